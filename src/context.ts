@@ -1,0 +1,52 @@
+/**
+ * Context keys (@lit/context): what flows from the host into the components.
+ * Values are replaced, never mutated in place (@lit/context compares with Object.is).
+ */
+import { createContext } from '@lit/context';
+import type { Plan, SupportCalendar } from './severity.js';
+import type { Ticket } from './ticket.js';
+import type { OutboxService, SignalsService } from './delivery.js';
+import type { Strings } from './strings.js';
+
+export type HostKind = 'osvc' | 'media-bar' | 'standalone';
+export type Reporter = NonNullable<Ticket['reporter']>;
+export type Records = NonNullable<Ticket['records']>;
+
+/** Who the agent is and what they are working on, as the host knows it. */
+export interface AgentContext {
+  host: HostKind;
+  reporter: Reporter;
+  records: Records;
+  /** BCP 47 locale for formatting ('en-US', 'es-MX'). */
+  locale: string;
+  /** IANA zone the agent works in; the browser's when the host does not know. */
+  timeZone: string;
+  /** Where each prefilled value came from, by field path ('reporter.accountId' -> 'OSvC'). */
+  sources: Record<string, string>;
+  appVersion?: string;
+}
+
+export interface TriageLimits {
+  maxAttachments: number;
+  maxAttachmentBytes: number;
+  attachmentTypes: readonly string[];
+}
+
+export interface TriageConfig {
+  plan: Plan;
+  calendar: Partial<SupportCalendar>;
+  /** Overrides for any visible string; missing keys fall back to English. */
+  strings: Partial<Strings>;
+  limits: TriageLimits;
+  /** Where the demo and hosts point transports; components never fetch themselves. */
+  endpoints: { intake?: string };
+}
+
+export interface TriageServices {
+  outbox?: OutboxService;
+  signals?: SignalsService;
+}
+
+export const agentContext = createContext<AgentContext>(Symbol('triage-agent'));
+export const configContext = createContext<TriageConfig>(Symbol('triage-config'));
+export const servicesContext = createContext<TriageServices>(Symbol('triage-services'));
