@@ -9,9 +9,10 @@ const executablePath = findChrome();
 if (!executablePath) throw new Error(CHROME_MISSING);
 
 export default {
-  files: ['test/src/**/*.test.ts', 'test/components/**/*.test.ts', 'test/demo/**/*.test.ts'],
+  // WTR_FILES narrows a run to some files while working: WTR_FILES='test/src/outbox*.test.ts'.
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/src/**/*.test.ts', 'test/components/**/*.test.ts', 'test/demo/**/*.test.ts'],
   nodeResolve: true,
-  port: 8765,
+  port: Number(process.env.WTR_PORT ?? 8765),
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
