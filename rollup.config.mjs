@@ -1,0 +1,57 @@
+// Embed build: one minified ES module per entry for hosts without a bundler, made from the
+// tsc output in dist/. Chunks shared between entries land beside them, and manifest.json
+// records each file's static and dynamic imports so `npm run size` can add up what an entry
+// really costs on first load.
+import { existsSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/** Embed file name -> module in dist/ it is built from. */
+export const EMBED_ENTRIES = {
+  'triage-launcher': 'dist/components/launcher/define.js',
+  'triage-reporter': 'dist/components/reporter/define.js',
+  'triage-provider': 'dist/components/provider/define.js',
+  'triage-reports': 'dist/components/reports/define.js',
+  'triage-delivery': 'dist/src/delivery-kit.js',
+  'triage-osvc': 'dist/src/hosts/osvc.js',
+  'triage-severity': 'dist/src/severity.js',
+  'triage-strings-es': 'dist/src/strings-es.js',
+  'demo-desktop': 'dist/demo/desktop.js',
+};
+
+const missing = Object.values(EMBED_ENTRIES).filter((file) => !existsSync(file));
+if (missing.length) throw new Error(`Embed entries missing from dist/ (run tsc first?): ${missing.join(', ')}`);
+
+function manifest() {
+  return {
+    name: 'triage-manifest',
+    generateBundle(_options, bundle) {
+      const files = {};
+      for (const [fileName, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        files[fileName] = { entry: chunk.isEntry, imports: chunk.imports, dynamicImports: chunk.dynamicImports };
+      }
+      this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(files, null, 2) });
+    },
+  };
+}
+
+export default {
+  input: EMBED_ENTRIES,
+  output: {
+    dir: 'dist/embed',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunk-[hash].js',
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
+    manifest(),
+  ],
+  onwarn(warning, warn) {
+    // Lit's `this` at module top level in its dev-only helpers is expected; everything else is shown.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    warn(warning);
+  },
+};

@@ -1,0 +1,50 @@
+// `npm run size`: what each embed file costs a host, gzip -9 and brotli, alone and with the
+// chunks it imports statically (what the browser must fetch before the entry runs).
+// Fails when an entry is over its budget: budgets are part of the product.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dir = 'dist/embed';
+const BUDGETS_KB = { 'triage-launcher.js': 3, 'triage-reporter.js': 22 };
+// The anchor: @sentry/browser 11.12 measured the same way (../shared/reference/anchors.md).
+const ANCHORS = 'Sentry SDK core 28.0 KB · core + lazy feedback button 34.5 KB · core + full feedback widget 45.9 KB (gzip)';
+
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+const sizes = new Map();
+function measure(file) {
+  if (!sizes.has(file)) {
+    const bytes = readFileSync(join(dir, file));
+    sizes.set(file, {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizes.get(file);
+}
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dep of manifest[file]?.imports ?? []) staticClosure(dep, seen);
+  return seen;
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(6);
+const rows = [];
+let over = false;
+for (const file of Object.keys(manifest).filter((f) => manifest[f].entry).sort()) {
+  const own = measure(file);
+  const total = [...staticClosure(file)].map(measure).reduce((a, s) => ({ gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { gzip: 0, brotli: 0 });
+  const budget = BUDGETS_KB[file];
+  const verdict = budget === undefined ? '' : total.gzip <= budget * 1024 ? `≤ ${budget} KB ok` : `> ${budget} KB OVER BUDGET`;
+  if (verdict.includes('OVER')) over = true;
+  rows.push(`${file.padEnd(24)}${kb(own.gzip)} KB${kb(own.brotli)} KB   ${kb(total.gzip)} KB${kb(total.brotli)} KB   ${verdict}`);
+}
+console.log(`${'embed file'.padEnd(24)}${'gzip'.padStart(9)}${'brotli'.padStart(9)}   ${'+ static imports (gzip, brotli)'}`);
+for (const row of rows) console.log(row);
+console.log(`anchor: ${ANCHORS}`);
+if (over) {
+  console.error('An embed file is over its size budget.');
+  process.exit(1);
+}
