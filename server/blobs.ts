@@ -1,0 +1,71 @@
+/**
+ * Attachment bytes, stored content-addressed on disk (`blobs/ab/cdef...`) rather than in SQLite:
+ * the database stays small so WAL checkpoints and backups stay quick, identical screenshots are
+ * stored once, and a download streams a file instead of a row. Each blob is written to a temp
+ * file, fsync'd, re-read and hashed, then renamed into place, so a path that exists always holds
+ * exactly the bytes its name promises. Blobs are written before the ticket row commits; a crash in
+ * between leaves an unreferenced blob, never a ticket pointing at a missing one.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+export class BlobStore {
+  constructor(private readonly root: string) {}
+
+  pathOf(hash: string): string {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('not a sha256 hex digest');
+    return join(this.root, 'blobs', hash.slice(0, 2), hash.slice(2));
+  }
+
+  async has(hash: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(hash))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  async put(data: Buffer): Promise<string> {
+    const hash = sha256(data);
+    const target = this.pathOf(hash);
+    if (await this.has(hash)) return hash;
+    const dir = join(this.root, 'blobs', hash.slice(0, 2));
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(dir, { recursive: true });
+    await mkdir(tmpDir, { recursive: true });
+    const temp = join(tmpDir, `${hash}.${randomBytes(8).toString('hex')}`);
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      if (sha256(await readFile(temp)) !== hash) throw new Error('attachment bytes changed on their way to disk');
+      await rename(temp, target);
+      await syncDirectory(dir);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return hash;
+  }
+
+  read(hash: string): Promise<Buffer> {
+    return readFile(this.pathOf(hash));
+  }
+}
+
+/** Makes a rename durable: the directory entry itself must reach the disk. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * The intake service's SQLite storage: versioned migrations and every query the routes need.
+ * WAL + synchronous=FULL: a 201 is only sent after the commit reached the disk, so a crash or a
+ * power cut right after the answer cannot lose a ticket the browser already dropped from its outbox.
+ */
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+
+/**
+ * Ordered, append-only: never edit a released step, add a new one. PRAGMA user_version holds how
+ * many steps a file has seen, so an old file is brought forward step by step on open.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first release.
+  `
+  CREATE TABLE tickets (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    reference TEXT NOT NULL UNIQUE,
+    document TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new',
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX tickets_category_received ON tickets (category, received_at);
+  CREATE TABLE attachments (
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    idx INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, idx)
+  );
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    type TEXT NOT NULL,
+    from_value TEXT,
+    to_value TEXT,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT
+  );
+  CREATE INDEX events_ticket ON events (ticket_id, id);
+  CREATE TABLE idempotency (
+    key TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    content_hash TEXT NOT NULL,
+    response TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+  // 2: queue and agent become columns (correlation asks for them on every new ticket), filled in
+  // from the stored documents, plus indexes for the list filters.
+  `
+  ALTER TABLE tickets ADD COLUMN queue TEXT;
+  ALTER TABLE tickets ADD COLUMN agent TEXT;
+  UPDATE tickets SET
+    queue = json_extract(document, '$.records.queue'),
+    agent = coalesce(json_extract(document, '$.reporter.accountId'), json_extract(document, '$.reporter.login'));
+  CREATE INDEX tickets_category_queue_received ON tickets (category, queue, received_at);
+  CREATE INDEX tickets_status ON tickets (status, seq);
+  CREATE INDEX tickets_severity ON tickets (severity, seq);
+  ALTER TABLE attachments ADD COLUMN kind TEXT NOT NULL DEFAULT 'file';
+  UPDATE attachments SET kind = coalesce(
+    (SELECT json_extract(t.document, '$.attachments[' || attachments.idx || '].kind') FROM tickets t WHERE t.id = attachments.ticket_id),
+    'file');
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Applies the missing steps up to `target` (default: all), each in its own transaction. */
+export function migrate(db: Db, target: number = MIGRATIONS.length): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The database is at schema version ${current}, newer than this service (${MIGRATIONS.length}).`);
+  }
+  for (let version = current; version < target; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function openDatabase(file: string, options: { targetVersion?: number } = {}): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, options.targetVersion);
+  return db;
+}
+
+export const STATUSES = ['new', 'acknowledged', 'waiting', 'resolved'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface TicketRow {
+  seq: number;
+  id: string;
+  reference: string;
+  document: string;
+  content_hash: string;
+  category: string;
+  severity: number;
+  status: Status;
+  created_at: string;
+  received_at: string;
+  queue: string | null;
+  agent: string | null;
+}
+
+export interface AttachmentRow {
+  ticket_id: string;
+  idx: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  kind: string;
+}
+
+export interface EventRow {
+  id: number;
+  ticket_id: string;
+  type: string;
+  from_value: string | null;
+  to_value: string | null;
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
+export interface NewTicket {
+  id: string;
+  document: string;
+  contentHash: string;
+  category: string;
+  severity: number;
+  createdAt: string;
+  receivedAt: string;
+  queue: string | null;
+  agent: string | null;
+  attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
+  by: string;
+}
+
+export interface ListFilter {
+  status?: string;
+  severity?: number;
+  category?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export type InsertOutcome =
+  | { kind: 'created'; row: TicketRow; response: string }
+  | { kind: 'replay'; response: string }
+  | { kind: 'conflict' };
+
+/** The service's queries, prepared once. */
+export class TicketStore {
+  readonly db: Db;
+
+  constructor(file: string) {
+    this.db = openDatabase(file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Stores a new ticket, or says what happened to the key before. One transaction: SQLite holds
+   * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
+   * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
+   */
+  insertTicket(input: NewTicket, respond: (row: TicketRow) => unknown): InsertOutcome {
+    return this.db.transaction((): InsertOutcome => {
+      const previous = this.db
+        .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
+        .get(input.id) as { content_hash: string; response: string } | undefined;
+      if (previous) {
+        return previous.content_hash === input.contentHash
+          ? { kind: 'replay', response: previous.response }
+          : { kind: 'conflict' };
+      }
+      const { next } = this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets').get() as { next: number };
+      const reference = formatReference(next);
+      this.db
+        .prepare(
+          `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)`,
+        )
+        .run(next, input.id, reference, input.document, input.contentHash, input.category, input.severity,
+          input.createdAt, input.receivedAt, input.queue, input.agent);
+      const insertAttachment = this.db.prepare(
+        'INSERT INTO attachments (ticket_id, idx, name, type, size, sha256, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      input.attachments.forEach((a, index) => insertAttachment.run(input.id, index, a.name, a.type, a.size, a.sha256, a.kind));
+      this.db
+        .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
+        .run(input.id, input.by, input.receivedAt);
+      const row = this.getTicket(input.id)!;
+      const response = JSON.stringify(respond(row));
+      this.db
+        .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(input.id, input.id, input.contentHash, response, input.receivedAt);
+      return { kind: 'created', row, response };
+    }).immediate();
+  }
+
+  getTicket(id: string): TicketRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+  }
+
+  attachmentsOf(id: string): AttachmentRow[] {
+    return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? ORDER BY idx').all(id) as AttachmentRow[];
+  }
+
+  attachment(id: string, index: number): AttachmentRow | undefined {
+    return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? AND idx = ?').get(id, index) as
+      | AttachmentRow
+      | undefined;
+  }
+
+  eventsOf(id: string): EventRow[] {
+    return this.db.prepare('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(id) as EventRow[];
+  }
+
+  /** Newest first by arrival order (seq), which a cursor can resume exactly. */
+  list(filter: ListFilter): TicketRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) (where.push('status = ?'), params.push(filter.status));
+    if (filter.severity) (where.push('severity = ?'), params.push(filter.severity));
+    if (filter.category) (where.push('category = ?'), params.push(filter.category));
+    if (filter.beforeSeq) (where.push('seq < ?'), params.push(filter.beforeSeq));
+    const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...params, filter.limit) as TicketRow[];
+  }
+
+  /** Tickets of one kind received in (since, until], newest first, optionally one queue only. */
+  recent(query: { category: string; queue?: string | null; since: string; until: string; excludeId?: string }): TicketRow[] {
+    const params: unknown[] = [query.category, query.since, query.until];
+    let sql = 'SELECT * FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
+    if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
+    if (query.excludeId) (sql += ' AND id <> ?'), params.push(query.excludeId);
+    return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
+  }
+
+  /** Applies status/severity changes and records one event per change, atomically. */
+  changeTicket(
+    id: string,
+    change: { status?: Status; severity?: number },
+    meta: { by: string; at: string; reason: string },
+  ): EventRow[] | undefined {
+    return this.db.transaction(() => {
+      const row = this.getTicket(id);
+      if (!row) return undefined;
+      const recorded: EventRow[] = [];
+      const record = (type: string, from: string, to: string) => {
+        const info = this.db
+          .prepare('INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(id, type, from, to, meta.by, meta.at, meta.reason);
+        recorded.push({ id: Number(info.lastInsertRowid), ticket_id: id, type, from_value: from, to_value: to, by: meta.by, at: meta.at, reason: meta.reason });
+      };
+      if (change.status && change.status !== row.status) {
+        this.db.prepare('UPDATE tickets SET status = ? WHERE id = ?').run(change.status, id);
+        record('status', row.status, change.status);
+      }
+      if (change.severity && change.severity !== row.severity) {
+        this.db.prepare('UPDATE tickets SET severity = ? WHERE id = ?').run(change.severity, id);
+        record('severity', String(row.severity), String(change.severity));
+      }
+      return recorded;
+    }).immediate();
+  }
+}
+
+/**
+ * `TK-000123`: a short, sequential, human-quotable number. Not OSvC's `YYMMDD-NNNNNN` on purpose,
+ * so nobody mistakes our reference for the OSvC incident reference the ticket may also carry.
+ */
+export function formatReference(seq: number): string {
+  return `TK-${String(seq).padStart(6, '0')}`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The reference intake service, as a library: start it on a port (tests, the web-test-runner
+ * plugin, the CLI in main.ts) or take the Hono app itself.
+ */
+import { createAdaptorServer } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createIntakeApp, type IntakeOptions } from './app.js';
+
+export { createIntakeApp, VERSION, type IntakeOptions, type IntakeApp } from './app.js';
+export { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase, formatReference } from './db.js';
+export type { KeyEntry, Role } from './auth.js';
+
+export interface RunningIntake {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startIntakeServer(options: IntakeOptions): Promise<RunningIntake> {
+  const intake = createIntakeApp(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = createAdaptorServer({
+    fetch: intake.app.fetch,
+    hostname: host,
+    // Leave the process's global Request/Response alone: tests and tools share it.
+    overrideGlobalObjects: false,
+    serverOptions: {
+      // Node answers oversized headers with 431 itself; keep the cap modest.
+      maxHeaderSize: 16 * 1024,
+      requestTimeout: 120_000,
+      headersTimeout: 30_000,
+    },
+  }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          intake.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+        // In-flight requests get a moment to finish, then their sockets go.
+        setTimeout(() => server.closeAllConnections(), 2000).unref();
+      });
+      return closing;
+    },
+  };
+}
