@@ -1,0 +1,437 @@
+/**
+ * An in-memory Oracle Service Cloud Browser UI for the demo desktop and the tests: an
+ * `ORACLE_SERVICE_CLOUD.extension_loader` whose objects implement Oracle's published interfaces
+ * (src/hosts/osvc-extension.ts), so `tsc` holds the simulation to Oracle's contract, with a
+ * controllable agent and workspace tabs. It stands in for OSvC only; everything else is real.
+ */
+import type {
+  IErrorData,
+  IEvent,
+  IEventHandler,
+  IExtensionGlobalContext,
+  IExtensionLoader,
+  IExtensionLogger,
+  IExtensionPromise,
+  IExtensionProvider,
+  IFieldData,
+  IFieldDetails,
+  IObjectDetail,
+  IWorkspaceRecord,
+  IWorkspaceRecordEventParameter,
+  OracleServiceCloudGlobal,
+} from '../src/hosts/osvc-extension.js';
+
+export interface SimAgent {
+  accountId: number;
+  login: string;
+  profileId: number;
+  profileName: string;
+  interfaceId: number;
+  interfaceName: string;
+  interfaceUrl: string;
+  languageId: number;
+  language: string;
+  /** What `getInterfaceServiceUrl('REST')` answers. */
+  restBase: string;
+  sessionToken: string;
+}
+
+/** A workspace field: its value and, for menu fields, the label BUI shows (a queue's name). */
+export interface SimField {
+  value: unknown;
+  label?: string;
+}
+
+export interface SimRecord {
+  type: string;
+  id: number;
+  fields: Record<string, SimField>;
+}
+
+export interface SimOptions {
+  agent?: Partial<SimAgent>;
+  /** Open workspace tabs; the first is current unless `current` says otherwise. */
+  records?: SimRecord[];
+  current?: number;
+  /** Simulates an old framework without `getGlobalContext` (it is optional in Oracle's typings). */
+  withoutGlobalContext?: boolean;
+}
+
+export interface SimLogLine {
+  logger: string;
+  level: keyof IExtensionLogger;
+  message: string;
+}
+
+export const DEFAULT_SIM_AGENT: SimAgent = {
+  accountId: 4187,
+  login: 'maria.lopez',
+  profileId: 12,
+  profileName: 'Tier 1 Chat Agent',
+  interfaceId: 1,
+  interfaceName: 'acme_support',
+  interfaceUrl: 'https://acme.custhelp.com',
+  languageId: 1,
+  language: 'en_US',
+  restBase: 'https://acme.custhelp.com/services/rest',
+  sessionToken: 'sim-session-token',
+};
+
+/** Oracle's thenable: `then` returns the same promise and callbacks run asynchronously, like BUI's. */
+export class SimPromise<T> implements IExtensionPromise<T> {
+  private outcome?: { ok: true; value: T } | { ok: false; error: IErrorData };
+  private waiting: Array<{ onCompleted: (value: T) => void; onRejected?: (error: IErrorData) => void }> = [];
+
+  then(onCompleted: (sdk: T) => void, onRejected?: (param: IErrorData) => void): IExtensionPromise<T> {
+    this.waiting.push({ onCompleted, onRejected });
+    if (this.outcome) this.drain();
+    return this;
+  }
+
+  catch(onRejected: (param: IErrorData) => void): void {
+    this.then(() => undefined, onRejected);
+  }
+
+  resolve(resolveReason: T): IExtensionPromise<T> {
+    if (!this.outcome) {
+      this.outcome = { ok: true, value: resolveReason };
+      this.drain();
+    }
+    return this;
+  }
+
+  reject(rejectReason: IErrorData): IExtensionPromise<T> {
+    if (!this.outcome) {
+      this.outcome = { ok: false, error: rejectReason };
+      this.drain();
+    }
+    return this;
+  }
+
+  private drain(): void {
+    const outcome = this.outcome!;
+    const callbacks = this.waiting.splice(0);
+    queueMicrotask(() => {
+      for (const { onCompleted, onRejected } of callbacks) {
+        if (outcome.ok) onCompleted(outcome.value);
+        else onRejected?.(outcome.error);
+      }
+    });
+  }
+
+  static resolved<T>(value: T): SimPromise<T> {
+    const promise = new SimPromise<T>();
+    promise.resolve(value);
+    return promise;
+  }
+
+  static rejected<T>(description: string): SimPromise<T> {
+    const promise = new SimPromise<T>();
+    promise.reject(new SimError(description));
+    return promise;
+  }
+}
+
+class SimError implements IErrorData {
+  constructor(private readonly description: string) {}
+  getDesc(): string {
+    return this.description;
+  }
+}
+
+class SimFieldData implements IFieldData {
+  constructor(private readonly field: SimField) {}
+  getLabel(): string {
+    return this.field.label ?? '';
+  }
+  getValue(): any {
+    return this.field.value;
+  }
+}
+
+class SimFieldDetails implements IFieldDetails {
+  constructor(private readonly fields: Record<string, SimField>, private readonly withLabels: boolean) {}
+  getField(fieldName: string): IFieldData {
+    const field = this.fields[fieldName];
+    return new SimFieldData(this.withLabels ? field : { value: field.value });
+  }
+}
+
+class SimEventHandler implements IEventHandler {
+  private cancelled = false;
+  cancel(): void {
+    this.cancelled = true;
+  }
+  isCancelled(): boolean {
+    return this.cancelled;
+  }
+}
+
+class SimEventParameter implements IWorkspaceRecordEventParameter {
+  readonly event: IEvent;
+  private readonly handler = new SimEventHandler();
+
+  constructor(
+    name: string,
+    private readonly record: SimWorkspaceRecord,
+    readonly newWorkspace?: IObjectDetail,
+    readonly oldWorkspace?: IObjectDetail,
+  ) {
+    this.event = { event: name };
+  }
+  getWorkspaceRecord(): IWorkspaceRecord {
+    return this.record;
+  }
+  getCurrentEvent(): IEventHandler {
+    return this.handler;
+  }
+  getField(fieldName: string): IFieldData {
+    return new SimFieldData(this.record.data.fields[fieldName] ?? { value: null });
+  }
+}
+
+type WorkspaceListener = (param: IWorkspaceRecordEventParameter) => void;
+
+class SimWorkspaceRecord implements IWorkspaceRecord {
+  constructor(private readonly sim: OsvcSimulator, readonly data: SimRecord) {}
+
+  getId(): string {
+    return `${this.data.type}-${this.data.id}`;
+  }
+  getUIType(): string {
+    return 'WorkspaceRecord';
+  }
+  getWorkspaceRecordType(): string {
+    return this.data.type;
+  }
+  getWorkspaceRecordId(): number {
+    return this.data.id;
+  }
+  getCurrentWorkspace(): IObjectDetail {
+    return detail(this.data);
+  }
+  addCurrentEditorTabChangedListener(callbackFunctionReference: WorkspaceListener, context?: any): IWorkspaceRecord {
+    this.sim.tabListeners.push(callbackFunctionReference.bind(context));
+    return this;
+  }
+  addRecordSavedListener(callbackFunctionReference: WorkspaceListener, context?: any): IWorkspaceRecord {
+    const listeners = this.sim.savedListeners.get(this.getId()) ?? [];
+    listeners.push(callbackFunctionReference.bind(context));
+    this.sim.savedListeners.set(this.getId(), listeners);
+    return this;
+  }
+  getFieldValues(fieldNameArr: string[], isLabelsRequired?: boolean): IExtensionPromise<IFieldDetails> {
+    const unknown = fieldNameArr.filter((name) => !(name in this.data.fields));
+    if (unknown.length > 0) {
+      return SimPromise.rejected(`Unknown field(s) on the ${this.data.type} workspace: ${unknown.join(', ')}`);
+    }
+    return SimPromise.resolved<IFieldDetails>(new SimFieldDetails(this.data.fields, isLabelsRequired === true));
+  }
+}
+
+class SimGlobalContext implements IExtensionGlobalContext {
+  constructor(private readonly sim: OsvcSimulator) {}
+  getProfileId(): number {
+    return this.sim.agent.profileId;
+  }
+  getProfileName(): string {
+    return this.sim.agent.profileName;
+  }
+  getInterfaceId(): number {
+    return this.sim.agent.interfaceId;
+  }
+  getInterfaceName(): string {
+    return this.sim.agent.interfaceName;
+  }
+  getInterfaceUrl(): string {
+    return this.sim.agent.interfaceUrl;
+  }
+  getAccountId(): number {
+    return this.sim.agent.accountId;
+  }
+  getLanguageId(): number {
+    return this.sim.agent.languageId;
+  }
+  getLanguage(): string {
+    return this.sim.agent.language;
+  }
+  getInterfaceServiceUrl(connectServiceType: string): string {
+    return connectServiceType === 'REST' ? this.sim.agent.restBase : '';
+  }
+  getLogin(): string {
+    return this.sim.agent.login;
+  }
+  getSessionToken(): IExtensionPromise<String> {
+    this.sim.tokenRequests += 1;
+    return SimPromise.resolved<String>(this.sim.agent.sessionToken);
+  }
+}
+
+class SimLogger implements IExtensionLogger {
+  constructor(private readonly sim: OsvcSimulator, private readonly name: string) {}
+  trace(message: string): void {
+    this.sim.log.push({ logger: this.name, level: 'trace', message });
+  }
+  debug(message: string): void {
+    this.sim.log.push({ logger: this.name, level: 'debug', message });
+  }
+  info(message: string): void {
+    this.sim.log.push({ logger: this.name, level: 'info', message });
+  }
+  warn(message: string): void {
+    this.sim.log.push({ logger: this.name, level: 'warn', message });
+  }
+  error(message: string): void {
+    this.sim.log.push({ logger: this.name, level: 'error', message });
+  }
+}
+
+class SimDisposable {
+  dispose = (): void => undefined;
+  disposeChild = (_disposalKey: string): void => undefined;
+  getDisposalKey = (): string => 'triage-sim';
+}
+
+class SimProvider extends SimDisposable implements IExtensionProvider {
+  getGlobalContext?: () => IExtensionPromise<IExtensionGlobalContext>;
+
+  constructor(private readonly sim: OsvcSimulator, private readonly appId: string) {
+    super();
+    if (!sim.withoutGlobalContext) {
+      this.getGlobalContext = () => SimPromise.resolved<IExtensionGlobalContext>(new SimGlobalContext(sim));
+    }
+  }
+  getApplicationId(): string {
+    return this.appId;
+  }
+  registerWorkspaceExtension(userFunction: (param: IWorkspaceRecord) => void, objectType?: string, objectId?: number): void {
+    const current = this.sim.currentRecord();
+    if (!current) return;
+    if (objectType !== undefined && current.type !== objectType) return;
+    if (objectId !== undefined && current.id !== objectId) return;
+    // BUI hands the record over asynchronously, after registration returns.
+    queueMicrotask(() => userFunction(this.sim.workspaceRecord(current)));
+  }
+  getLogger(loggerName?: string): IExtensionLogger {
+    return new SimLogger(this.sim, loggerName ?? this.appId);
+  }
+}
+
+class SimLoader extends SimDisposable implements IExtensionLoader {
+  constructor(private readonly sim: OsvcSimulator) {
+    super();
+  }
+  load(appId: string, version?: string, _userScriptList?: string[]): IExtensionPromise<IExtensionProvider> {
+    this.sim.loads.push({ appId, version });
+    return SimPromise.resolved<IExtensionProvider>(new SimProvider(this.sim, appId));
+  }
+}
+
+function detail(record: SimRecord): IObjectDetail {
+  return { objectId: record.id, objectType: record.type, contextId: `${record.type}-${record.id}` };
+}
+
+/** The simulated Browser UI: an agent, open workspace tabs, and the loader add-ins call. */
+export class OsvcSimulator {
+  agent: SimAgent;
+  readonly records: SimRecord[];
+  readonly withoutGlobalContext: boolean;
+  readonly loader: IExtensionLoader;
+  /** How often an add-in asked for the session token. */
+  tokenRequests = 0;
+  readonly loads: Array<{ appId: string; version?: string }> = [];
+  readonly log: SimLogLine[] = [];
+  /** @internal */ readonly tabListeners: WorkspaceListener[] = [];
+  /** @internal */ readonly savedListeners = new Map<string, WorkspaceListener[]>();
+  private currentId?: number;
+  private installedOn?: { target: object; previous: unknown };
+
+  constructor(options: SimOptions = {}) {
+    this.agent = { ...DEFAULT_SIM_AGENT, ...options.agent };
+    this.records = (options.records ?? []).map((record) => ({ ...record, fields: { ...record.fields } }));
+    this.currentId = options.current ?? this.records[0]?.id;
+    this.withoutGlobalContext = options.withoutGlobalContext ?? false;
+    this.loader = new SimLoader(this);
+  }
+
+  /** Puts `ORACLE_SERVICE_CLOUD` on the page, as BUI does for an add-in's frame. */
+  install(target: object = globalThis): this {
+    const global: OracleServiceCloudGlobal = { extension_loader: this.loader };
+    this.installedOn = { target, previous: (target as Record<string, unknown>).ORACLE_SERVICE_CLOUD };
+    (target as Record<string, unknown>).ORACLE_SERVICE_CLOUD = global;
+    return this;
+  }
+
+  uninstall(): void {
+    if (!this.installedOn) return;
+    const { target, previous } = this.installedOn;
+    if (previous === undefined) delete (target as Record<string, unknown>).ORACLE_SERVICE_CLOUD;
+    else (target as Record<string, unknown>).ORACLE_SERVICE_CLOUD = previous;
+    this.installedOn = undefined;
+  }
+
+  currentRecord(): SimRecord | undefined {
+    return this.records.find((record) => record.id === this.currentId);
+  }
+
+  /** @internal */
+  workspaceRecord(record: SimRecord): SimWorkspaceRecord {
+    return new SimWorkspaceRecord(this, record);
+  }
+
+  /** Opens a record in a new tab and focuses it, as a screen pop would. */
+  open(record: SimRecord): void {
+    this.records.push({ ...record, fields: { ...record.fields } });
+    this.switchTo(record.id);
+  }
+
+  /** Focuses another open tab; BUI then calls every tab-changed listener with the new record. */
+  switchTo(id: number): void {
+    const next = this.records.find((record) => record.id === id);
+    if (!next) throw new Error(`No open workspace tab has record id ${id}.`);
+    const previous = this.currentRecord();
+    this.currentId = id;
+    const record = this.workspaceRecord(next);
+    const event = new SimEventParameter('CurrentEditorTabChanged', record, detail(next), previous && detail(previous));
+    for (const listener of [...this.tabListeners]) listener(event);
+  }
+
+  /** Saves field changes on an open record (a new incident gets its reference), firing saved listeners. */
+  save(id: number, changes: Record<string, SimField>, newId?: number): void {
+    const record = this.records.find((candidate) => candidate.id === id);
+    if (!record) throw new Error(`No open workspace tab has record id ${id}.`);
+    const key = `${record.type}-${record.id}`;
+    Object.assign(record.fields, changes);
+    if (newId !== undefined) {
+      if (this.currentId === record.id) this.currentId = newId;
+      record.id = newId;
+    }
+    const listeners = this.savedListeners.get(key) ?? [];
+    const event = new SimEventParameter('RecordSaved', this.workspaceRecord(record));
+    for (const listener of [...listeners]) listener(event);
+  }
+}
+
+/** An Incident workspace record with the fields triage-kit reads by default. */
+export function simIncident(incident: {
+  id: number;
+  reference: string;
+  contactId: number;
+  queueId: number;
+  queueName: string;
+  subject?: string;
+  extra?: Record<string, SimField>;
+}): SimRecord {
+  return {
+    type: 'Incident',
+    id: incident.id,
+    fields: {
+      'Incident.IId': { value: incident.id, label: 'Incident ID' },
+      'Incident.RefNo': { value: incident.reference, label: 'Reference #' },
+      'Incident.CId': { value: incident.contactId, label: 'Contact' },
+      'Incident.QueueId': { value: incident.queueId, label: incident.queueName },
+      'Incident.Subject': { value: incident.subject ?? '', label: 'Subject' },
+      ...incident.extra,
+    },
+  };
+}
