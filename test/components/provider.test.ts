@@ -1,0 +1,105 @@
+import { fixture, html, expect } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { consume } from '@lit/context';
+import { customElement, state } from 'lit/decorators.js';
+import '../../components/provider/define.js';
+import type { TriageProvider } from '../../components/provider/provider.js';
+import { agentContext, configContext, servicesContext } from '../../src/context.js';
+import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
+import type { OutboxService } from '../../src/delivery.js';
+import { defaultConfig } from '../../src/defaults.js';
+
+@customElement('test-context-reader')
+class TestContextReader extends LitElement {
+  @consume({ context: agentContext, subscribe: true }) @state() agent?: AgentContext;
+  @consume({ context: configContext, subscribe: true }) @state() config?: TriageConfig;
+  @consume({ context: servicesContext, subscribe: true }) @state() services?: TriageServices;
+  seen: AgentContext[] = [];
+
+  protected override updated(): void {
+    if (this.agent && this.seen.at(-1) !== this.agent) this.seen.push(this.agent);
+  }
+  protected override render() {
+    return html`${this.agent?.reporter.login ?? ''}`;
+  }
+}
+
+describe('<triage-provider>', () => {
+  it('provides browser defaults before a host sets anything', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><test-context-reader></test-context-reader></triage-provider>`);
+    const reader = provider.querySelector('test-context-reader') as TestContextReader;
+    expect(reader.agent?.host).to.equal('standalone');
+    expect(reader.agent?.locale).to.equal(navigator.language);
+    expect(reader.config).to.deep.equal(defaultConfig());
+    expect(reader.services).to.deep.equal({});
+  });
+
+  it('merges a partial agent over the browser defaults and updates a consumer deep inside', async () => {
+    const provider = await fixture<TriageProvider>(
+      html`<triage-provider><section><div><test-context-reader></test-context-reader></div></section></triage-provider>`,
+    );
+    const reader = provider.querySelector('test-context-reader') as TestContextReader;
+    provider.agent = { host: 'osvc', reporter: { accountId: '4187', login: 'maria.lopez' } };
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.accountId).to.equal('4187');
+    expect(reader.agent?.host).to.equal('osvc');
+    expect(reader.agent?.timeZone).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(reader.shadowRoot!.textContent).to.contain('maria.lopez');
+    expect(provider.agent).to.equal(reader.agent);
+  });
+
+  it('replaces the provided value with a new object each time, never mutating the old one', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><test-context-reader></test-context-reader></triage-provider>`);
+    const reader = provider.querySelector('test-context-reader') as TestContextReader;
+    provider.agent = { reporter: { login: 'first' } };
+    await reader.updateComplete;
+    const first = reader.agent!;
+    provider.agent = { reporter: { login: 'second' } };
+    await reader.updateComplete;
+    expect(reader.agent).to.not.equal(first);
+    expect(first.reporter.login).to.equal('first');
+    expect(reader.agent?.reporter.login).to.equal('second');
+    expect(reader.seen.map((agent) => agent.reporter.login)).to.include.members(['first', 'second']);
+  });
+
+  it('merges config over defaultConfig and passes services through', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><test-context-reader></test-context-reader></triage-provider>`);
+    const reader = provider.querySelector('test-context-reader') as TestContextReader;
+    const outbox = { list: async () => [] } as unknown as OutboxService;
+    provider.config = { plan: 'premium', strings: { launcherLabel: 'Informar' } };
+    provider.services = { outbox };
+    await reader.updateComplete;
+    expect(reader.config?.plan).to.equal('premium');
+    expect(reader.config?.strings).to.deep.equal({ launcherLabel: 'Informar' });
+    expect(reader.config?.limits).to.deep.equal(defaultConfig().limits);
+    expect(reader.services?.outbox).to.equal(outbox);
+  });
+
+  it('serves a consumer added after the values were set', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider></triage-provider>`);
+    provider.agent = { reporter: { login: 'late.reader' } };
+    const reader = document.createElement('test-context-reader') as TestContextReader;
+    provider.append(reader);
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.login).to.equal('late.reader');
+  });
+
+  it('keeps values a host set before the element was upgraded', async () => {
+    const early = document.createElement('div');
+    early.innerHTML = '<triage-provider-early></triage-provider-early>';
+    const element = early.firstElementChild as HTMLElement & { agent?: unknown };
+    element.agent = { reporter: { login: 'set.early' } };
+    class Early extends (customElements.get('triage-provider') as typeof TriageProvider) {}
+    customElements.define('triage-provider-early', Early);
+    customElements.upgrade(element);
+    expect((element as unknown as TriageProvider).agent.reporter.login).to.equal('set.early');
+    expect((element as unknown as TriageProvider).agent.host).to.equal('standalone');
+  });
+
+  it('renders its children in place (display: contents) and is accessible', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><button>Inside</button></triage-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+    expect(provider.shadowRoot!.querySelector('slot')).to.exist;
+    await expect(provider).to.be.accessible();
+  });
+});
