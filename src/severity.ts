@@ -154,6 +154,8 @@ function checkSeverityInput(input: unknown): CheckedInput {
       ? undefined
       : checkPercent('interactionsAffectedPercent', input.interactionsAffectedPercent);
 
+  // Abandonment figures sent with another category are checked but do not count: the contract
+  // ties rule 3 to the category, and the other categories are graded by their impact share.
   let abandonment: CheckedInput['abandonment'];
   if (input.abandonment !== undefined) {
     const given = input.abandonment;
@@ -177,6 +179,7 @@ function checkSeverityInput(input: unknown): CheckedInput {
     workaround: checkFlag('workaround', input.workaround) ?? false,
     unsupportedPlatformChange: checkFlag('unsupportedPlatformChange', input.unsupportedPlatformChange) ?? false,
     // The contract's default: a defect stops core work unless the reporter says it does not.
+    // Only 'other-defect' reads it; the other core categories are core work by definition.
     coreFunctionAffected: checkFlag('coreFunctionAffected', input.coreFunctionAffected) ?? true,
     abandonment,
   };
@@ -234,7 +237,15 @@ function abandonmentLevel(abandonment: CheckedInput['abandonment']): { level: 1 
   };
 }
 
-/** Rule 4: how much of the contact center a core-function problem reaches. */
+/**
+ * Rule 4: how much of the contact center a core-function problem reaches.
+ * Decisions where the contract is silent:
+ * - the agent share counts only when both agentsAffected and agentsTotal are given; several
+ *   agents without a population still make a Major Impairment ("more than one agent");
+ * - interactionsAffectedPercent 0 says no interactions are affected, so it is not "any share";
+ * - agentsAffected 0 (or 0 %) with nothing else is a Minor Loss of Service, like no figures at
+ *   all: the reporter still says something is broken, and the contract's last branch is 3.
+ */
 function impactLevel(input: CheckedInput): { level: 1 | 2 | 3; reasons: string[] } {
   const { agentsAffected, agentsTotal, interactionsAffectedPercent: interactions } = input;
   const agentShareKnown = agentsAffected !== undefined && agentsTotal !== undefined;
@@ -461,6 +472,7 @@ function isDate(value: unknown): value is Date {
 }
 
 const MS_PER_MINUTE = 60_000;
+const MAX_CREATED_MS = 8e15;
 /** How long the clock looks for an open business day before it calls the calendar unusable. */
 const MAX_DAYS_WITHOUT_COVERAGE = 3 * 366;
 
@@ -514,6 +526,11 @@ export function responseDueAt(
 ): Date {
   if (!isDate(createdAt) || Number.isNaN(createdAt.getTime())) {
     throw new Error(`createdAt must be a valid Date (got ${isDate(createdAt) ? 'an invalid Date' : describeValue(createdAt)}).`);
+  }
+  // JavaScript dates end 8.64e15 ms either side of 1970; keeping well inside leaves room for the
+  // due time (even a calendar open one minute a week) and for the day walk's Intl readings.
+  if (Math.abs(createdAt.getTime()) > MAX_CREATED_MS) {
+    throw new Error(`createdAt is too far from today for a due time to be computed (got ${createdAt.toISOString()}).`);
   }
   if (!isPlainObject(options)) throw new Error(`options must be an object (got ${describeValue(options)}).`);
   const sla = slaFor(checkLevel(level), checkPlan(options.plan));

@@ -165,6 +165,16 @@ describe('suggestSeverity rule 4: impact share for core categories', () => {
     expect(levelOf({ category: 'other-defect', coreFunctionAffected: true, interactionsAffectedPercent: 35 })).to.equal(1);
   });
 
+  it('reads coreFunctionAffected only for other-defect: the other core categories are core work', () => {
+    expect(levelOf({ category: 'voice', coreFunctionAffected: false, interactionsAffectedPercent: 35 })).to.equal(1);
+  });
+
+  it('checks abandonment figures sent with another category but grades that category by impact', () => {
+    const abandonment = { currentlyObserved: true, ratePercent: 50, normalRatePercent: 5 };
+    expect(levelOf({ category: 'chat-routing', abandonment, agentsAffected: 1 })).to.equal(3);
+    expect(refusal({ category: 'chat-routing', abandonment: { ...abandonment, ratePercent: -1 } })).to.match(/^abandonment\.ratePercent/);
+  });
+
   it('takes the larger of the agent share and the interaction share', () => {
     const byInteractions = suggestSeverity({ category: 'chat-routing', agentsAffected: 1, agentsTotal: 100, interactionsAffectedPercent: 35 });
     expect(byInteractions.level).to.equal(1);

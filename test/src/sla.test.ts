@@ -227,6 +227,11 @@ describe('responseDueAt refuses invalid input, naming the field', () => {
     expect(withCalendar({ holidays: '2026-12-25' })).to.match(/^calendar\.holidays must be a list/);
   });
 
+  it('refuses a creation time so far out that no due time can be represented', () => {
+    expect(refusal(() => responseDueAt(new Date(8.64e15), 1))).to.match(/^createdAt is too far from today/);
+    expect(refusal(() => responseDueAt(new Date(-8.64e15), 2))).to.match(/^createdAt is too far from today/);
+  });
+
   it('checks the calendar even for a round-the-clock level', () => {
     expect(refusal(() => responseDueAt(created, 1, { calendar: { timeZone: 'Nowhere/Land' } }))).to.match(/^calendar\.timeZone/);
   });
