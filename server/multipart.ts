@@ -37,8 +37,9 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, limit: n
   return Buffer.concat(chunks, total);
 }
 
+/** `Connection: close`: the unread rest of the body makes the connection unusable for another request. */
 export const tooLarge = (limit: number) =>
-  new HttpError(413, 'request_too_large', `The request must be at most ${limit / 1024 / 1024} MB.`);
+  new HttpError(413, 'request_too_large', `The request must be at most ${limit / 1024 / 1024} MB.`, undefined, { Connection: 'close' });
 
 /** The boundary parameter of a multipart/form-data Content-Type, or a 415/400 saying what is wrong. */
 export function boundaryOf(contentType: string | undefined): string {

@@ -1,0 +1,284 @@
+// Creating, replaying and reading tickets over real HTTP against a real SQLite file.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import {
+  API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer,
+} from './helpers.js';
+
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+describe('POST /api/tickets', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('stores a new ticket and answers 201 with id, reference, status, receivedAt and related', async () => {
+    const files = [
+      { name: 'screen.png', type: 'image/png', data: PNG, kind: 'screenshot' as const },
+      { name: 'console.txt', type: 'text/plain', data: 'TypeError: x is undefined\n', kind: 'logs' as const },
+    ];
+    const ticket = withFiles(makeTicket(), files);
+    const response = await postTicket(server.url, ticket, files);
+    assert.equal(response.status, 201);
+    const body = await response.json();
+    assert.deepEqual(Object.keys(body).sort(), ['id', 'receivedAt', 'reference', 'related', 'status']);
+    assert.equal(body.id, ticket.id);
+    assert.match(body.reference, /^TK-\d{6}$/);
+    assert.equal(body.status, 'new');
+    assert.ok(!Number.isNaN(Date.parse(body.receivedAt)));
+    assert.deepEqual(body.related, { reports: 0, agents: 0, minutes: 60 });
+
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    assert.equal(stored.status, 200);
+    assert.equal(stored.body.summary, ticket.summary);
+    assert.equal(stored.body.reference, body.reference);
+    assert.equal(stored.body.status, 'new');
+    assert.equal(stored.body.receivedAt, body.receivedAt);
+    assert.deepEqual(stored.body.records, { queue: 'ABC' });
+    assert.equal(stored.body.attachments.length, 2);
+    assert.equal(stored.body.attachments[0].sha256, sha(PNG));
+    assert.equal(stored.body.attachments[0].size, PNG.length);
+    assert.equal(stored.body.attachments[1].kind, 'logs');
+
+    const download = await fetch(`${server.url}${stored.body.attachments[0].href}`, { headers: auth() });
+    assert.equal(download.status, 200);
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
+  });
+
+  it('keeps the blob on disk under its sha256', async () => {
+    const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files)).status, 201);
+    const hash = sha(PNG);
+    const onDisk = await readFile(join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)));
+    assert.deepEqual(new Uint8Array(onDisk), PNG);
+  });
+
+  it('answers a replay of the same content with 200 and the same body', async () => {
+    const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
+    const ticket = withFiles(makeTicket(), files);
+    const first = await postTicket(server.url, ticket, files);
+    assert.equal(first.status, 201);
+    // Key order does not change the content: the hash is over canonical JSON.
+    const reordered = Object.fromEntries(Object.entries(ticket).reverse()) as typeof ticket;
+    const again = await postTicket(server.url, reordered, files);
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), await first.json());
+  });
+
+  it('refuses the same key with different content with 409 and keeps the first ticket', async () => {
+    const ticket = makeTicket();
+    assert.equal((await postTicket(server.url, ticket)).status, 201);
+    await expectError(await postTicket(server.url, { ...ticket, summary: 'Something else' }), 409, 'idempotency_conflict');
+    const files = [{ name: 'a.txt', type: 'text/plain', data: 'other bytes' }];
+    await expectError(await postTicket(server.url, withFiles(ticket, files), files), 409, 'idempotency_conflict');
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    assert.equal(stored.body.summary, ticket.summary);
+  });
+
+  it('creates exactly one ticket from 20 concurrent duplicates', async () => {
+    const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
+    const ticket = withFiles(makeTicket(), files);
+    const responses = await Promise.all(Array.from({ length: 20 }, () => postTicket(server.url, ticket, files)));
+    const statuses = responses.map((r) => r.status).sort((a, b) => a - b);
+    assert.deepEqual(statuses, [...Array(19).fill(200), 201]);
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    assert.equal(new Set(bodies.map((b) => b.reference)).size, 1);
+    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
+    try {
+      assert.equal((db.prepare('SELECT count(*) AS n FROM tickets WHERE id = ?').get(ticket.id) as { n: number }).n, 1);
+      assert.equal((db.prepare('SELECT count(*) AS n FROM attachments WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
+      assert.equal((db.prepare('SELECT count(*) AS n FROM events WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('requires the Idempotency-Key header and says so', async () => {
+    const ticket = makeTicket();
+    const missing = await fetch(`${server.url}/api/tickets`, {
+      method: 'POST',
+      headers: auth(),
+      body: (() => {
+        const f = new FormData();
+        f.append('ticket', JSON.stringify(ticket));
+        return f;
+      })(),
+    });
+    const body = await expectError(missing, 400, 'idempotency_key_required');
+    assert.match(body.error.message, /Idempotency-Key/);
+    const mismatch = await postTicket(server.url, ticket, [], { 'idempotency-key': makeTicket().id });
+    const wrong = await expectError(mismatch, 400, 'idempotency_key_mismatch');
+    assert.match(wrong.error.message, /ticket\.id/);
+  });
+
+  it('lists every invalid field with the shared schema words', async () => {
+    const ticket = makeTicket({
+      summary: '',
+      category: 'printer-jam',
+      impact: { agentsAffected: 50, agentsTotal: 10 },
+      severity: { suggested: 1, reasons: [], chosen: 3 },
+    });
+    const body = await expectError(await postTicket(server.url, ticket), 400, 'validation_failed');
+    const paths = body.error.fields.map((f: { path: string }) => f.path);
+    assert.ok(paths.includes('summary'), paths.join());
+    assert.ok(paths.includes('category'), paths.join());
+    assert.ok(paths.includes('impact.agentsAffected'), paths.join());
+    assert.ok(paths.includes('severity.overrideReason'), paths.join());
+    const summary = body.error.fields.find((f: { path: string }) => f.path === 'summary');
+    assert.equal(summary.message, 'Summary is required.');
+  });
+
+  it('sanitises attachment file names and keeps the extension', async () => {
+    const long = `${'x'.repeat(250)}.png`;
+    const files = [
+      { name: '../../etc/\u0000pass\u202ewd.png', type: 'image/png', data: PNG },
+      { name: 'C:\\Users\\jane\\shot.png', type: 'image/png', data: PNG },
+      { name: long, type: 'image/png', data: PNG },
+      { name: '...', type: 'text/plain', data: 'x' },
+    ];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files)).status, 201);
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    const names = stored.body.attachments.map((a: { name: string }) => a.name);
+    assert.equal(names[0], 'passwd.png');
+    assert.equal(names[1], 'shot.png');
+    assert.equal(names[2].length, 100);
+    assert.ok(names[2].endsWith('.png'));
+    assert.equal(names[3], 'attachment.txt');
+  });
+
+  it('serves attachments as downloads with the stored type, a safe file name and nosniff', async () => {
+    const files = [{ name: 'Ünïcode "quoted"; name.txt', type: 'text/plain', data: '<script>alert(1)</script>' }];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files)).status, 201);
+    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/plain');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    const disposition = response.headers.get('content-disposition')!;
+    assert.ok(disposition.startsWith('attachment; '), disposition);
+    assert.ok(disposition.includes(`filename="_n_code _quoted__ name.txt"`), disposition);
+    assert.ok(disposition.includes(`filename*=UTF-8''%C3%9Cn%C3%AFcode%20%22quoted%22%3B%20name.txt`), disposition);
+    assert.equal(await response.text(), '<script>alert(1)</script>');
+    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth() }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/x`, { headers: auth() }), 404, 'not_found');
+  });
+
+  it('answers 404 for an unknown ticket', async () => {
+    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}`, { headers: auth() }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}/events`, { headers: auth() }), 404, 'not_found');
+  });
+
+  it('reports health without a key', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.ok, true);
+    assert.equal(typeof body.version, 'string');
+    void API_KEY;
+  });
+});
+
+describe('durability', () => {
+  it('keeps tickets and attachment bytes across a restart on the same data directory', async () => {
+    const first = await startTestServer();
+    const files = [
+      { name: 'screen.png', type: 'image/png', data: PNG },
+      { name: 'log.json', type: 'application/json', data: '{"level":"error"}' },
+    ];
+    const ticket = withFiles(makeTicket(), files);
+    const created = await (await postTicket(first.url, ticket, files)).json();
+    await first.stop();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    try {
+      const stored = await getJson(`${second.url}/api/tickets/${ticket.id}`);
+      assert.equal(stored.status, 200);
+      assert.equal(stored.body.reference, created.reference);
+      assert.equal(stored.body.summary, ticket.summary);
+      const png = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+      assert.deepEqual(new Uint8Array(await png.arrayBuffer()), PNG);
+      const json = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth() });
+      assert.equal(await json.text(), '{"level":"error"}');
+      // The replay after a restart is still recognised, and the next ticket gets the next reference.
+      assert.equal((await postTicket(second.url, ticket, files)).status, 200);
+      const next = await (await postTicket(second.url, makeTicket())).json();
+      assert.equal(Number(next.reference.slice(3)), Number(created.reference.slice(3)) + 1);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('GET /api/tickets', () => {
+  let server: TestServer;
+  const ids: string[] = [];
+  before(async () => {
+    server = await startTestServer();
+    const plan = [
+      { category: 'chat-routing', chosen: 1 },
+      { category: 'voice', chosen: 2 },
+      { category: 'chat-routing', chosen: 2 },
+      { category: 'question', chosen: 4 },
+      { category: 'chat-routing', chosen: 1 },
+    ];
+    for (const { category, chosen } of plan) {
+      const ticket = makeTicket({ category, severity: { suggested: chosen, reasons: [], chosen } });
+      assert.equal((await postTicket(server.url, ticket)).status, 201);
+      ids.push(ticket.id);
+    }
+  });
+  after(() => server.close());
+
+  it('pages newest first with a cursor until every ticket was seen once', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${encodeURIComponent(cursor)}` : '?limit=2';
+      const { status, body } = await getJson(`${server.url}/api/tickets${query}`);
+      assert.equal(status, 200);
+      assert.ok(body.items.length <= 2);
+      seen.push(...body.items.map((item: { id: string }) => item.id));
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor);
+    assert.equal(pages, 3);
+    assert.deepEqual(seen, [...ids].reverse());
+  });
+
+  it('filters by category, severity and status', async () => {
+    const routing = await getJson(`${server.url}/api/tickets?category=chat-routing`);
+    assert.deepEqual(routing.body.items.map((i: { id: string }) => i.id), [ids[4], ids[2], ids[0]]);
+    const sev1 = await getJson(`${server.url}/api/tickets?category=chat-routing&severity=1`);
+    assert.deepEqual(sev1.body.items.map((i: { id: string }) => i.id), [ids[4], ids[0]]);
+    assert.equal(sev1.body.items[0].summary, 'Chats from the ABC queue are not routing');
+    const resolved = await getJson(`${server.url}/api/tickets?status=resolved`);
+    assert.deepEqual(resolved.body.items, []);
+    const fresh = await getJson(`${server.url}/api/tickets?status=new&limit=100`);
+    assert.equal(fresh.body.items.length, 5);
+    assert.equal(fresh.body.nextCursor, null);
+  });
+
+  it('refuses invalid list parameters with the field named', async () => {
+    for (const [query, field] of [
+      ['limit=0', 'limit'],
+      ['limit=101', 'limit'],
+      ['limit=abc', 'limit'],
+      ['cursor=garbage', 'cursor'],
+      ['status=open', 'status'],
+      ['severity=5', 'severity'],
+      ['category=printer', 'category'],
+    ]) {
+      const body = await expectError(await fetch(`${server.url}/api/tickets?${query}`, { headers: auth() }), 400, 'validation_failed');
+      assert.equal(body.error.fields[0].path, field, query);
+    }
+  });
+});
