@@ -395,6 +395,16 @@ export function slaFor(level: Level, plan: Plan = 'standard'): Sla {
 const WALL_CLOCK = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
 const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** 'YYYY-MM-DD' naming a day that exists (no 2026-02-30). */
+function isRealCivilDate(value: unknown): boolean {
+  const match = typeof value === 'string' ? CIVIL_DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(utcFromFields(year, month, day));
+  return date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+}
+
+// '24:00' is accepted as an end, so a calendar can cover a whole day ('00:00'-'24:00').
 function parseWallClock(field: string, value: unknown): { hour: number; minute: number } {
   const match = typeof value === 'string' ? WALL_CLOCK.exec(value) : null;
   if (!match) {
@@ -439,14 +449,7 @@ function checkCalendar(partial: unknown): CheckedCalendar {
   const holidays = pick('holidays') ?? [];
   if (!Array.isArray(holidays)) throw new Error(`calendar.holidays must be a list of 'YYYY-MM-DD' dates (got ${describeValue(holidays)}).`);
   holidays.forEach((holiday, index) => {
-    const match = typeof holiday === 'string' ? CIVIL_DATE.exec(holiday) : null;
-    const real =
-      match !== null &&
-      (() => {
-        const date = new Date(utcFromFields(Number(match[1]), Number(match[2]), Number(match[3])));
-        return date.getUTCMonth() + 1 === Number(match[2]) && date.getUTCDate() === Number(match[3]);
-      })();
-    if (!real) throw new Error(`calendar.holidays[${index}] must be a real date 'YYYY-MM-DD' (got ${describeValue(holiday)}).`);
+    if (!isRealCivilDate(holiday)) throw new Error(`calendar.holidays[${index}] must be a real date 'YYYY-MM-DD' (got ${describeValue(holiday)}).`);
   });
 
   return {
