@@ -1,0 +1,99 @@
+// An intake database written by the first release (schema 1) opens in this one with its data intact.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION, openDatabase } from '../../server/index.js';
+import { contentHash } from '../../server/tickets.js';
+import { PNG, auth, getJson, makeTicket, postTicket, startTestServer } from './helpers.js';
+
+describe('migrations', () => {
+  it('has more than one step, so the upgrade path is exercised', () => {
+    assert.ok(MIGRATIONS.length >= 2);
+    assert.equal(SCHEMA_VERSION, MIGRATIONS.length);
+  });
+
+  it('brings a schema-1 database with data up to the latest version without losing anything', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'triage-migrate-'));
+    try {
+      const hash = createHash('sha256').update(PNG).digest('hex');
+      const ticket = {
+        ...makeTicket({ records: { queue: 'ABC' }, reporter: { accountId: 'acct-7', login: 'jdoe' } }),
+        attachments: [{ name: 'shot.png', type: 'image/png', size: PNG.length, kind: 'screenshot' }],
+      };
+      const receivedAt = new Date(Date.now() - 5 * 60_000).toISOString();
+
+      // What release 1 wrote: its schema, its rows, its blob.
+      const old = openDatabase(join(dataDir, 'intake.sqlite'), { targetVersion: 1 });
+      assert.equal(old.pragma('user_version', { simple: true }), 1);
+      const columns = (old.prepare("SELECT name FROM pragma_table_info('tickets')").all() as Array<{ name: string }>).map((c) => c.name);
+      assert.ok(!columns.includes('queue'), 'schema 1 has no queue column');
+      old.prepare(
+        `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at)
+         VALUES (1, ?, 'TK-000001', ?, ?, 'chat-routing', 1, 'acknowledged', ?, ?)`,
+      ).run(ticket.id, JSON.stringify(ticket), contentHash(ticket, [hash]), ticket.createdAt, receivedAt);
+      old.prepare("INSERT INTO attachments (ticket_id, idx, name, type, size, sha256) VALUES (?, 0, 'shot.png', 'image/png', ?, ?)").run(ticket.id, PNG.length, hash);
+      old.prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', 'api-old', ?, NULL)").run(ticket.id, receivedAt);
+      old.prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'status', 'new', 'acknowledged', 'ops-jane', ?, 'seen')").run(ticket.id, receivedAt);
+      old.prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        ticket.id, ticket.id, contentHash(ticket, [hash]),
+        JSON.stringify({ id: ticket.id, reference: 'TK-000001', status: 'new', receivedAt, related: { reports: 0, agents: 0, minutes: 60 } }),
+        receivedAt,
+      );
+      old.close();
+      await mkdir(join(dataDir, 'blobs', hash.slice(0, 2)), { recursive: true });
+      await writeFile(join(dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)), PNG);
+
+      const server = await startTestServer({ dataDir });
+      try {
+        const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+        assert.equal(stored.status, 200);
+        assert.equal(stored.body.reference, 'TK-000001');
+        assert.equal(stored.body.status, 'acknowledged');
+        assert.equal(stored.body.summary, ticket.summary);
+        assert.deepEqual(stored.body.attachments.map((a: { kind: string; sha256: string }) => [a.kind, a.sha256]), [['screenshot', hash]]);
+        const bytes = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        assert.deepEqual(new Uint8Array(await bytes.arrayBuffer()), PNG);
+        const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
+        assert.deepEqual(events.body.events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`), ['created:api-old', 'status:ops-jane']);
+
+        // Migration 2 filled queue and agent from the old documents: correlation sees the old ticket.
+        const signals = await getJson(`${server.url}/api/signals?category=chat-routing&queue=ABC`);
+        assert.deepEqual([signals.body.reports, signals.body.agents], [1, 1]);
+        // The old idempotency record still recognises a replay; new tickets continue the numbering.
+        const replay = await postTicket(server.url, ticket, [{ name: 'shot.png', type: 'image/png', data: PNG }]);
+        assert.equal(replay.status, 200);
+        assert.equal((await replay.json()).reference, 'TK-000001');
+        const next = await postTicket(server.url, makeTicket());
+        assert.equal((await next.json()).reference, 'TK-000002');
+      } finally {
+        await server.stop();
+      }
+      const upgraded = new Database(join(dataDir, 'intake.sqlite'), { readonly: true });
+      try {
+        assert.equal(upgraded.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+        assert.deepEqual(upgraded.prepare('SELECT queue, agent FROM tickets WHERE id = ?').get(ticket.id), { queue: 'ABC', agent: 'acct-7' });
+        assert.equal(upgraded.pragma('journal_mode', { simple: true }), 'wal');
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to open a database written by a newer release', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'triage-migrate-'));
+    try {
+      const db = new Database(join(dataDir, 'intake.sqlite'));
+      db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+      db.close();
+      assert.throws(() => openDatabase(join(dataDir, 'intake.sqlite')), /newer than this service/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
