@@ -1,11 +1,258 @@
-// Placeholder until the intake service lands: serves the environment module tests import.
+// web-test-runner plugin: the delivery tests talk to the REAL intake service (dist/server), started
+// here with a fresh data directory, behind a small proxy that forwards the real bytes and can be
+// told to fail, hold or refuse connections. It also starts the OSvC REST double. Browser tests
+// import their addresses from `/__intake-env.js` and steer faults with `executeServerCommand`.
+//
+// Commands (payload in braces):
+//   intake-fail { status, times = 1, retryAfter?, code?, message?, fields? }  answer ticket POSTs with status
+//   intake-delay { ms, times = 1 }    hold ticket POSTs before forwarding (to make senders overlap)
+//   intake-slow { ms, times = 1 }     read ticket uploads slowly (a pause of ms per received chunk)
+//   intake-down / intake-up           stop / resume listening: connections are refused meanwhile
+//   intake-reset-faults               clear all of the above and the request log
+//   intake-requests { id? }           ticket POSTs that reached the proxy (for one Idempotency-Key)
+//   intake-count { id }               tickets with that id the service stored (asked through its API)
+//   osvc-requests / osvc-reset / osvc-fail { status, times, body? } / osvc-next-request-after { ms }
+import { createServer, request as httpRequest } from 'node:http';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startOsvcRestDouble } from './osvc-rest-double.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'index.js');
+const INTAKE_KEY = 'test-intake-key';
+const ADMIN_KEY = 'test-admin-key';
+const TICKETS_PATH = '/api/tickets';
+
 export function intakePlugin() {
+  /** @type {{ intake?: { url: string, close(): Promise<void> }, proxy?: Awaited<ReturnType<typeof startFaultProxy>>, osvc?: import('./osvc-rest-double.d.mts').OsvcRestDouble, dataDir?: string, sessionToken: string, origin?: string, missing?: string }} */
+  const state = { sessionToken: `osvc-session-${randomUUID()}` };
+
+  const need = (what) => {
+    if (state.missing) throw new Error(state.missing);
+    if (!state[what]) throw new Error(`The ${what} of the intake plugin is not running.`);
+    return state[what];
+  };
+
   return {
     name: 'triage-intake',
+
+    async serverStart({ config }) {
+      state.origin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+      state.osvc = await startOsvcRestDouble({ sessionToken: state.sessionToken, allowedOrigin: state.origin });
+      if (!existsSync(SERVER_ENTRY)) {
+        // Suites that never import the env module (components) still run; delivery suites fail with this.
+        state.missing = `The intake service is not built: ${SERVER_ENTRY} is missing. Run \`npm run build\` first.`;
+        console.warn(`[triage-intake] ${state.missing}`);
+        return;
+      }
+      const { startIntakeServer } = await import(pathToFileURL(SERVER_ENTRY).href);
+      state.dataDir = mkdtempSync(join(tmpdir(), 'triage-intake-wtr-'));
+      state.intake = await startIntakeServer({
+        port: 0,
+        dataDir: state.dataDir,
+        apiKeys: [INTAKE_KEY],
+        adminKeys: [ADMIN_KEY],
+        allowedOrigins: [state.origin],
+        rateLimit: { perMinute: 10_000 },
+        log: () => undefined,
+      });
+      state.proxy = await startFaultProxy(state.intake.url);
+    },
+
+    async serverStop() {
+      await state.proxy?.close();
+      await state.intake?.close();
+      await state.osvc?.close();
+      if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
+    },
+
     serve(context) {
-      if (context.path === '/__intake-env.js') {
-        return 'export const INTAKE_URL = null; export const INTAKE_KEY = null;';
+      if (context.path !== '/__intake-env.js') return undefined;
+      if (state.missing) return `throw new Error(${JSON.stringify(state.missing)});`;
+      const env = {
+        INTAKE_URL: state.proxy?.url ?? null,
+        INTAKE_DIRECT_URL: state.intake?.url ?? null,
+        INTAKE_KEY,
+        OSVC_REST_BASE: state.osvc?.restBase ?? null,
+        OSVC_SESSION_TOKEN: state.sessionToken,
+      };
+      return Object.entries(env)
+        .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+        .join('\n');
+    },
+
+    async executeCommand({ command, payload = {} }) {
+      switch (command) {
+        case 'intake-fail':
+          need('proxy').fail(payload);
+          return true;
+        case 'intake-delay':
+          need('proxy').delay(payload.ms, payload.times ?? 1);
+          return true;
+        case 'intake-slow':
+          need('proxy').slow(payload.ms, payload.times ?? 1);
+          return true;
+        case 'intake-down':
+          await need('proxy').down();
+          return true;
+        case 'intake-up':
+          await need('proxy').up();
+          return true;
+        case 'intake-reset-faults':
+          await need('proxy').reset();
+          return true;
+        case 'intake-requests':
+          return need('proxy').posts(payload.id);
+        case 'intake-count':
+          return countStored(need('intake').url, payload.id);
+        case 'osvc-requests':
+          return need('osvc').requests();
+        case 'osvc-reset':
+          need('osvc').reset();
+          return true;
+        case 'osvc-fail':
+          need('osvc').fail(payload.status, payload.times ?? 1, payload.body);
+          return true;
+        case 'osvc-next-request-after':
+          need('osvc').setNextRequestAfter(payload.ms);
+          return true;
+        default:
+          return undefined;
       }
     },
+  };
+}
+
+/** How many stored tickets carry this id, by walking the service's own list (newest first). */
+async function countStored(intakeUrl, id) {
+  let count = 0;
+  let cursor = '';
+  for (;;) {
+    const response = await fetch(`${intakeUrl}${TICKETS_PATH}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      headers: { Authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    if (!response.ok) throw new Error(`The intake service answered ${response.status} to the ticket list.`);
+    const page = await response.json();
+    count += page.items.filter((item) => item.id === id).length;
+    if (!page.nextCursor) return count;
+    cursor = page.nextCursor;
+  }
+}
+
+/** A forwarding proxy whose faults the tests steer; its port stays the same across down/up. */
+export async function startFaultProxy(targetUrl) {
+  const target = new URL(targetUrl);
+  let failures = { times: 0 };
+  let holds = { ms: 0, times: 0 };
+  let slowReads = { ms: 0, times: 0 };
+  /** @type {{ key: string | undefined, at: number }[]} */
+  let posts = [];
+
+  const corsFor = (req) =>
+    req.headers.origin
+      ? { 'Access-Control-Allow-Origin': req.headers.origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' }
+      : {};
+
+  const forward = (req, res, pauseMs = 0) => {
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json', ...corsFor(req) });
+      res.end(JSON.stringify({ error: { code: 'bad_gateway', message: 'The proxy could not reach the intake service.' } }));
+    });
+    if (!pauseMs) return req.pipe(upstream);
+    // Backpressure the browser sees: it can only send as fast as we read.
+    req.on('data', (chunk) => {
+      req.pause();
+      upstream.write(chunk);
+      setTimeout(() => req.resume(), pauseMs);
+    });
+    req.on('end', () => upstream.end());
+  };
+
+  const server = createServer((req, res) => {
+    const isTicketPost = req.method === 'POST' && (req.url ?? '').split('?')[0] === TICKETS_PATH;
+    if (!isTicketPost) return forward(req, res);
+    posts.push({ key: req.headers['idempotency-key'], at: Date.now() });
+    if (failures.times > 0) {
+      failures.times -= 1;
+      const { status, retryAfter, code, message, fields } = failures;
+      // Read the whole upload first, as a real server would, so the browser sees an answer, not a reset.
+      req.resume();
+      req.on('end', () => {
+        const headers = { 'Content-Type': 'application/json', ...corsFor(req) };
+        if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+        res.writeHead(status, headers);
+        res.end(JSON.stringify({ error: { code: code ?? 'injected', message: message ?? `A ${status} the test asked for.`, fields } }));
+      });
+      return;
+    }
+    if (slowReads.times > 0) {
+      slowReads.times -= 1;
+      return forward(req, res, slowReads.ms);
+    }
+    if (holds.times > 0) {
+      holds.times -= 1;
+      setTimeout(() => forward(req, res), holds.ms);
+      return;
+    }
+    forward(req, res);
+  });
+
+  const listen = (port) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve(undefined);
+      });
+    });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (!server.listening) return resolve(undefined);
+      server.close(() => resolve(undefined));
+      server.closeAllConnections();
+    });
+
+  await listen(0);
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://127.0.0.1:${port}`,
+    fail(options) {
+      failures = { ...options, times: options.times ?? 1 };
+    },
+    delay(ms, times) {
+      holds = { ms, times };
+    },
+    slow(ms, times) {
+      slowReads = { ms, times };
+    },
+    down: stop,
+    async up() {
+      if (!server.listening) await listen(port);
+    },
+    async reset() {
+      failures = { times: 0 };
+      holds = { ms: 0, times: 0 };
+      slowReads = { ms: 0, times: 0 };
+      posts = [];
+      await this.up();
+    },
+    posts: (key) => (key === undefined ? posts.length : posts.filter((post) => post.key === key).length),
+    close: stop,
   };
 }
