@@ -3,7 +3,7 @@
  * a provider starts from before applying a host's overrides.
  */
 import { DEFAULT_CALENDAR } from './severity.js';
-import { TICKET_LIMITS } from './ticket.js';
+import { TICKET_LIMITS } from './limits.js';
 import type { AgentContext, TriageConfig, TriageLimits } from './context.js';
 
 /** The intake service's own limits, so the reporter never accepts what the server refuses. */

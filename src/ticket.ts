@@ -5,29 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES } from './severity.js';
+import { TICKET_LIMITS } from './limits.js';
 
 /** What the intake service accepts; the reporter states these limits up front. */
-export const TICKET_LIMITS = {
-  maxAttachments: 10,
-  maxAttachmentBytes: 10 * 1024 * 1024,
-  maxRequestBytes: 25 * 1024 * 1024,
-  maxSummary: 200,
-  maxText: 10_000,
-  /** Content types the service accepts; it checks PNG, JPEG, GIF, WebP, PDF, ZIP and gzip by their magic bytes. */
-  attachmentTypes: [
-    'image/png',
-    'image/jpeg',
-    'image/gif',
-    'image/webp',
-    'application/pdf',
-    'application/zip',
-    'application/gzip',
-    'application/json',
-    'text/plain',
-    'text/csv',
-    'application/x-ndjson',
-  ],
-} as const;
+export { TICKET_LIMITS };
 
 export const FREQUENCIES = ['once', 'intermittent', 'constant'] as const;
 export const HOSTS = ['osvc', 'media-bar', 'standalone'] as const;

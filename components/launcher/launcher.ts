@@ -1,0 +1,88 @@
+/**
+ * The always-loaded "Report an issue" button. A plain custom element, no Lit, so a host pays
+ * almost nothing until an agent shows intent: hovering or focusing preloads the reporter, a click
+ * opens it. The reporter is created inside the launcher's light DOM so its context requests
+ * bubble from here to any `<triage-provider>` above.
+ */
+import { launcherCss } from './launcher.styles.js';
+
+const ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 21V4h11l1 2h4v9h-6l-1-2H6"/><path d="M12 8v2"/></svg>';
+
+interface Reporter extends HTMLElement {
+  show(): void;
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * @attr compact - the media bar's short form: icon and "Report"
+ * @attr label - replaces the visible label
+ * @csspart button - the trigger
+ * @csspart error - why the report form could not be loaded
+ * @cssprop --triage-accent, --triage-accent-fg, --triage-radius, --triage-font, --triage-danger
+ */
+export class TriageLauncher extends HTMLElement {
+  static observedAttributes = ['compact', 'label'];
+  private loading?: Promise<unknown>;
+  private button: HTMLButtonElement;
+  private error: HTMLElement;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(launcherCss);
+    }
+    root.adoptedStyleSheets = [sheet];
+    root.innerHTML = `<button part="button" type="button">${ICON}<span></span></button><span part="error" role="alert"></span>`;
+    this.button = root.querySelector('button')!;
+    this.error = root.querySelector('[part=error]')!;
+    const preload = () => void this.load().catch(() => {});
+    this.button.addEventListener('pointerenter', preload);
+    this.button.addEventListener('focus', preload);
+    this.button.addEventListener('click', () => this.open());
+  }
+
+  connectedCallback() {
+    this.attributeChangedCallback();
+  }
+
+  attributeChangedCallback() {
+    const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? 'Report' : 'Report an issue');
+    this.button.lastElementChild!.textContent = label;
+  }
+
+  /** Loads the reporter's code; a failed load is forgotten so the next intent tries again. */
+  private load() {
+    this.loading ??= import('../reporter/define.js').catch((error) => {
+      this.loading = undefined;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  /** Opens the report form, loading it first if needed. */
+  async open() {
+    this.error.textContent = '';
+    this.button.setAttribute('aria-busy', 'true');
+    try {
+      await this.load();
+      let reporter = this.querySelector<Reporter>('triage-reporter');
+      if (!reporter) {
+        reporter = document.createElement('triage-reporter') as Reporter;
+        this.append(reporter);
+      }
+      reporter.show();
+    } catch {
+      this.error.textContent = 'Could not open the report form. Check the connection and try again.';
+    } finally {
+      this.button.removeAttribute('aria-busy');
+    }
+  }
+
+  focus(options?: FocusOptions) {
+    this.button.focus(options);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The reporter's form as plain data, and the ticket made from it. The form keeps exactly what
+ * the agent typed (numbers as text) so a draft restores it unchanged; turning it into a ticket
+ * happens here, without a DOM, and the shared schema then judges the result.
+ */
+import {
+  responseDueAt,
+  slaFor,
+  suggestSeverity,
+  type Category,
+  type Level,
+  type SeverityInput,
+  type SeveritySuggestion,
+} from './severity.js';
+import type { AttachmentMeta } from './ticket.js';
+import type { AgentContext, Records, Reporter, TriageConfig } from './context.js';
+import { instantFromLocalInput, toLocalInput } from './format.js';
+
+export type ReporterKey = keyof Reporter;
+export type RecordKey = keyof Records;
+
+export interface ReportForm {
+  /** The ticket id, made when the draft starts; the outbox's idempotency key. */
+  id: string;
+  summary: string;
+  category: Category | '';
+  observed: string;
+  expected: string;
+  steps: string;
+  agentsAffected: string;
+  agentsTotal: string;
+  interactionsPercent: string;
+  uniqueTraits: string;
+  workaround: boolean;
+  platformChange: boolean;
+  coreFunction: boolean;
+  abandonRate: string;
+  normalAbandonRate: string;
+  /** 'YYYY-MM-DDTHH:MM' wall clock in `timeZone`. */
+  occurredAt: string;
+  timeZone: string;
+  stillHappening: boolean;
+  frequency: '' | 'once' | 'intermittent' | 'constant';
+  frequencyNote: string;
+  /** Only what the agent changed; the rest comes from the agent context at compose time. */
+  reporter: Partial<Record<ReporterKey, string>>;
+  records: Partial<Record<RecordKey, string>>;
+  /** 0 follows the suggestion. */
+  chosenLevel: Level | 0;
+  overrideReason: string;
+}
+
+export function newForm(now: Date, timeZone: string, id: string = crypto.randomUUID()): ReportForm {
+  return {
+    id,
+    summary: '',
+    category: '',
+    observed: '',
+    expected: '',
+    steps: '',
+    agentsAffected: '',
+    agentsTotal: '',
+    interactionsPercent: '',
+    uniqueTraits: '',
+    workaround: false,
+    platformChange: false,
+    coreFunction: true,
+    abandonRate: '',
+    normalAbandonRate: '',
+    occurredAt: toLocalInput(now, timeZone),
+    timeZone,
+    stillHappening: false,
+    frequency: '',
+    frequencyNote: '',
+    reporter: {},
+    records: {},
+    chosenLevel: 0,
+    overrideReason: '',
+  };
+}
+
+/** Text the agent typed into a number field: undefined when empty, the text itself when not a number (the schema then names the field). */
+function numberOrRaw(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : trimmed;
+}
+
+const numberOnly = (text: string) => {
+  const value = numberOrRaw(text);
+  return typeof value === 'number' ? value : undefined;
+};
+
+/** What the severity core needs, from what the agent typed so far (unusable numbers left out). */
+export function severityInputOf(form: ReportForm): SeverityInput | undefined {
+  if (!form.category) return undefined;
+  const rate = numberOnly(form.abandonRate);
+  const normal = numberOnly(form.normalAbandonRate);
+  return {
+    category: form.category,
+    agentsAffected: numberOnly(form.agentsAffected),
+    agentsTotal: numberOnly(form.agentsTotal),
+    interactionsAffectedPercent: numberOnly(form.interactionsPercent),
+    workaround: form.workaround,
+    unsupportedPlatformChange: form.platformChange,
+    coreFunctionAffected: form.category === 'other-defect' ? form.coreFunction : undefined,
+    abandonment:
+      form.category === 'chat-abandonment' && rate !== undefined && normal !== undefined
+        ? { currentlyObserved: form.stillHappening, ratePercent: rate, normalRatePercent: normal }
+        : undefined,
+  };
+}
+
+export type Suggestion = { ok: true; suggestion: SeveritySuggestion } | { ok: false; message: string };
+
+/** The live suggestion; the core's own words when the numbers contradict each other. */
+export function suggestionFor(form: ReportForm): Suggestion | undefined {
+  const input = severityInputOf(form);
+  if (!input) return undefined;
+  try {
+    return { ok: true, suggestion: suggestSeverity(input) };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}
+
+/** Values of one identifier group: the agent's edits over the host's prefill, blanks dropped. */
+export function identifiers<K extends string>(prefill: Partial<Record<K, string>>, edits: Partial<Record<K, string>>) {
+  const merged: Partial<Record<K, string>> = {};
+  for (const [key, value] of Object.entries({ ...prefill, ...edits }) as [K, string | undefined][]) {
+    const trimmed = value?.trim();
+    if (trimmed) merged[key] = trimmed;
+  }
+  return Object.keys(merged).length ? merged : undefined;
+}
+
+/** Without query or fragment: those can carry session tokens, which never go into a ticket. */
+function pageAddress(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): T | undefined {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+export interface Environment {
+  userAgent?: string;
+  url?: string;
+}
+
+/**
+ * The ticket document for the form as it stands. Not validated: pass it to `validateTicket`,
+ * which refuses, in words naming the field, whatever the agent still has to fix.
+ */
+export function composeTicket(
+  form: ReportForm,
+  agent: AgentContext,
+  config: TriageConfig,
+  now: Date,
+  attachments: AttachmentMeta[] = [],
+  environment: Environment = {},
+): Record<string, unknown> {
+  const result = suggestionFor(form);
+  const suggested = result?.ok ? result.suggestion : undefined;
+  const chosen = (form.chosenLevel || suggested?.level) as Level | undefined;
+  const sla = chosen && {
+    plan: config.plan,
+    responseDueAt: responseDueAt(now, chosen, { plan: config.plan, calendar: config.calendar }).toISOString(),
+    coverage: slaFor(chosen, config.plan).coverage,
+  };
+  const text = (value: string) => value.trim() || undefined;
+  const rate = numberOrRaw(form.abandonRate);
+  const normal = numberOrRaw(form.normalAbandonRate);
+
+  return withoutUndefined({
+    id: form.id,
+    createdAt: now.toISOString(),
+    summary: form.summary.trim(),
+    category: form.category || undefined,
+    observed: text(form.observed),
+    expected: text(form.expected),
+    steps: text(form.steps),
+    impact: withoutUndefined({
+      agentsAffected: numberOrRaw(form.agentsAffected),
+      agentsTotal: numberOrRaw(form.agentsTotal),
+      interactionsAffectedPercent: numberOrRaw(form.interactionsPercent),
+      uniqueTraits: text(form.uniqueTraits),
+      frequency: form.frequency || undefined,
+      frequencyNote: text(form.frequencyNote),
+    }),
+    workaround: form.workaround,
+    unsupportedPlatformChange: form.platformChange,
+    coreFunctionAffected: form.category === 'other-defect' ? form.coreFunction : undefined,
+    abandonment:
+      form.category === 'chat-abandonment' && (rate !== undefined || normal !== undefined)
+        ? { currentlyObserved: form.stillHappening, ratePercent: rate, normalRatePercent: normal }
+        : undefined,
+    occurredAt: instantFromLocalInput(form.occurredAt, form.timeZone) ?? form.occurredAt,
+    timeZone: form.timeZone,
+    currentlyObserved: form.stillHappening,
+    reporter: identifiers<ReporterKey>(agent.reporter, form.reporter),
+    records: identifiers<RecordKey>(agent.records, form.records),
+    environment: withoutUndefined({
+      host: agent.host,
+      userAgent: environment.userAgent?.slice(0, 500),
+      locale: agent.locale,
+      url: pageAddress(environment.url),
+      appVersion: agent.appVersion,
+    }),
+    severity: {
+      suggested: suggested?.level,
+      reasons: suggested?.reasons ?? [],
+      chosen,
+      overrideReason: chosen !== suggested?.level ? text(form.overrideReason) : undefined,
+    },
+    sla,
+    attachments: attachments.length ? attachments : undefined,
+  }) ?? {};
+}
