@@ -41,7 +41,7 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
   };
 }
 
-export type TicketInput = Record<string, unknown> & { id: string };
+export type TicketInput = Record<string, unknown> & { id: string; createdAt: string; summary: string };
 
 export function makeTicket(overrides: Record<string, unknown> = {}): TicketInput {
   return {
@@ -73,7 +73,8 @@ export function withFiles(ticket: TicketInput, files: FileInput[]): TicketInput 
   };
 }
 
-export const bytes = (data: Uint8Array | string) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+export const bytes = (data: Uint8Array | string): Uint8Array<ArrayBuffer> =>
+  typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data);
 
 export function form(ticket: unknown, files: FileInput[] = []): FormData {
   const body = new FormData();

@@ -1,0 +1,178 @@
+// The support team's admin pages over real HTTP: sign-in cookie, list, details, form posts that
+// change a ticket, and the strict CSP on every page.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ADMIN_KEY, API_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from './helpers.js';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
+
+describe('admin pages', () => {
+  let server: TestServer;
+  let cookie = '';
+  const ticket = withFiles(
+    makeTicket({
+      summary: 'Chats <b>stuck</b> in ABC',
+      observed: 'Chats wait forever',
+      impact: { agentsAffected: 12, agentsTotal: 40 },
+      // A stale due time in the ticket: the page recomputes it with the policy clock (30 min, 24x7).
+      sla: { plan: 'standard', responseDueAt: '2026-12-01T23:59:00.000Z', coverage: '24x7' },
+    }),
+    [{ name: 'screen.png', type: 'image/png', data: PNG, kind: 'screenshot' }],
+  );
+  const other = makeTicket({ summary: 'Display glitch', category: 'media-bar-display', severity: { suggested: 3, reasons: [], chosen: 3 } });
+
+  before(async () => {
+    server = await startTestServer({ keys: [{ key: 'labelled-admin-key-99999999', label: 'ops-jane', role: 'admin' }] });
+    assert.equal((await postTicket(server.url, ticket, [{ name: 'screen.png', type: 'image/png', data: PNG }])).status, 201);
+    assert.equal((await postTicket(server.url, other)).status, 201);
+  });
+  after(() => server.close());
+
+  const get = (path: string, withCookie = true) =>
+    fetch(`${server.url}${path}`, { redirect: 'manual', headers: withCookie && cookie ? { cookie } : {} });
+  const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string> = { origin: server.url }) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams(fields),
+      headers: { ...(cookie ? { cookie } : {}), ...headers },
+    });
+  const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1]!;
+
+  it('sends visitors without a session to the sign-in page, which carries the strict CSP', async () => {
+    const list = await get('/admin', false);
+    assert.equal(list.status, 303);
+    assert.equal(list.headers.get('location'), '/admin/login');
+    const login = await get('/admin/login', false);
+    assert.equal(login.status, 200);
+    assert.equal(login.headers.get('content-security-policy'), CSP);
+    assert.equal(login.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(login.headers.get('referrer-policy'), 'no-referrer');
+    const html = await login.text();
+    assert.match(html, /<label for="key">Admin key<\/label>/);
+    assert.doesNotMatch(html, /<script|<style|style=|\son\w+=/i);
+    const css = await get('/admin/admin.css', false);
+    assert.match(css.headers.get('content-type')!, /^text\/css/);
+    assert.match(await css.text(), /\.sev-1/);
+  });
+
+  it('refuses a wrong key, an API key and a cross-site sign-in without setting a cookie', async () => {
+    for (const key of ['wrong', API_KEY]) {
+      const response = await postForm('/admin/login', { key });
+      assert.equal(response.status, 401);
+      assert.equal(response.headers.get('set-cookie'), null);
+      assert.match(await response.text(), /not an admin key/);
+    }
+    const crossSite = await postForm('/admin/login', { key: ADMIN_KEY }, { origin: 'https://evil.example.test' });
+    assert.equal(crossSite.status, 403);
+    assert.equal(crossSite.headers.get('set-cookie'), null);
+  });
+
+  it('signs in with an admin key and sets an opaque HttpOnly SameSite=Strict session cookie', async () => {
+    const response = await postForm('/admin/login', { key: 'labelled-admin-key-99999999' });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), '/admin');
+    const setCookie = response.headers.get('set-cookie')!;
+    assert.match(setCookie, /HttpOnly/);
+    assert.match(setCookie, /SameSite=Strict/);
+    assert.match(setCookie, /Path=\/admin/);
+    assert.ok(!setCookie.includes('labelled-admin-key'), 'the cookie is not the key');
+    cookie = setCookie.split(';')[0]!;
+    assert.match(cookie, /^triage_admin=[A-Za-z0-9_-]{40,}$/);
+  });
+
+  it('lists tickets newest first with severity badges, recomputed due time, status and escaped text', async () => {
+    const response = await get('/admin');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-security-policy'), CSP);
+    const html = await response.text();
+    assert.doesNotMatch(html, /<script|<style|style=/i);
+    assert.ok(html.indexOf('Display glitch') < html.indexOf('Chats &lt;b&gt;stuck&lt;/b&gt; in ABC'), 'newest first, text escaped');
+    assert.ok(!html.includes('<b>stuck</b>'));
+    assert.match(html, /<th scope="col">Severity<\/th>/);
+    assert.match(html, /<span class="badge sev-1">S1<\/span> System Outage/);
+    assert.match(html, /<span class="badge sev-3">S3<\/span> Minor Loss of Service/);
+    assert.match(html, /<time datetime="2026-12-01T21:00:00.000Z">2026-12-01 21:00 UTC<\/time>/);
+    assert.match(html, /Signed in as ops-jane/);
+
+    const filtered = await (await get('/admin?severity=3&category=media-bar-display')).text();
+    assert.ok(filtered.includes('Display glitch'));
+    assert.ok(!filtered.includes('stuck'));
+    const none = await (await get('/admin?status=resolved')).text();
+    assert.match(none, /No tickets match/);
+  });
+
+  it('shows a ticket with its Step-1 facts, attachment download and history', async () => {
+    const response = await get(`/admin/tickets/${ticket.id}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-security-policy'), CSP);
+    const html = await response.text();
+    for (const text of ['Chats wait forever', '<dt>Agents affected</dt><dd>12</dd>', '<dt>Agent population</dt><dd>40</dd>', 'America/New_York', 'Jane Doe', '<dt>Queue</dt><dd>ABC</dd>', 'Received']) {
+      assert.ok(html.includes(text), text);
+    }
+    const href = /href="(\/admin\/tickets\/[^"]+\/attachments\/0)"/.exec(html)![1]!;
+    const download = await get(href);
+    assert.equal(download.status, 200);
+    assert.match(download.headers.get('content-disposition')!, /^attachment; filename="screen.png"/);
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
+    assert.equal((await get(href, false)).status, 303, 'downloads need a session');
+  });
+
+  it('changes status through the form, with a reason, and records who did it', async () => {
+    const page = await (await get(`/admin/tickets/${ticket.id}`)).text();
+    const csrf = csrfOf(page);
+    const response = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, status: 'acknowledged', reason: 'On it' });
+    assert.equal(response.status, 303);
+    assert.equal(response.headers.get('location'), `/admin/tickets/${ticket.id}`);
+    const after = await (await get(`/admin/tickets/${ticket.id}`)).text();
+    assert.match(after, /<span class="status status-acknowledged">acknowledged<\/span>/);
+    assert.match(after, /Status new → acknowledged<\/td><td>ops-jane<\/td><td>On it<\/td>/);
+
+    // A browser under Referrer-Policy: no-referrer may send Origin: null; Fetch Metadata vouches.
+    const severity = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, severity: '2', reason: 'Workaround found' }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    assert.equal(severity.status, 303);
+    const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
+    assert.deepEqual(events.body.events.slice(1).map((e: { type: string; from: unknown; to: unknown; by: string; reason: string }) => [e.type, e.from, e.to, e.by, e.reason]), [
+      ['status', 'new', 'acknowledged', 'ops-jane', 'On it'],
+      ['severity', 1, 2, 'ops-jane', 'Workaround found'],
+    ]);
+  });
+
+  it('refuses a change without a reason, with a stale token or from another site, changing nothing', async () => {
+    const csrf = csrfOf(await (await get(`/admin/tickets/${other.id}`)).text());
+    const noReason = await postForm(`/admin/tickets/${other.id}/change`, { csrf, status: 'resolved', reason: '' });
+    assert.equal(noReason.status, 400);
+    assert.match(await noReason.text(), /role="alert">A reason is required for every change\./);
+    const stale = await postForm(`/admin/tickets/${other.id}/change`, { csrf: 'forged', status: 'resolved', reason: 'x' });
+    assert.equal(stale.status, 403);
+    const crossSite = await postForm(`/admin/tickets/${other.id}/change`, { csrf, status: 'resolved', reason: 'x' }, { origin: 'https://evil.example.test' });
+    assert.equal(crossSite.status, 403);
+    const noOrigin = await postForm(`/admin/tickets/${other.id}/change`, { csrf, status: 'resolved', reason: 'x' }, {});
+    assert.equal(noOrigin.status, 403);
+    const { body } = await getJson(`${server.url}/api/tickets/${other.id}`);
+    assert.equal(body.status, 'new');
+  });
+
+  it('signs out: the session stops working', async () => {
+    const response = await postForm('/admin/logout', {});
+    assert.equal(response.status, 303);
+    assert.match(response.headers.get('set-cookie')!, /Max-Age=0/);
+    const list = await get('/admin');
+    assert.equal(list.status, 303);
+    assert.equal(list.headers.get('location'), '/admin/login');
+    void auth;
+  });
+});
+
+describe('admin disabled', () => {
+  it('serves no admin pages when no admin key is configured', async () => {
+    const server = await startTestServer({ adminKeys: [] });
+    try {
+      assert.equal((await fetch(`${server.url}/admin/login`)).status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+});
