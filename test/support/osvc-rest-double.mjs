@@ -136,6 +136,7 @@ export async function startOsvcRestDouble({ sessionToken, allowedOrigin, port = 
       requests.length = 0;
       fault = { status: 0, times: 0 };
       nextRequestAfterMs = 0;
+      accessTokenCounter = 0;
     },
     fail(status, times = 1, body) {
       fault = { status, times, body };
