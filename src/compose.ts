@@ -18,6 +18,8 @@ import { instantFromLocalInput, toLocalInput } from './format.js';
 
 export type ReporterKey = keyof Reporter;
 export type RecordKey = keyof Records;
+export const REPORTER_KEYS: readonly ReporterKey[] = ['accountId', 'login', 'name', 'profile', 'acdAgentId', 'extension', 'site'];
+export const RECORD_KEYS: readonly RecordKey[] = ['incidentId', 'incidentReference', 'chatId', 'contactId', 'queue', 'interactionId'];
 
 export interface ReportForm {
   /** The ticket id, made when the draft starts; the outbox's idempotency key. */

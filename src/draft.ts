@@ -6,7 +6,7 @@
  * Lifecycle: once the outbox has stored a submitted ticket, the outbox entry is the source of
  * truth and the draft is cleared, so starting a new report never resurrects a sent one.
  */
-import { newForm, type ReportForm } from './compose.js';
+import { RECORD_KEYS, REPORTER_KEYS, newForm, type ReportForm } from './compose.js';
 
 export const DRAFT_KEY = 'triage-kit:draft:v1';
 
@@ -20,20 +20,21 @@ function defaultStore(): KeyValueStore | undefined {
   }
 }
 
-const FORM_KEYS = Object.keys(newForm(new Date(0), 'UTC', '')) as (keyof ReportForm)[];
+const SHAPE = newForm(new Date(0), 'UTC', '');
+const IDENTIFIER_KEYS = { reporter: REPORTER_KEYS, records: RECORD_KEYS } as const;
 
-/** Only keys a form has, with the type the fresh form has there: a stale or foreign value cannot leak in. */
+/** Only keys a form has, with the type a form has there: a stale or foreign value cannot leak in or out. */
 function sanitize(data: unknown, template: ReportForm): ReportForm {
   const form = { ...template };
   if (!data || typeof data !== 'object') return form;
-  const record = form as unknown as Record<string, unknown>;
-  for (const key of FORM_KEYS) {
-    const value = (data as Record<string, unknown>)[key];
-    if (value !== undefined && typeof value === typeof template[key]) record[key] = value;
+  const source = data as Record<string, unknown>;
+  const target = form as unknown as Record<string, unknown>;
+  for (const key of Object.keys(SHAPE) as (keyof ReportForm)[]) {
+    if (typeof source[key] === typeof SHAPE[key]) target[key] = source[key];
   }
   for (const group of ['reporter', 'records'] as const) {
-    const entries = Object.entries(form[group]).filter(([, v]) => typeof v === 'string');
-    record[group] = Object.fromEntries(entries);
+    const given = (source[group] ?? {}) as Record<string, unknown>;
+    target[group] = Object.fromEntries(IDENTIFIER_KEYS[group].filter((k) => typeof given[k] === 'string').map((k) => [k, given[k]]));
   }
   return form;
 }
@@ -49,7 +50,7 @@ export function loadDraft(template: ReportForm, store = defaultStore()): ReportF
 
 export function saveDraft(form: ReportForm, store = defaultStore()): void {
   try {
-    store?.setItem(DRAFT_KEY, JSON.stringify(sanitize(form, form)));
+    store?.setItem(DRAFT_KEY, JSON.stringify(sanitize(form, SHAPE)));
   } catch {
     // Quota or blocked storage: the form still holds the words while the page lives.
   }

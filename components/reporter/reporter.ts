@@ -184,7 +184,7 @@ export class TriageReporter extends LitElement {
     clearTimeout(this.signalsTimer);
     const signals = this.services?.signals;
     const category = this.form.category;
-    this.signals = undefined;
+    if (this.signals) this.signals = undefined;
     if (!signals || !category) return;
     const queue = this.form.records.queue ?? this.ctx.records.queue;
     this.signalsTimer = setTimeout(async () => {
@@ -487,7 +487,7 @@ export class TriageReporter extends LitElement {
   }
 
   private check(name: keyof ReportForm, label: string) {
-    return html`<label part="field" class="check wide"><input type="checkbox" name=${name} .checked=${Boolean(this.form[name])} /><span>${label}</span></label>`;
+    return html`<label part="field" class="check wide"><input type="checkbox" id=${idOf(name)} name=${name} .checked=${Boolean(this.form[name])} /><span>${label}</span></label>`;
   }
 
   protected renderWhat() {

@@ -1,0 +1,401 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { DRAFT_KEY } from '../../src/draft.js';
+import { es } from '../../src/strings-es.js';
+import type { TriageReporter } from '../../components/reporter/reporter.js';
+import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from './reporter-support.js';
+
+const agent = { timeZone: 'America/New_York', locale: 'en-US' };
+
+/** The smallest valid report, filled the way an agent would. */
+async function fillRequired(reporter: TriageReporter) {
+  await typeInto(reporter, 'summary', 'Agents cannot log in to the media bar');
+  await choose(reporter, 'category', 'media-bar-login');
+}
+
+describe('<triage-reporter> severity', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('suggests 3, then 2, then 1 as the agent raises the affected agents past one and past 30 %', async () => {
+    const reporter = await openReporter({ agent });
+    await choose(reporter, 'category', 'chat-routing');
+    await typeInto(reporter, 'impact.agentsTotal', '20');
+    await typeInto(reporter, 'impact.agentsAffected', '1');
+    expect(suggestionText(reporter)).to.contain('Severity 3');
+    await typeInto(reporter, 'impact.agentsAffected', '3');
+    expect(suggestionText(reporter)).to.contain('Severity 2');
+    await typeInto(reporter, 'impact.agentsAffected', '6');
+    expect(suggestionText(reporter)).to.contain('Severity 1');
+    expect(suggestionText(reporter)).to.contain('System Outage');
+  });
+
+  it('refuses another severity without a justification, then accepts it with one', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    await fillRequired(reporter);
+    await choose(reporter, 'chosenLevel', '1');
+    let submits = 0;
+    reporter.addEventListener('triage-submit', () => submits++);
+
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => control(reporter, 'severity.overrideReason').getAttribute('aria-invalid') === 'true');
+    const reason = control(reporter, 'severity.overrideReason');
+    const error = $(reporter, '#' + reason.getAttribute('aria-describedby')!.split(' ').find((id) => id.startsWith('e-')));
+    expect(error.textContent).to.contain('Explain why');
+    expect(reporter.shadowRoot!.activeElement).to.equal(reason);
+    expect(submits).to.equal(0);
+    expect(outbox.submitted).to.have.length(0);
+
+    await typeInto(reporter, 'severity.overrideReason', 'Every agent on the night shift is on this site');
+    const submitted = oneEvent(reporter, 'triage-submit');
+    $(reporter, '[part~=submit]').click();
+    const { detail } = await submitted;
+    expect(detail.ticket.severity).to.deep.include({ suggested: 3, chosen: 1, overrideReason: 'Every agent on the night shift is on this site' });
+    await waitUntil(() => outbox.submitted.length === 1);
+  });
+
+  it('shows the response due time in the agent zone and in the support calendar zone', async () => {
+    const reporter = await openReporter({ agent: { timeZone: 'America/Los_Angeles', locale: 'en-US' } });
+    await fillRequired(reporter);
+    const sla = $(reporter, '[part~=sla]').textContent!.replace(/\s+/g, ' ');
+    expect(sla).to.match(/First response due in \d/);
+    expect(sla).to.match(/P[SD]T your time/);
+    expect(sla).to.match(/E[SD]T support time/);
+    expect(sla).to.contain('business hours (06:00–16:00, America/New_York)');
+  });
+
+  it('offers to count other agents who reported the same problem, escalating the suggestion', async () => {
+    const signals = new SignalsDouble({ reports: 4, agents: 4, minutes: 60 });
+    const reporter = await openReporter({ agent: { ...agent, records: { queue: 'ABC' } }, services: { signals } });
+    await fillRequired(reporter);
+    await choose(reporter, 'impact.agentsAffected', '1');
+    expect(suggestionText(reporter)).to.contain('Severity 3');
+    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=signals]'), 'no correlation shown');
+    expect(signals.asked.at(-1)).to.deep.equal({ category: 'media-bar-login', queue: 'ABC', minutes: 60 });
+    expect($(reporter, '[part~=signals]').textContent).to.contain('4 other agents reported this in the last hour');
+    $<HTMLButtonElement>(reporter, '[part~=signals] button').click();
+    await reporter.updateComplete;
+    expect(control(reporter, 'impact.agentsAffected').value).to.equal('5');
+    expect(suggestionText(reporter)).to.contain('Severity 2');
+  });
+});
+
+describe('<triage-reporter> drafts and closing', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('brings the typed words back after the element is removed and created again, with no secret stored', async () => {
+    const outbox = Object.assign(new OutboxDouble(), { token: 'Bearer s3cr3t-token' });
+    const first = await openReporter({ agent: { ...agent, reporter: { login: 'ana' } }, services: { outbox } });
+    await typeInto(first, 'summary', 'Screen pops stopped');
+    await typeInto(first, 'observed', 'Nothing pops when a chat arrives');
+    await typeInto(first, 'reporter.extension', '4410');
+    first.closest('triage-provider')!.remove();
+
+    const stored = localStorage.getItem(DRAFT_KEY)!;
+    expect(stored).to.contain('Screen pops stopped');
+    expect(stored).not.to.contain('s3cr3t');
+    expect(Object.keys(localStorage)).to.deep.equal([DRAFT_KEY]);
+
+    const second = await openReporter({ agent });
+    expect(control(second, 'summary').value).to.equal('Screen pops stopped');
+    expect(control(second, 'observed').value).to.equal('Nothing pops when a chat arrives');
+    expect(control(second, 'reporter.extension').value).to.equal('4410');
+  });
+
+  it('asks before closing a started report on Escape, and keeps the draft', async () => {
+    const reporter = await openReporter({ agent });
+    await typeInto(reporter, 'summary', 'Hold button does nothing');
+    await sendKeys({ press: 'Escape' });
+    await reporter.updateComplete;
+    const dialog = $<HTMLDialogElement>(reporter, 'dialog');
+    expect(dialog.open).to.equal(true);
+    const confirm = $(reporter, '[role=alertdialog]');
+    expect(confirm.textContent).to.contain('Keep draft and close');
+    expect(confirm.textContent).to.contain('Discard draft');
+    await expect(reporter).to.be.accessible();
+
+    const buttons = [...confirm.querySelectorAll('button')];
+    buttons.find((b) => b.textContent === 'Back to the report')!.click();
+    await reporter.updateComplete;
+    expect(control(reporter, 'summary').value).to.equal('Hold button does nothing');
+
+    // Chromium lets a page refuse a second Escape only after the user did something in between.
+    await typeInto(reporter, 'summary', 'Hold button does nothing at all');
+    await sendKeys({ press: 'Escape' });
+    await reporter.updateComplete;
+    const closed = oneEvent(reporter, 'triage-close');
+    [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === 'Keep draft and close')!.click();
+    await closed;
+    expect(dialog.open).to.equal(false);
+    expect(localStorage.getItem(DRAFT_KEY)).to.contain('Hold button does nothing at all');
+  });
+
+  it('discards the draft only when asked to', async () => {
+    const reporter = await openReporter({ agent });
+    await typeInto(reporter, 'summary', 'Typo');
+    await sendKeys({ press: 'Escape' });
+    await reporter.updateComplete;
+    [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === 'Discard draft')!.click();
+    await reporter.updateComplete;
+    expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+    await reporter.show();
+    expect(control(reporter, 'summary').value).to.equal('');
+  });
+
+  it('closes at once on Escape when nothing was typed', async () => {
+    const reporter = await openReporter({ agent });
+    const closed = oneEvent(reporter, 'triage-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect($<HTMLDialogElement>(reporter, 'dialog').open).to.equal(false);
+  });
+});
+
+async function shiftTab() {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
+}
+
+describe('<triage-reporter> keyboard', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('is completed and sent with the keyboard alone, Tab wrapping inside the dialog', async () => {
+    const reporter = await openReporter({ agent });
+    const active = () => reporter.shadowRoot!.activeElement;
+    expect(active()).to.equal(control(reporter, 'summary'), 'focus starts in the first field');
+    await sendKeys({ type: 'Transfers drop the caller' });
+    await sendKeys({ press: 'Tab' });
+    expect(active()).to.equal(control(reporter, 'category'));
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'ArrowDown' }); // media-bar-login ... voice
+    await reporter.updateComplete;
+    expect(control(reporter, 'category').value).to.equal('voice');
+
+    // Back past the header to the dialog's first control, then once more: focus wraps to Send.
+    for (let i = 0; i < 3; i++) await shiftTab();
+    expect(active()?.textContent).to.equal('My reports');
+    await shiftTab();
+    expect(active()).to.equal($(reporter, '[part~=submit]'));
+    await sendKeys({ press: 'Tab' });
+    expect(active()?.textContent).to.equal('My reports', 'Tab from the last control wraps to the first');
+    await shiftTab();
+
+    const submitted = oneEvent(reporter, 'triage-submit');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await submitted;
+    expect(detail.ticket).to.deep.include({ summary: 'Transfers drop the caller', category: 'voice', timeZone: 'America/New_York' });
+    expect(detail.ticket.severity.suggested).to.equal(3);
+  });
+});
+
+describe('<triage-reporter> delivery states', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('is accessible when empty and when showing errors, with errors linked to their fields', async () => {
+    const reporter = await openReporter({ agent, services: { outbox: new OutboxDouble() } });
+    await expect(reporter).to.be.accessible();
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=errors]'));
+    const summary = control(reporter, 'summary');
+    expect(summary.getAttribute('aria-invalid')).to.equal('true');
+    expect($(reporter, '#e-f-summary').textContent).to.equal('Summary is required.');
+    expect(summary.getAttribute('aria-describedby')).to.contain('e-f-summary');
+    expect($(reporter, '[part~=errors]').textContent).to.contain('Category is required.');
+    expect(reporter.shadowRoot!.activeElement).to.equal(summary);
+    await expect(reporter).to.be.accessible();
+  });
+
+  it('says saved, sending, then sent with the reference, only when the outbox says so', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    expect(outbox.flushes).to.equal(1, 'opening tries queued tickets');
+    await fillRequired(reporter);
+    const queued = oneEvent(reporter, 'triage-queued');
+    $(reporter, '[part~=submit]').click();
+    await queued;
+    await reporter.updateComplete;
+    const status = () => $(reporter, '[part~=status]').textContent!.replace(/\s+/g, ' ');
+    expect(status()).to.contain('Saved on this device');
+    expect(status()).not.to.match(/Sent|thank/i);
+    expect(localStorage.getItem(DRAFT_KEY), 'the outbox entry replaced the draft').to.equal(null);
+    await expect(reporter).to.be.accessible();
+
+    const id = outbox.submitted[0]!.ticket.id;
+    outbox.advance(id, { state: 'sending', attempts: 1, loaded: 300, total: 1200 });
+    await reporter.updateComplete;
+    const progress = $<HTMLProgressElement>(reporter, 'progress');
+    expect([progress.value, progress.max]).to.deep.equal([300, 1200]);
+    expect(status()).to.contain('Sending');
+    await expect(reporter).to.be.accessible();
+
+    const sent = oneEvent(reporter, 'triage-sent');
+    outbox.advance(id, {
+      state: 'sent',
+      sentAt: new Date().toISOString(),
+      result: { id, reference: '261201-000042', related: { reports: 3, agents: 2, minutes: 60 } },
+    });
+    expect((await sent).detail.result.reference).to.equal('261201-000042');
+    await reporter.updateComplete;
+    expect(status()).to.contain('Sent. Your reference is 261201-000042.');
+    expect(status()).to.contain('3 similar reports from 2 agents');
+    await expect(reporter).to.be.accessible();
+  });
+
+  it('says queued when an attempt failed and it waits for the connection', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    await fillRequired(reporter);
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => outbox.submitted.length === 1);
+    outbox.advance(outbox.submitted[0]!.ticket.id, { state: 'queued', attempts: 1, lastError: 'offline' });
+    await reporter.updateComplete;
+    expect($(reporter, '[part~=status]').textContent).to.contain('Queued: it will send automatically when the connection is back.');
+  });
+
+  it('explains a failure, lets the agent fix the fields the server named and resend the same ticket', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    await fillRequired(reporter);
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => outbox.submitted.length === 1);
+    const id = outbox.submitted[0]!.ticket.id;
+    const failed = oneEvent(reporter, 'triage-failed');
+    outbox.advance(id, {
+      state: 'failed',
+      reason: 'The intake service refused the ticket.',
+      status: 400,
+      fields: [{ path: 'summary', message: 'Summary must name the product.' }],
+    });
+    expect((await failed).detail.reason).to.equal('The intake service refused the ticket.');
+    await reporter.updateComplete;
+    const status = $(reporter, '[part~=status]').textContent!;
+    expect(status).to.contain('Failed: The intake service refused the ticket.');
+    expect(status).to.contain('Fix the report and send it again');
+    await expect(reporter).to.be.accessible();
+    const buttons = [...reporter.shadowRoot!.querySelectorAll('[part~=actions] button')].map((b) => b.textContent);
+    expect(buttons).to.include('Download the report');
+
+    ([...reporter.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=actions] button')].find((b) => b.textContent === 'Fix and resend'))!.click();
+    await reporter.updateComplete;
+    expect(control(reporter, 'summary').value).to.equal('Agents cannot log in to the media bar');
+    expect($(reporter, '#e-f-summary').textContent).to.equal('Summary must name the product.');
+    await typeInto(reporter, 'summary', 'Media bar: agents cannot log in');
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => outbox.resubmitted.length === 1);
+    expect(outbox.resubmitted[0]!.id).to.equal(id, 'the same ticket id, so the backend deduplicates');
+    expect(outbox.resubmitted[0]!.summary).to.equal('Media bar: agents cannot log in');
+  });
+
+  it('says honestly that no delivery is configured and keeps the draft', async () => {
+    const reporter = await openReporter({ agent });
+    await fillRequired(reporter);
+    const failed = oneEvent(reporter, 'triage-failed');
+    $(reporter, '[part~=submit]').click();
+    await failed;
+    await reporter.updateComplete;
+    expect($(reporter, '[part~=status]').textContent).to.contain('No delivery is configured for this console');
+    expect(control(reporter, 'summary').value).to.equal('Agents cannot log in to the media bar');
+    await new Promise((resolve) => setTimeout(resolve, 450)); // the debounced draft save
+    expect(localStorage.getItem(DRAFT_KEY)).to.contain('Agents cannot log in');
+    await expect(reporter).to.be.accessible();
+  });
+
+  it('hands delivery to the host when triage-submit is canceled, claiming nothing', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    await fillRequired(reporter);
+    reporter.addEventListener('triage-submit', (event) => event.preventDefault());
+    let sent = 0;
+    reporter.addEventListener('triage-sent', () => sent++);
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=status]')?.textContent?.includes('Your console is delivering'));
+    expect(outbox.submitted).to.have.length(0);
+    expect(sent).to.equal(0);
+    expect(control(reporter, 'summary').value).to.equal('Agents cannot log in to the media bar');
+  });
+});
+
+describe('<triage-reporter> evidence', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('refuses files too big, of the wrong type or beyond the count, saying which and why', async () => {
+    const limits = { maxAttachments: 2, maxAttachmentBytes: 1024, attachmentTypes: ['image/png', 'text/plain'] };
+    const reporter = await openReporter({ agent, config: { limits } });
+    expect($(reporter, '[part~=dropzone]').textContent).to.contain('Up to 2 files, 1 kB each');
+    const files = [
+      new File(['a'], 'one.png', { type: 'image/png' }),
+      new File(['x'.repeat(2048)], 'huge.png', { type: 'image/png' }),
+      new File(['b'], 'tool.exe', { type: 'application/x-msdownload' }),
+      new File(['c'], 'two.txt', { type: 'text/plain' }),
+      new File(['d'], 'three.txt', { type: 'text/plain' }),
+    ];
+    const input = $(reporter, 'input[type=file]');
+    const transfer = new DataTransfer();
+    files.forEach((file) => transfer.items.add(file));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await reporter.updateComplete;
+
+    const listed = [...reporter.shadowRoot!.querySelectorAll('[part~=files] li span')].map((s) => s.textContent);
+    expect(listed).to.deep.equal(['one.png', 'two.txt']);
+    const errors = [...reporter.shadowRoot!.querySelectorAll('[part~=error]')].map((e) => e.textContent);
+    expect(errors).to.deep.equal([
+      '"huge.png" is 2 kB; each file must be at most 1 kB.',
+      '"tool.exe" is not a type support accepts (images, PDF, ZIP, text, CSV, JSON).',
+      '"three.txt" was not added: at most 2 files.',
+    ]);
+    await expect(reporter).to.be.accessible();
+
+    $<HTMLButtonElement>(reporter, '[aria-label="Remove one.png"]').click();
+    await reporter.updateComplete;
+    expect(reporter.addAttachment(new File(['s'], 'shot.png', { type: 'image/png' }), 'screenshot')).to.equal(undefined);
+    await reporter.updateComplete;
+    expect([...reporter.shadowRoot!.querySelectorAll('[part~=files] li span')].map((s) => s.textContent)).to.deep.equal(['two.txt', 'shot.png']);
+  });
+
+  it('sends the attachments beside the ticket, described in it', async () => {
+    const outbox = new OutboxDouble();
+    const reporter = await openReporter({ agent, services: { outbox } });
+    await fillRequired(reporter);
+    reporter.addAttachment(new File(['log line'], 'console.txt', { type: 'text/plain' }), 'logs');
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => outbox.submitted.length === 1);
+    const { ticket, attachments } = outbox.submitted[0]!;
+    expect(ticket.attachments).to.deep.equal([{ name: 'console.txt', type: 'text/plain', size: 8, kind: 'logs' }]);
+    expect(await attachments[0]!.blob.text()).to.equal('log line');
+  });
+});
+
+describe('<triage-reporter> prefill and language', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('prefills identifiers from the agent context and says where each came from', async () => {
+    const reporter = await openReporter({
+      agent: { ...agent, reporter: { accountId: '4711' }, records: { chatId: 'C-9' }, sources: { 'reporter.accountId': 'OSvC', 'records.chatId': 'OSvC chat' } },
+    });
+    expect(control(reporter, 'reporter.accountId').value).to.equal('4711');
+    const label = $(reporter, 'label[for=f-reporter-accountId]').textContent!.replace(/\s+/g, ' ');
+    expect(label).to.contain('Oracle account ID');
+    expect(label).to.contain('from OSvC');
+    expect($(reporter, 'label[for=f-records-chatId]').textContent).to.contain('from OSvC chat');
+  });
+
+  it('renders the Spanish catalog passed in the configuration', async () => {
+    const reporter = await openReporter({ agent: { ...agent, locale: 'es-MX' }, config: { strings: es } });
+    expect($(reporter, 'h2').textContent).to.equal('Informar un problema');
+    expect($(reporter, '[part~=submit]').textContent).to.equal('Enviar informe');
+    expect($(reporter, 'label[for=f-summary]').textContent).to.contain('Resumen');
+    await choose(reporter, 'category', 'chat-routing');
+    expect(suggestionText(reporter)).to.contain('Gravedad 3');
+    expect($(reporter, '[part~=sla]').textContent).to.contain('Primera respuesta en');
+    await expect(reporter).to.be.accessible();
+  });
+
+  it('works without a provider, from the browser defaults', async () => {
+    const reporter = await fixture<TriageReporter>(html`<triage-reporter></triage-reporter>`);
+    await reporter.show();
+    expect(control(reporter, 'timeZone').value).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(control(reporter, 'occurredAt').value).to.match(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    reporter.close();
+  });
+});
