@@ -238,6 +238,40 @@ describe('outbox (IndexedDB, real intake service)', () => {
     expect(await requestsFor(ticket.id)).to.equal(0);
   });
 
+  it('says in words that the device has no room when storage is full, and keeps no half report', async () => {
+    // A real quota: Chromium's limit for a second origin (the same test server by IP) is shrunk
+    // through DevTools, and a window on that origin submits a report bigger than the limit.
+    const origin = `${location.protocol}//127.0.0.1:${location.port}`;
+    await command('storage-quota', { origin, bytes: 256 * 1024 });
+    const ticket = makeTicket();
+    const probe = window.open(`${origin}/test/support/quota-page.html`);
+    if (!probe) throw new Error('the probe window was blocked');
+    try {
+      const reply = (expected: (data: unknown) => boolean) =>
+        new Promise<unknown>((resolve) => {
+          const onMessage = (event: MessageEvent) => {
+            if (event.origin !== origin || !expected(event.data)) return;
+            removeEventListener('message', onMessage);
+            resolve(event.data);
+          };
+          addEventListener('message', onMessage);
+        });
+      await reply((data) => data === 'ready');
+      const outcome = reply((data) => typeof data === 'object');
+      probe.postMessage({ ticket, bytes: 2 * 1024 * 1024, dbName, intakeUrl: env.INTAKE_URL, intakeKey: env.INTAKE_KEY }, origin);
+      const result = (await outcome) as { stored: boolean; name: string; message: string; code: string; listed: number };
+      expect(result.stored).to.equal(false);
+      expect(result.name).to.equal('DeliveryError');
+      expect(result.code).to.equal('storage_full');
+      expect(result.message).to.match(/^This device has no room to keep the report: /);
+      expect(result.listed).to.equal(0);
+      expect(await requestsFor(ticket.id)).to.equal(0);
+    } finally {
+      probe.close();
+      await command('storage-quota', { bytes: null });
+    }
+  });
+
   it('exports a report as JSON with the ticket, its bytes in base64 and the delivery state', async () => {
     await command('intake-down');
     const outbox = open({ backoff: NEVER });

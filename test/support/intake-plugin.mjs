@@ -11,6 +11,7 @@
 //   intake-reset-faults               clear all of the above and the request log
 //   intake-requests { id? }           ticket POSTs that reached the proxy (for one Idempotency-Key)
 //   intake-count { id }               tickets with that id the service stored (asked through its API)
+//   storage-quota { origin, bytes | null }  shrink Chromium's storage quota for an unused origin (CDP)
 //   osvc-requests / osvc-reset / osvc-fail { status, times, body? } / osvc-next-request-after { ms }
 import { createServer, request as httpRequest } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -27,7 +28,7 @@ const ADMIN_KEY = 'test-admin-key';
 const TICKETS_PATH = '/api/tickets';
 
 export function intakePlugin() {
-  /** @type {{ intake?: { url: string, close(): Promise<void> }, proxy?: Awaited<ReturnType<typeof startFaultProxy>>, osvc?: import('./osvc-rest-double.d.mts').OsvcRestDouble, dataDir?: string, sessionToken: string, origin?: string, missing?: string }} */
+  /** @type {{ intake?: { url: string, close(): Promise<void> }, proxy?: Awaited<ReturnType<typeof startFaultProxy>>, osvc?: import('./osvc-rest-double.d.mts').OsvcRestDouble, dataDir?: string, sessionToken: string, quotaSession?: { send(method: string, params: object): Promise<unknown>, detach(): Promise<void> }, origin?: string, missing?: string }} */
   const state = { sessionToken: `osvc-session-${randomUUID()}` };
 
   const need = (what) => {
@@ -84,7 +85,7 @@ export function intakePlugin() {
         .join('\n');
     },
 
-    async executeCommand({ command, payload = {} }) {
+    async executeCommand({ command, payload = {}, session }) {
       switch (command) {
         case 'intake-fail':
           need('proxy').fail(payload);
@@ -119,6 +120,18 @@ export function intakePlugin() {
         case 'osvc-next-request-after':
           need('osvc').setNextRequestAfter(payload.ms);
           return true;
+        case 'storage-quota': {
+          // Chromium drops the override when its DevTools session ends, so one stays open until reset,
+          // and applies it only to an origin that has not used storage yet in this browser.
+          await state.quotaSession?.detach().catch(() => undefined);
+          state.quotaSession = undefined;
+          if (payload.bytes == null) return true;
+          const page = session.browser.getPage?.(session.id);
+          if (!page) throw new Error('storage-quota needs the Chrome launcher (CDP).');
+          state.quotaSession = await page.createCDPSession();
+          await state.quotaSession.send('Storage.overrideQuotaForOrigin', { origin: payload.origin, quotaSize: payload.bytes });
+          return true;
+        }
         default:
           return undefined;
       }
