@@ -20,6 +20,7 @@ let sheet: CSSStyleSheet | undefined;
  * @attr label - replaces the visible label
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
+ * @slot - where the launcher puts the reporter it creates (a child must be slotted to render)
  * @cssprop --triage-accent, --triage-accent-fg, --triage-radius, --triage-font, --triage-danger
  */
 export class TriageLauncher extends HTMLElement {
@@ -36,7 +37,7 @@ export class TriageLauncher extends HTMLElement {
       sheet.replaceSync(launcherCss);
     }
     root.adoptedStyleSheets = [sheet];
-    root.innerHTML = `<button part="button" type="button">${ICON}<span></span></button><span part="error" role="alert"></span>`;
+    root.innerHTML = `<button part="button" type="button">${ICON}<span></span></button><span part="error" role="alert"></span><slot></slot>`;
     this.button = root.querySelector('button')!;
     this.error = root.querySelector('[part=error]')!;
     const preload = () => void this.load().catch(() => {});

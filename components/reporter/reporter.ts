@@ -116,11 +116,11 @@ export class TriageReporter extends LitElement {
     this.returnFocus = deepActiveElement();
     this.dialog.showModal();
     this.clock = setInterval(() => this.requestUpdate(), 30_000);
-    this.dispatchEvent(new TriageOpenEvent());
     void this.services?.outbox?.flush().catch(() => {});
     void loadValidator().catch(() => {});
     await this.updateComplete;
     this.focusFirst();
+    this.dispatchEvent(new TriageOpenEvent());
   }
 
   /** Closes the dialog; the draft stays saved. */

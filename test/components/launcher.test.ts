@@ -1,0 +1,69 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/launcher/define.js';
+import type { TriageLauncher } from '../../components/launcher/launcher.js';
+
+const button = (launcher: TriageLauncher) => launcher.shadowRoot!.querySelector('button')!;
+
+describe('<triage-launcher>', () => {
+  it('shows a labelled button, short in the media bar and overridable', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    expect(button(launcher).textContent).to.equal('Report an issue');
+    expect(button(launcher).getAttribute('part')).to.equal('button');
+    launcher.setAttribute('compact', '');
+    expect(button(launcher).textContent).to.equal('Report');
+    launcher.setAttribute('label', 'Informar');
+    expect(button(launcher).textContent).to.equal('Informar');
+    await expect(launcher).to.be.accessible();
+  });
+
+  it('styles itself through an adopted stylesheet, with no inline style attribute', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    expect(launcher.shadowRoot!.adoptedStyleSheets).to.have.length(1);
+    expect(launcher.shadowRoot!.querySelector('[style], style')).to.equal(null);
+  });
+
+  // Order matters in this file: the reporter must not have been loaded by an earlier test.
+  it('loads the reporter only when the agent shows intent, then opens it as its own child', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(customElements.get('triage-reporter'), 'loaded without intent').to.equal(undefined);
+
+    button(launcher).focus(); // keyboard intent preloads
+    await waitUntil(() => customElements.get('triage-reporter'), 'focus did not preload the reporter');
+    expect(launcher.querySelector('triage-reporter'), 'preloading opens nothing').to.equal(null);
+
+    const opened = oneEvent(launcher, 'triage-open');
+    await sendKeys({ press: 'Enter' });
+    await opened;
+    const reporter = launcher.querySelector('triage-reporter')!;
+    expect(reporter.parentElement).to.equal(launcher);
+    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.checkVisibility(), 'the dialog renders (the launcher slots its child)').to.equal(true);
+    expect(button(launcher).hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('returns focus to the launcher button when the report closes', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    button(launcher).focus();
+    const opened = oneEvent(launcher, 'triage-open');
+    await sendKeys({ press: 'Enter' });
+    await opened;
+    const reporter = launcher.querySelector('triage-reporter')!;
+    expect(reporter.shadowRoot!.activeElement?.id).to.equal('f-summary', 'focus moved into the dialog');
+    const closed = oneEvent(launcher, 'triage-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(launcher.shadowRoot!.activeElement).to.equal(button(launcher));
+  });
+
+  it('creates one reporter however often it is clicked', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    await launcher.open();
+    launcher.querySelector('triage-reporter')!.close();
+    await launcher.open();
+    expect(launcher.querySelectorAll('triage-reporter')).to.have.length(1);
+    launcher.querySelector('triage-reporter')!.close();
+  });
+});
