@@ -34,12 +34,12 @@ export const reportsEn = {
 export type ReportsStrings = typeof reportsEn;
 
 export const reportsEs: ReportsStrings = {
-  reportsTitle: 'Mis reportes',
-  reportsIntro: 'Reportes enviados desde este equipo, los más recientes primero.',
-  reportsEmpty: 'Todavía no hay reportes desde este equipo.',
-  reportsUnavailable: 'Los reportes no se pueden mostrar aquí: no hay una bandeja de salida configurada.',
-  reportsLoadFailed: 'No se pudieron leer los reportes guardados en este equipo: {reason}',
-  reportsStoredAt: 'Reportado {time}',
+  reportsTitle: 'Mis informes',
+  reportsIntro: 'Informes enviados desde este equipo, los más recientes primero.',
+  reportsEmpty: 'Todavía no hay informes desde este equipo.',
+  reportsUnavailable: 'Los informes no se pueden mostrar aquí: no hay una bandeja de salida configurada.',
+  reportsLoadFailed: 'No se pudieron leer los informes guardados en este equipo: {reason}',
+  reportsStoredAt: 'Informado {time}',
   reportsSeverity: 'Severidad {level}',
   reportsStateQueued: 'En espera',
   reportsStateSending: 'Enviando',
@@ -52,7 +52,7 @@ export const reportsEs: ReportsStrings = {
   reportsSendingLabel: 'Progreso del envío',
   reportsSentReference: 'Referencia {reference}, confirmado {time}.',
   reportsFailedReason: 'No enviado: {reason}',
-  reportsFailedHelp: 'Corrija el reporte y envíelo de nuevo, o descárguelo y envíelo por otra vía.',
+  reportsFailedHelp: 'Corrija el informe y envíelo de nuevo, o descárguelo y envíelo por otra vía.',
   reportsRetryNow: 'Reintentar ahora',
   reportsRetrying: 'Reintentando…',
   reportsFixResend: 'Corregir y reenviar',

@@ -215,7 +215,7 @@ describe('<triage-reports>', () => {
     await waitForEntry(outbox, entry.id, (e) => e.delivery.state === 'failed');
     const { root } = await mount(outbox, { locale: 'es-MX', timeZone: 'America/Mexico_City' }, { strings: { reportsDownload: 'Bajar JSON' } });
     await until(() => item(root, entry.id), 'the report');
-    expect(root.querySelector('h2')!.textContent).to.equal('Mis reportes');
+    expect(root.querySelector('h2')!.textContent).to.equal('Mis informes');
     expect(item(root, entry.id)!.querySelector('[part=badge]')!.textContent).to.equal('No enviado');
     expect(button(item(root, entry.id)!, 'Corregir y reenviar')).to.exist;
     expect(button(item(root, entry.id)!, 'Bajar JSON')).to.exist;

@@ -1,0 +1,81 @@
+// Smoke test of the demo desktop: the page's own markup, the OSvC simulator, the real adapter,
+// the real outbox and the real intake service (test plugin), wired by the demo's own code.
+import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
+import type { TriageReporter } from '../../components/reporter/reporter.js';
+import { describe, it } from '../harness.js';
+import { afterEach, loadEnv } from '../support/delivery-fixtures.js';
+
+const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 10_000 });
+
+async function pageMarkup(): Promise<{ source: string; body: Document['body'] }> {
+  const source = await (await fetch('/demo/index.html')).text();
+  return { source, body: new DOMParser().parseFromString(source, 'text/html').body };
+}
+
+describe('demo desktop', () => {
+  let desktop: Desktop | undefined;
+
+  afterEach(() => {
+    desktop?.stop();
+    desktop = undefined;
+  });
+
+  async function mount(): Promise<{ root: HTMLElement; desktop: Desktop }> {
+    const env = await loadEnv();
+    const root = await fixture<HTMLElement>(html`<div></div>`);
+    root.append(...document.adoptNode((await pageMarkup()).body).childNodes);
+    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY } });
+    return { root, desktop };
+  }
+
+  it('has no inline scripts or styles, so the intake service CSP can stay strict', async () => {
+    const { source, body } = await pageMarkup();
+    const doc = body.ownerDocument;
+    expect([...doc.querySelectorAll('script')].every((script) => script.hasAttribute('src'))).to.equal(true);
+    expect(doc.querySelectorAll('style, [style]')).to.have.length(0);
+    expect(source).to.not.match(/\son[a-z]+=/i, 'no inline event handlers');
+    expect(doc.querySelector('script[type=module]')!.getAttribute('src')).to.equal('/embed/demo-desktop.js');
+  });
+
+  it('prefills the agent from the simulated OSvC through connectOsvc and hands it to the reporter', async () => {
+    const { root, desktop } = await mount();
+    expect(desktop.simulator.loads).to.deep.equal([{ appId: 'triage-kit-demo', version: '1.0' }]);
+    expect(desktop.provider.agent.reporter.accountId).to.equal('4187');
+    expect(desktop.provider.agent.sources['reporter.accountId']).to.equal('OSvC');
+    expect(root.querySelector('#agent-name')!.textContent).to.equal('maria.lopez');
+
+    root.querySelector('#workspace-launcher')!.shadowRoot!.querySelector('button')!.click();
+    await until(() => root.querySelector('#workspace-launcher triage-reporter'), 'the launcher opens the reporter');
+    const reporter = root.querySelector('#workspace-launcher triage-reporter') as TriageReporter;
+    await until(() => reporter.agent?.reporter.accountId === '4187', 'the reporter sees the OSvC account id');
+    expect(reporter.agent!.records.incidentReference).to.equal('261127-000412');
+    expect(reporter.agent!.records.chatId).to.equal('ENG-20931');
+    await until(
+      () => [...reporter.shadowRoot!.querySelectorAll('input')].some((input) => input.value === '4187'),
+      'the form shows the account id',
+    );
+    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
+    await until(() => dialog.open && dialog.getBoundingClientRect().width > 0, 'the form is on screen, not just open');
+  });
+
+  it('follows a workspace tab switch into the prefill', async () => {
+    const { root, desktop } = await mount();
+    root.querySelector<HTMLElement>('#tab-48227')!.click();
+    await until(() => desktop.provider.agent.records.incidentReference === '261127-000431', 'the second incident');
+    expect(desktop.provider.agent.records.queue).to.equal('Billing Voice');
+    expect(desktop.provider.agent.records.chatId).to.equal(undefined, 'a phone incident has no chat');
+    expect(root.querySelector('#record-subject')!.textContent).to.equal('Screen pop opens the wrong contact record');
+    expect(root.querySelector('#tab-48227')!.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('switches the kit to Spanish', async () => {
+    const { root } = await mount();
+    const toggle = root.querySelector<HTMLInputElement>('#spanish')!;
+    toggle.click();
+    const reports = root.querySelector('triage-reports')!;
+    await until(() => reports.shadowRoot!.querySelector('h2')?.textContent === 'Mis informes', 'the reports speak Spanish');
+    expect(desktop!.provider.agent.locale).to.equal('es-MX');
+    expect(desktop!.provider.config.strings).to.have.property('reportsTitle', 'Mis informes');
+  });
+});
