@@ -69,6 +69,16 @@ describe('demo desktop', () => {
     expect(root.querySelector('#tab-48227')!.getAttribute('aria-selected')).to.equal('true');
   });
 
+  it('is accessible (axe), with keyboard tab switching between the open records', async () => {
+    const { root, desktop } = await mount();
+    await expect(root).to.be.accessible();
+    const first = root.querySelector<HTMLElement>('#tab-48213')!;
+    first.focus();
+    first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await until(() => desktop.provider.agent.records.incidentId === '48227', 'the arrow key moves to the next record');
+    await until(() => root.querySelector('#tab-48227') === document.activeElement, 'focus follows');
+  });
+
   it('switches the kit to Spanish', async () => {
     const { root } = await mount();
     const toggle = root.querySelector<HTMLInputElement>('#spanish')!;
