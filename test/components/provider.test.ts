@@ -97,6 +97,21 @@ describe('<triage-provider>', () => {
     expect((element as unknown as TriageProvider).agent.host).to.equal('standalone');
   });
 
+  it('serves consumers that asked before the provider element was defined', async () => {
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    container.innerHTML = '<triage-provider-late><section><test-context-reader></test-context-reader></section></triage-provider-late>';
+    const reader = container.querySelector('test-context-reader') as TestContextReader;
+    await reader.updateComplete;
+    expect(reader.agent).to.equal(undefined, 'nobody answered yet');
+    class Late extends (customElements.get('triage-provider') as typeof TriageProvider) {}
+    customElements.define('triage-provider-late', Late);
+    const provider = container.firstElementChild as TriageProvider;
+    provider.agent = { reporter: { login: 'answered.late' } };
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.login).to.equal('answered.late');
+    expect(reader.config).to.deep.equal(defaultConfig());
+  });
+
   it('renders its children in place (display: contents) and is accessible', async () => {
     const provider = await fixture<TriageProvider>(html`<triage-provider><button>Inside</button></triage-provider>`);
     expect(getComputedStyle(provider).display).to.equal('contents');
