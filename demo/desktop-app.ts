@@ -161,6 +161,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   function setSpanish(on: boolean) {
     spanish = on;
     if (spanishToggle) spanishToggle.checked = on;
+    labelLaunchers(root, on ? options.spanishStrings : undefined);
     applyConfig();
     applyAgent(host.agent);
   }
@@ -180,6 +181,19 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
       simulator.uninstall();
     },
   };
+}
+
+/** The launchers take their words from a `label` attribute (they load before any catalog). */
+function labelLaunchers(root: ParentNode, strings: Record<string, unknown> | undefined) {
+  const labels: Array<[string, unknown]> = [
+    ['#media-launcher', strings?.launcherShort],
+    ['#workspace-launcher', strings?.launcherLabel],
+  ];
+  for (const [selector, label] of labels) {
+    const launcher = root.querySelector(selector);
+    if (typeof label === 'string') launcher?.setAttribute('label', label);
+    else launcher?.removeAttribute('label');
+  }
 }
 
 async function loadConfig(): Promise<DemoConfig> {

@@ -3,6 +3,7 @@
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
+import { es } from '../../src/strings-es.js';
 import { describe, it } from '../harness.js';
 import { afterEach, loadEnv } from '../support/delivery-fixtures.js';
 
@@ -25,7 +26,7 @@ describe('demo desktop', () => {
     const env = await loadEnv();
     const root = await fixture<HTMLElement>(html`<div></div>`);
     root.append(...document.adoptNode((await pageMarkup()).body).childNodes);
-    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY } });
+    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY }, spanishStrings: es });
     return { root, desktop };
   }
 
@@ -87,5 +88,11 @@ describe('demo desktop', () => {
     await until(() => reports.shadowRoot!.querySelector('h2')?.textContent === 'Mis informes', 'the reports speak Spanish');
     expect(desktop!.provider.agent.locale).to.equal('es-MX');
     expect(desktop!.provider.config.strings).to.have.property('reportsTitle', 'Mis informes');
+    expect(desktop!.provider.config.strings).to.have.property('title', es.title);
+    const label = root.querySelector('#workspace-launcher')!.shadowRoot!.querySelector('button')!.textContent!.trim();
+    expect(label).to.equal(es.launcherLabel);
+    toggle.click();
+    await until(() => reports.shadowRoot!.querySelector('h2')?.textContent === 'My reports', 'and back to English');
+    expect(root.querySelector('#workspace-launcher')!.hasAttribute('label')).to.equal(false);
   });
 });
