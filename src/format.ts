@@ -56,7 +56,7 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
 const unit = (locale: string, name: string, value: number) =>
   new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
 
-/** A span as its two largest units, rounded down to the minute: "1 hr, 30 min", "2 days, 3 hr". */
+/** A span as its two largest units, rounded down to the minute: "1 hr 30 min", "2 days 3 hr". */
 export function formatDuration(ms: number, locale: string): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));
   const parts: [string, number][] = [
@@ -65,8 +65,7 @@ export function formatDuration(ms: number, locale: string): string {
     ['minute', minutes % 60],
   ];
   const shown = parts.filter(([, n]) => n > 0).slice(0, 2);
-  if (shown.length === 0) return unit(locale, 'minute', 0);
-  return new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(shown.map(([name, n]) => unit(locale, name, n)));
+  return shown.length ? shown.map(([name, n]) => unit(locale, name, n)).join(' ') : unit(locale, 'minute', 0);
 }
 
 /** File sizes in the largest unit that keeps the number at or above one: "10 MB", "512 kB". */

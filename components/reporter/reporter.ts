@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
@@ -18,6 +18,7 @@ import { styles } from './reporter.styles.js';
 export type AttachmentKind = 'screenshot' | 'logs' | 'file';
 type Attachment = { file: File; kind: AttachmentKind };
 type View = 'form' | 'confirm' | 'status' | 'reports';
+type Pick = 'me' | 'several' | '30' | 'all';
 /** What the status view shows: the outbox entry, or a failure that happened before the outbox had it. */
 type Delivery = { ticket: Ticket; entry?: OutboxEntry; failure?: string; handedOver?: boolean };
 
@@ -88,7 +89,9 @@ export class TriageReporter extends LitElement {
   @state() protected signals?: RelatedReports;
   @state() protected busy = false;
 
-  @query('dialog') protected dialog!: HTMLDialogElement;
+  protected get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   private fallbackAgent?: AgentContext;
   private fallbackConfig?: TriageConfig;
@@ -216,15 +219,17 @@ export class TriageReporter extends LitElement {
     }
   };
 
-  private pick(which: 'me' | 'several' | '30' | 'all') {
-    const total = Number(this.form.agentsTotal);
-    if ((which === '30' || which === 'all') && !(total > 0)) {
-      this.errors = { ...this.errors, 'impact.agentsTotal': this.t.pickNeedsTotal };
-      this.focusField('impact.agentsTotal');
-      return;
-    }
-    const affected = { me: 1, several: 2, '30': Math.ceil(total * 0.3), all: total }[which];
-    this.update_({ agentsAffected: String(affected) });
+  /** What a quick pick sets agents affected to; NaN when it needs the team size first. */
+  private pickValue(which: Pick) {
+    const total = Number(this.form.agentsTotal) || NaN;
+    return { me: 1, several: 2, '30': Math.ceil(total * 0.3), all: total }[which];
+  }
+
+  private pick(which: Pick) {
+    const value = this.pickValue(which);
+    if (value) return this.update_({ agentsAffected: String(value) });
+    this.errors = { ...this.errors, 'impact.agentsTotal': this.t.pickNeedsTotal };
+    this.focusField('impact.agentsTotal');
   }
 
   private onFiles(files: FileList | null | undefined) {
@@ -311,7 +316,7 @@ export class TriageReporter extends LitElement {
     try {
       ({ validateTicket } = await loadValidator());
     } catch {
-      return this.fail(draft as Ticket, this.t.launcherFailed);
+      return this.fail(draft as Ticket, this.t.loadFailed);
     }
     const result = validateTicket(draft);
     if (!result.ok) return this.showIssues(result.issues);
@@ -464,13 +469,13 @@ export class TriageReporter extends LitElement {
     );
   }
 
-  private area(name: keyof ReportForm, label: string, hint?: string) {
+  private area(name: keyof ReportForm, label: string, hint?: string, wide = true) {
     return this.field(
       name,
       label,
       (id, describedBy, invalid) =>
         html`<textarea part="input" id=${id} name=${name} .value=${String(this.form[name])} aria-describedby=${describedBy} aria-invalid=${invalid}></textarea>`,
-      { wide: true, hint },
+      { wide, hint },
     );
   }
 
@@ -502,27 +507,24 @@ export class TriageReporter extends LitElement {
         wide: true,
         hint: category ? t.categories[category].hint : undefined,
       })}
-      ${this.area('observed', t.observed)} ${this.area('expected', t.expected)} ${this.area('steps', t.steps)}`,
+      ${this.area('observed', t.observed, undefined, false)} ${this.area('expected', t.expected, undefined, false)} ${this.area('steps', t.steps)}`,
     );
   }
 
   protected renderImpact() {
     const t = this.t;
-    const { category, agentsAffected, agentsTotal } = this.form;
-    const total = Number(agentsTotal);
-    const affected = Number(agentsAffected);
-    const current = !agentsAffected ? '' : affected === 1 ? 'me' : total > 0 && affected >= total ? 'all' : total > 0 && affected / total >= 0.3 ? '30' : affected > 1 ? 'several' : '';
-    const picks: [Parameters<TriageReporter['pick']>[0], string][] = [['me', t.pickMe], ['several', t.pickSeveral], ['30', t.pick30], ['all', t.pickAll]];
+    const { category, agentsAffected } = this.form;
+    const picks: [Pick, string][] = [['me', t.pickMe], ['several', t.pickSeveral], ['30', t.pick30], ['all', t.pickAll]];
     return this.section(
       t.sectionImpact,
       's-impact',
       html`<div part="picks" class="wide picks" role="group" aria-labelledby="l-picks">
           <span id="l-picks" class="label">${t.agentsQuick}</span>
-          ${picks.map(([which, label]) => html`<button type="button" aria-pressed=${current === which} @click=${() => this.pick(which)}>${label}</button>`)}
+          ${picks.map(([which, label]) => html`<button type="button" aria-pressed=${String(this.pickValue(which)) === agentsAffected} @click=${() => this.pick(which)}>${label}</button>`)}
         </div>
         ${this.input('agentsAffected', t.agentsAffected, { type: 'number' })} ${this.input('agentsTotal', t.agentsTotal, { type: 'number' })}
         ${this.input('interactionsPercent', t.interactionsPercent, { type: 'number', max: 100 })}
-        ${this.input('uniqueTraits', t.uniqueTraits, { hint: t.uniqueTraitsHint, list: 'traits' })}
+        ${this.input('uniqueTraits', t.uniqueTraits, { list: 'traits' })}
         <datalist id="traits">${t.traitSuggestions.split('|').map((s) => html`<option value=${s}></option>`)}</datalist>
         ${category === 'chat-abandonment'
           ? html`${this.input('abandonRate', t.abandonRate, { type: 'number', max: 100 })} ${this.input('normalAbandonRate', t.normalAbandonRate, { type: 'number', max: 100 })}`
@@ -684,7 +686,7 @@ export class TriageReporter extends LitElement {
     const related = d?.state === 'sent' ? d.result.related : undefined;
     return html`<div part="status" class=${'status ' + tone} role="status">
       <p>${message}</p>
-      ${tone === 'failed' ? html`<p>${entry ? t.statusFailedHelp : ''}</p>` : nothing}
+      ${tone === 'failed' ? (entry ? html`<p>${t.statusFailedHelp}</p>` : html`<button type="button" @click=${this.download}>${t.download}</button>`) : nothing}
       ${d?.state === 'sending'
         ? html`<progress part="progress" aria-label=${t.statusSending} max=${d.total || 1} value=${d.loaded}></progress>`
         : nothing}

@@ -13,12 +13,12 @@ export const base = css`
 @media (prefers-color-scheme:dark){:host(:not([theme='light'])){${dark}}}
 *,*::before,*::after{box-sizing:border-box}
 button,input,select,textarea{font:inherit;color:inherit}
-input:not([type='checkbox']),select,textarea{width:100%;min-height:36px;padding:0.4rem 0.6rem;border:1px solid var(--_border);border-radius:calc(var(--_radius) - 2px);background:var(--_bg)}
+input:not([type='checkbox']),select,textarea{width:100%;min-height:36px;padding:.4rem .6rem;border:1px solid var(--_border);border-radius:calc(var(--_radius) - 2px);background:var(--_bg)}
 textarea{min-height:4.5rem;resize:vertical}
-input[type='checkbox']{width:1.1rem;height:1.1rem;margin:0.15rem 0 0;accent-color:var(--_accent);flex:none}
+input[type='checkbox']{width:1.1rem;height:1.1rem;margin:.15rem 0 0;accent-color:var(--_accent);flex:none}
 :focus-visible{outline:2px solid var(--_accent);outline-offset:2px}
 [aria-invalid='true']{border-color:var(--_danger)}
-button{min-height:36px;padding:0.4rem 0.9rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);cursor:pointer}
+button{min-height:36px;padding:.4rem .9rem;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_bg);cursor:pointer}
 button:hover{background:var(--_surface)}
 .primary{border-color:var(--_accent);background:var(--_accent);color:var(--_accent-fg);font-weight:600}
 .primary:hover{background:var(--_accent);filter:brightness(1.08)}

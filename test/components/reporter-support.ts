@@ -65,10 +65,13 @@ export interface Setup {
   agent?: Partial<AgentContext>;
   config?: Partial<TriageConfig>;
   services?: TriageServices;
+  /** Leave localStorage as it is (a draft from before); otherwise every reporter starts clean. */
+  keepDraft?: boolean;
 }
 
 /** A reporter inside a real `<triage-provider>`, opened. */
 export async function openReporter(setup: Setup = {}): Promise<TriageReporter> {
+  if (!setup.keepDraft) localStorage.clear();
   const provider = await fixture(
     html`<triage-provider .agent=${setup.agent} .config=${setup.config} .services=${setup.services}><triage-reporter></triage-reporter></triage-provider>`,
   );
