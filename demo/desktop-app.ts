@@ -69,6 +69,8 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
 export interface DemoConfig {
   intakeUrl: string;
   apiKey: string;
+  /** The support plan the service was started with, so the SLA shown matches. */
+  plan?: TriageConfig['plan'];
 }
 
 export interface DesktopOptions {
@@ -132,9 +134,14 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     renderRecord(root, currentIncident);
   };
   let intakeUrl: string | undefined;
+  let plan: TriageConfig['plan'] | undefined;
   const applyConfig = () => {
     const strings = spanish ? { ...options.spanishStrings, ...reportsEs } : {};
-    provider.config = { strings: strings as TriageConfig['strings'], endpoints: intakeUrl ? { intake: intakeUrl } : {} };
+    provider.config = {
+      strings: strings as TriageConfig['strings'],
+      endpoints: intakeUrl ? { intake: intakeUrl } : {},
+      ...(plan ? { plan } : {}),
+    };
   };
 
   renderChrome(root, host.agent);
@@ -149,6 +156,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
     provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }) };
     intakeUrl = config.intakeUrl;
+    plan = config.plan;
     applyConfig();
   } catch (error) {
     showError(root, `Reports cannot be delivered: ${error instanceof Error ? error.message : String(error)}`);
@@ -203,7 +211,8 @@ async function loadConfig(): Promise<DemoConfig> {
   if (typeof config.intakeUrl !== 'string' || typeof config.apiKey !== 'string') {
     throw new Error('/demo/config.json must give intakeUrl and apiKey.');
   }
-  return { intakeUrl: config.intakeUrl, apiKey: config.apiKey };
+  const plan = config.plan === 'premium' || config.plan === 'standard' ? config.plan : undefined;
+  return { intakeUrl: config.intakeUrl, apiKey: config.apiKey, plan };
 }
 
 function showError(root: ParentNode, message: string) {

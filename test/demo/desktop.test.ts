@@ -26,7 +26,7 @@ describe('demo desktop', () => {
     const env = await loadEnv();
     const root = await fixture<HTMLElement>(html`<div></div>`);
     root.append(...document.adoptNode((await pageMarkup()).body).childNodes);
-    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY }, spanishStrings: es });
+    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY, plan: 'premium' }, spanishStrings: es });
     return { root, desktop };
   }
 
@@ -44,6 +44,9 @@ describe('demo desktop', () => {
     expect(desktop.simulator.loads).to.deep.equal([{ appId: 'triage-kit-demo', version: '1.0' }]);
     expect(desktop.provider.agent.reporter.accountId).to.equal('4187');
     expect(desktop.provider.agent.sources['reporter.accountId']).to.equal('OSvC');
+    expect(desktop.provider.config.plan).to.equal('premium');
+    expect(desktop.provider.config.endpoints.intake).to.equal((await loadEnv()).INTAKE_URL);
+    expect(desktop.provider.services.outbox).to.equal(desktop.outbox);
     expect(root.querySelector('#agent-name')!.textContent).to.equal('maria.lopez');
 
     root.querySelector('#workspace-launcher')!.shadowRoot!.querySelector('button')!.click();
