@@ -194,7 +194,8 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
 /** The launchers take their words from a `label` attribute (they load before any catalog). */
 function labelLaunchers(root: ParentNode, strings: Record<string, unknown> | undefined) {
   const labels: Array<[string, unknown]> = [
-    ['#media-launcher', strings?.launcherShort],
+    // The compact one prefers a short label; a catalog without one gets the full label.
+    ['#media-launcher', strings?.launcherShort ?? strings?.launcherLabel],
     ['#workspace-launcher', strings?.launcherLabel],
   ];
   for (const [selector, label] of labels) {

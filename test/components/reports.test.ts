@@ -118,7 +118,7 @@ describe('<triage-reports>', () => {
     await until(() => item(root, entry.id)?.dataset.state === 'queued', 'the queued report');
     const row = item(root, entry.id)!;
     expect(row.querySelector('[part=badge]')!.textContent).to.equal('Waiting to send');
-    expect(row.querySelector('.detail')!.textContent).to.match(/Next attempt .*\d/);
+    expect(row.querySelector('.detail')!.textContent).to.match(/Next attempt: .*\d/);
     expect(row.querySelector('.detail')!.textContent).to.contain('Last attempt');
     await expect(reports).to.be.accessible();
 
