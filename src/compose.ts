@@ -12,7 +12,7 @@ import {
   type SeverityInput,
   type SeveritySuggestion,
 } from './severity.js';
-import type { AttachmentMeta } from './ticket.js';
+import type { AttachmentMeta, Ticket } from './ticket.js';
 import type { AgentContext, Records, Reporter, TriageConfig } from './context.js';
 import { instantFromLocalInput, toLocalInput } from './format.js';
 
@@ -226,4 +226,36 @@ export function composeTicket(
     sla,
     attachments: attachments.length ? attachments : undefined,
   }) ?? {};
+}
+
+const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+
+/** The form a stored ticket was made from, to correct a refused report (same id, same wall clock). */
+export function formFromTicket(ticket: Ticket): ReportForm {
+  const impact = ticket.impact ?? {};
+  const { suggested, chosen, overrideReason } = ticket.severity;
+  return {
+    ...newForm(new Date(ticket.occurredAt), ticket.timeZone, ticket.id),
+    summary: ticket.summary,
+    category: ticket.category,
+    observed: ticket.observed ?? '',
+    expected: ticket.expected ?? '',
+    steps: ticket.steps ?? '',
+    agentsAffected: text(impact.agentsAffected),
+    agentsTotal: text(impact.agentsTotal),
+    interactionsPercent: text(impact.interactionsAffectedPercent),
+    uniqueTraits: impact.uniqueTraits ?? '',
+    frequency: impact.frequency ?? '',
+    frequencyNote: impact.frequencyNote ?? '',
+    workaround: !!ticket.workaround,
+    platformChange: !!ticket.unsupportedPlatformChange,
+    coreFunction: ticket.coreFunctionAffected ?? true,
+    abandonRate: text(ticket.abandonment?.ratePercent),
+    normalAbandonRate: text(ticket.abandonment?.normalRatePercent),
+    stillHappening: !!ticket.currentlyObserved,
+    reporter: { ...ticket.reporter },
+    records: { ...ticket.records },
+    chosenLevel: chosen === suggested ? 0 : (chosen as Level),
+    overrideReason: overrideReason ?? '',
+  };
 }

@@ -69,6 +69,7 @@ export const es = {
   fileTooBig: '«{name}» ocupa {size}; cada archivo puede ocupar como máximo {max}.',
   fileWrongType: '«{name}» no es un tipo de archivo que soporte acepte.',
   fileTooMany: '«{name}» no se añadió: como máximo {max} archivos.',
+  attachStored: 'Los archivos del informe guardado siguen adjuntos: {names}.',
   remove: 'Quitar {name}',
 
   sectionSeverity: 'Gravedad',

@@ -74,6 +74,7 @@ export const en = {
   fileTooBig: '"{name}" is {size}; each file must be at most {max}.',
   fileWrongType: '"{name}" is not a type of file support accepts.',
   fileTooMany: '"{name}" was not added: at most {max} files.',
+  attachStored: 'The files of the stored report stay attached: {names}.',
   remove: 'Remove {name}',
 
   sectionSeverity: 'Severity',

@@ -4,11 +4,12 @@ import { consume } from '@lit/context';
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import type { AttachmentBytes, OutboxEntry, RelatedReports } from '../../src/delivery.js';
-import type { FieldIssue, Ticket } from '../../src/ticket.js';
+import type { TriageEditEvent } from '../reports/events.js';
+import type { AttachmentMeta, FieldIssue, Ticket } from '../../src/ticket.js';
 import { CATEGORIES, LEVELS, resolveCalendar, responseDueAt, slaFor, type Level } from '../../src/severity.js';
 import { en, type Strings } from '../../src/strings.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
-import { composeTicket, newForm, suggestionFor, type RecordKey, type ReportForm, type ReporterKey } from '../../src/compose.js';
+import { composeTicket, formFromTicket, newForm, suggestionFor, type RecordKey, type ReportForm, type ReporterKey } from '../../src/compose.js';
 import { clearDraft, hasContent, loadDraft, saveDraft } from '../../src/draft.js';
 import { fill, formatBytes, formatDateTime, formatDuration, timeZones } from '../../src/format.js';
 import { TriageCloseEvent, TriageFailedEvent, TriageOpenEvent, TriageQueuedEvent, TriageSentEvent, TriageSubmitEvent } from './events.js';
@@ -103,6 +104,8 @@ export class TriageReporter extends LitElement {
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   private submitted?: { form: ReportForm; attachments: Attachment[] };
   private resubmitting = false;
+  /** Attachments of a stored report being corrected: the outbox keeps their bytes. */
+  @state() protected kept?: AttachmentMeta[];
 
   protected get ctx(): AgentContext {
     return this.agent ?? (this.fallbackAgent ??= browserAgentContext());
@@ -138,7 +141,9 @@ export class TriageReporter extends LitElement {
   addAttachment(file: File, kind: AttachmentKind = 'file'): string | undefined {
     const { limits } = this.cfg;
     const locale = this.ctx.locale;
-    const refusal = !limits.attachmentTypes.includes(file.type)
+    const refusal = this.kept
+      ? fill(this.t.attachStored, { names: this.kept.map((a) => a.name).join(', ') })
+      : !limits.attachmentTypes.includes(file.type)
       ? fill(this.t.fileWrongType, { name: file.name })
       : file.size > limits.maxAttachmentBytes
         ? fill(this.t.fileTooBig, { name: file.name, size: formatBytes(file.size, locale), max: formatBytes(limits.maxAttachmentBytes, locale) })
@@ -294,6 +299,7 @@ export class TriageReporter extends LitElement {
     this.issues = [];
     this.delivery = undefined;
     this.resubmitting = false;
+    this.kept = undefined;
     this.view = 'form';
   }
 
@@ -310,7 +316,7 @@ export class TriageReporter extends LitElement {
   protected async submit(event?: Event) {
     event?.preventDefault();
     if (this.busy) return;
-    const meta = this.attachments.map(({ file, kind }) => ({ name: file.name, type: file.type, size: file.size, kind }));
+    const meta = this.kept ?? this.attachments.map(({ file, kind }) => ({ name: file.name, type: file.type, size: file.size, kind }));
     const draft = composeTicket(this.form, this.ctx, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
     let validateTicket;
     try {
@@ -332,7 +338,7 @@ export class TriageReporter extends LitElement {
     if (!outbox) return this.fail(ticket, this.t.statusNoOutbox);
     this.busy = true;
     try {
-      const entry = await (this.resubmitting ? outbox.resubmit(ticket, bytes) : outbox.submit(ticket, bytes));
+      const entry = await (this.resubmitting ? outbox.resubmit(ticket, this.kept ? undefined : bytes) : outbox.submit(ticket, bytes));
       // Stored: the outbox entry is now the source of truth; the next report starts fresh.
       this.submitted = { form: this.form, attachments: this.attachments };
       clearDraft();
@@ -373,13 +379,23 @@ export class TriageReporter extends LitElement {
   /** Brings the submitted report back into the form, with the server's field problems beside the fields. */
   private fixAndResend() {
     const entry = this.delivery?.entry;
-    if (!this.submitted || !entry) return;
-    this.form = this.submitted.form;
-    this.attachments = this.submitted.attachments;
+    if (this.submitted && entry) this.correct(entry, this.submitted.form, this.submitted.attachments);
+  }
+
+  /** "Fix and resend" in My reports: the stored ticket comes back into the form, its files stay in the outbox. */
+  private onEdit = (event: TriageEditEvent) => {
+    const { ticket, entry } = event.detail;
+    this.correct(entry, formFromTicket(ticket), [], ticket.attachments);
+  };
+
+  private correct(entry: OutboxEntry, form: ReportForm, attachments: Attachment[], kept?: AttachmentMeta[]) {
+    this.form = form;
+    this.attachments = attachments;
+    this.kept = kept?.length ? kept : undefined;
     this.resubmitting = true;
     this.view = 'form';
-    const fields = entry.delivery.state === 'failed' ? entry.delivery.fields : undefined;
     this.delivery = undefined;
+    const fields = entry.delivery.state === 'failed' ? entry.delivery.fields : undefined;
     if (fields?.length) this.showIssues(fields);
     else this.focusField('summary');
   }
@@ -398,11 +414,10 @@ export class TriageReporter extends LitElement {
 
   private async openReports() {
     try {
-      // @ts-ignore: built by the provider engineer; until it lands the catch below covers it
       await import('../reports/define.js');
       this.view = 'reports';
     } catch {
-      // "My reports" ships separately; without it the button has nothing to show.
+      // Could not load "My reports" (offline): stay on the form, the draft untouched.
     }
   }
 
@@ -421,7 +436,10 @@ export class TriageReporter extends LitElement {
         : this.view === 'status'
           ? this.renderStatus()
           : this.view === 'reports'
-            ? html`<div part="body"><triage-reports></triage-reports><button type="button" @click=${() => (this.view = 'form')}>${t.backToReport}</button></div>`
+            ? html`<div part="body" class="result">
+                <triage-reports @triage-edit=${this.onEdit}></triage-reports>
+                <div part="actions" class="actions"><button type="button" @click=${() => (this.view = 'form')}>${t.backToReport}</button></div>
+              </div>`
             : html`<form part="body" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.submit}>
                 <p class="muted">${t.intro}</p>
                 ${this.renderWhat()} ${this.renderImpact()} ${this.renderWhen()} ${this.renderWho()} ${this.renderEvidence()}
@@ -579,7 +597,9 @@ export class TriageReporter extends LitElement {
     return this.section(
       t.sectionEvidence,
       's-evidence',
-      html`<div part="dropzone" class="drop wide" @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${(e: DragEvent) => {
+      html`${this.kept
+        ? html`<p class="wide">${fill(t.attachStored, { names: this.kept.map((a) => a.name).join(', ') })}</p>`
+        : html`<div part="dropzone" class="drop wide" @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${(e: DragEvent) => {
           e.preventDefault();
           this.onFiles(e.dataTransfer?.files);
         }}>
@@ -600,7 +620,7 @@ export class TriageReporter extends LitElement {
                   <button type="button" aria-label=${fill(t.remove, { name: a.file.name })} @click=${() => (this.attachments = this.attachments.filter((_, j) => j !== i))}>✕</button></li>`,
               )}
             </ul>`
-          : nothing}
+          : nothing}`}
         <slot name="evidence" class="wide"></slot>`,
     );
   }

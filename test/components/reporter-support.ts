@@ -12,6 +12,7 @@ import '../../components/reporter/define.js';
 export class OutboxDouble implements OutboxService {
   readonly submitted: { ticket: Ticket; attachments: AttachmentBytes[] }[] = [];
   readonly resubmitted: Ticket[] = [];
+  readonly resubmittedFiles: (AttachmentBytes[] | undefined)[] = [];
   flushes = 0;
   private entries = new Map<string, OutboxEntry>();
   private watchers = new Map<string, (entry: OutboxEntry) => void>();
@@ -20,8 +21,9 @@ export class OutboxDouble implements OutboxService {
     this.submitted.push({ ticket, attachments });
     return this.store(ticket);
   }
-  async resubmit(ticket: Ticket) {
+  async resubmit(ticket: Ticket, attachments?: AttachmentBytes[]) {
     this.resubmitted.push(ticket);
+    this.resubmittedFiles.push(attachments);
     return this.store(ticket);
   }
   watch(id: string, callback: (entry: OutboxEntry) => void) {
@@ -37,6 +39,10 @@ export class OutboxDouble implements OutboxService {
   }
   async exportEntry(id: string) {
     return new Blob([JSON.stringify(this.entries.get(id))], { type: 'application/json' });
+  }
+  /** Puts an entry on the device as if stored earlier (for "My reports"). */
+  seed(entry: OutboxEntry) {
+    this.entries.set(entry.id, entry);
   }
   /** Moves an entry to a new delivery state, as the real outbox would while sending. */
   advance(id: string, delivery: DeliveryState) {

@@ -3,6 +3,8 @@ import { describe, it } from '../harness.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { DRAFT_KEY } from '../../src/draft.js';
 import { es } from '../../src/strings-es.js';
+import { TriageEditEvent } from '../../components/reports/events.js';
+import type { Ticket } from '../../src/ticket.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from './reporter-support.js';
 
@@ -277,6 +279,40 @@ describe('<triage-reporter> delivery states', () => {
     await waitUntil(() => outbox.resubmitted.length === 1);
     expect(outbox.resubmitted[0]!.id).to.equal(id, 'the same ticket id, so the backend deduplicates');
     expect(outbox.resubmitted[0]!.summary).to.equal('Media bar: agents cannot log in');
+  });
+
+  it('corrects a refused report chosen in My reports: same id, stored files kept, resubmitted', async () => {
+    const outbox = new OutboxDouble();
+    const ticket: Ticket = {
+      id: '4f9c1a52-7d1e-4c55-9a43-2b7f0c1d9e10',
+      createdAt: '2026-12-01T20:30:00.000Z',
+      summary: 'Emails stay unassigned',
+      category: 'email-routing',
+      occurredAt: '2026-12-01T15:10:00-05:00',
+      timeZone: 'America/New_York',
+      impact: { agentsAffected: 2, agentsTotal: 40 },
+      severity: { suggested: 2, reasons: ['2 of 40 agents'], chosen: 2 },
+      attachments: [{ name: 'queue.png', type: 'image/png', size: 2048, kind: 'screenshot' }],
+    };
+    const entry = { id: ticket.id, ticket, storedAt: ticket.createdAt, updatedAt: ticket.createdAt,
+      delivery: { state: 'failed' as const, reason: 'Refused', fields: [{ path: 'impact.agentsTotal', message: 'Agent population looks wrong.' }] } };
+    outbox.seed(entry);
+    const reporter = await openReporter({ agent, services: { outbox } });
+    $<HTMLButtonElement>(reporter, 'header .link').click();
+    await waitUntil(() => reporter.shadowRoot!.querySelector('triage-reports'), 'My reports did not open');
+    reporter.shadowRoot!.querySelector('triage-reports')!.dispatchEvent(new TriageEditEvent({ ticket, entry }));
+    await reporter.updateComplete;
+
+    expect(control(reporter, 'summary').value).to.equal('Emails stay unassigned');
+    expect(control(reporter, 'occurredAt').value).to.equal('2026-12-01T15:10');
+    expect($(reporter, '#e-f-impact-agentsTotal').textContent).to.equal('Agent population looks wrong.');
+    expect($(reporter, '[aria-labelledby=s-evidence]').textContent).to.contain('queue.png');
+    await typeInto(reporter, 'impact.agentsTotal', '400');
+    $(reporter, '[part~=submit]').click();
+    await waitUntil(() => outbox.resubmitted.length === 1);
+    expect(outbox.resubmitted[0]).to.deep.include({ id: ticket.id, attachments: ticket.attachments });
+    expect(outbox.resubmitted[0]!.impact).to.deep.equal({ agentsAffected: 2, agentsTotal: 400 });
+    expect(outbox.resubmittedFiles[0], 'the outbox keeps the stored bytes').to.equal(undefined);
   });
 
   it('says honestly that no delivery is configured and keeps the draft', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from '../harness.js';
-import { composeTicket, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
+import { composeTicket, formFromTicket, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { validateTicket } from '../../src/ticket.js';
 
@@ -123,5 +123,38 @@ describe('composeTicket', () => {
     const ticket = composeTicket(form(), agent, config, now, meta);
     expect(ticket.attachments).to.deep.equal(meta);
     expect(validateTicket(ticket).ok).to.equal(true);
+  });
+});
+
+describe('formFromTicket', () => {
+  it('restores the form a stored ticket was made from, so correcting it keeps id, words and wall clock', () => {
+    const original = form({
+      occurredAt: '2026-11-01T01:30', // the repeated hour in New York
+      observed: 'No screen pop',
+      agentsAffected: '3',
+      agentsTotal: '20',
+      frequency: 'intermittent',
+      workaround: true,
+      chosenLevel: 1,
+      overrideReason: 'VIP queue',
+      records: { incidentId: '991' },
+    });
+    const ticket = validateTicket(compose(original));
+    if (!ticket.ok) throw new Error(JSON.stringify(ticket.issues));
+    const restored = formFromTicket(ticket.ticket);
+    expect(restored).to.deep.include({
+      id: original.id,
+      summary: original.summary,
+      occurredAt: '2026-11-01T01:30',
+      timeZone: 'America/New_York',
+      observed: 'No screen pop',
+      agentsAffected: '3',
+      agentsTotal: '20',
+      frequency: 'intermittent',
+      workaround: true,
+      chosenLevel: 1,
+      overrideReason: 'VIP queue',
+    });
+    expect(compose(restored)).to.deep.equal(compose(original));
   });
 });
