@@ -55,9 +55,14 @@ export class TriageLauncher extends HTMLElement {
     this.button.lastElementChild!.textContent = label;
   }
 
+  /** The reporter's module; a method so a host (or a test) can point it elsewhere. */
+  protected importReporter(): Promise<unknown> {
+    return import('../reporter/define.js');
+  }
+
   /** Loads the reporter's code; a failed load is forgotten so the next intent tries again. */
   private load() {
-    this.loading ??= import('../reporter/define.js').catch((error) => {
+    this.loading ??= this.importReporter().catch((error) => {
       this.loading = undefined;
       throw error;
     });

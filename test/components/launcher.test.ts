@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from '../harness.js';
 import '../../components/launcher/define.js';
-import type { TriageLauncher } from '../../components/launcher/launcher.js';
+import { TriageLauncher } from '../../components/launcher/launcher.js';
 
 const button = (launcher: TriageLauncher) => launcher.shadowRoot!.querySelector('button')!;
 
@@ -46,6 +46,7 @@ describe('<triage-launcher>', () => {
   });
 
   it('returns focus to the launcher button when the report closes', async () => {
+    localStorage.clear(); // a draft left by another suite would make Escape ask first
     const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
     button(launcher).focus();
     const opened = oneEvent(launcher, 'triage-open');
@@ -57,6 +58,31 @@ describe('<triage-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await closed;
     expect(launcher.shadowRoot!.activeElement).to.equal(button(launcher));
+  });
+
+  it('says in words when the report form cannot load, and loads it on the next try', async () => {
+    let offline = true;
+    class FlakyLauncher extends TriageLauncher {
+      protected importReporter() {
+        return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : super.importReporter();
+      }
+    }
+    customElements.define('flaky-launcher', FlakyLauncher);
+    const launcher = await fixture<TriageLauncher>(html`<flaky-launcher></flaky-launcher>`);
+    const error = launcher.shadowRoot!.querySelector('[part=error]')!;
+    await launcher.open();
+    expect(error.textContent).to.equal('Could not open the report form. Check the connection and try again.');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(button(launcher).hasAttribute('aria-busy')).to.equal(false);
+    expect(launcher.querySelector('triage-reporter')).to.equal(null);
+    await expect(launcher).to.be.accessible();
+
+    offline = false;
+    const opened = oneEvent(launcher, 'triage-open');
+    button(launcher).click();
+    await opened;
+    expect(error.textContent).to.equal('');
+    launcher.querySelector('triage-reporter')!.close();
   });
 
   it('creates one reporter however often it is clicked', async () => {
