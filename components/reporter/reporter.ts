@@ -243,7 +243,8 @@ export class TriageReporter extends LitElement {
   }
 
   private focusFirst() {
-    const first = this.dialog.querySelector<HTMLElement>(this.view === 'form' ? 'input,select,textarea' : FOCUSABLE);
+    // The form starts at its first field; the other views at their first action, not the header.
+    const first = this.dialog.querySelector<HTMLElement>(this.view === 'form' ? 'input,select,textarea' : '[part~=body] button');
     first?.focus();
   }
 

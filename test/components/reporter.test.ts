@@ -109,6 +109,7 @@ describe('<triage-reporter> drafts and closing', () => {
     const dialog = $<HTMLDialogElement>(reporter, 'dialog');
     expect(dialog.open).to.equal(true);
     const confirm = $(reporter, '[role=alertdialog]');
+    expect(reporter.shadowRoot!.activeElement?.textContent).to.equal('Keep draft and close');
     expect(confirm.textContent).to.contain('Keep draft and close');
     expect(confirm.textContent).to.contain('Discard draft');
     await expect(reporter).to.be.accessible();
