@@ -54,7 +54,8 @@ export interface IntakeApp {
 const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 
 export function createIntakeApp(options: IntakeOptions): IntakeApp {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Tickets and screenshots may hold customer data: only this user may read them.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const store = new TicketStore(join(options.dataDir, 'intake.sqlite'));
   const blobs = new BlobStore(options.dataDir);
   const keys = new KeyRing([

@@ -78,9 +78,11 @@ async function serveFile(c: Context<Env>, root: string, urlPath: string): Promis
 }
 
 export function mountDemo(app: Hono<Env>, demo: { dir: string; embedDir: string; config: Record<string, unknown> }): void {
+  // The intake URL defaults to the origin the page was loaded from, so the demo's calls stay
+  // same-origin whether it was opened as localhost or 127.0.0.1.
   app.get('/demo/config.json', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(demo.config);
+    return c.json({ intakeUrl: new URL(c.req.url).origin, ...demo.config });
   });
   app.on(['GET', 'HEAD'], '/embed/*', async (c, next) => (await serveFile(c, demo.embedDir, c.req.path.slice('/embed'.length))) ?? next());
   app.on(['GET', 'HEAD'], '/*', async (c, next) => (await serveFile(c, demo.dir, c.req.path)) ?? next());

@@ -26,7 +26,7 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
 describe('demo hosting', () => {
   let server: TestServer;
   let root: string;
-  const config = { intakeUrl: 'http://127.0.0.1:1', apiKey: 'demo-key' };
+  const config = { apiKey: 'demo-key', plan: 'premium' };
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'triage-demo-'));
@@ -78,10 +78,12 @@ describe('demo hosting', () => {
     assert.deepEqual(new Uint8Array(await (await fetch(`${server.url}/assets/pixel.png`)).arrayBuffer()), PNG);
   });
 
-  it('answers the demo config without a key', async () => {
+  it('answers the demo config without a key, with the intake URL of the origin it was asked on', async () => {
     const response = await fetch(`${server.url}/demo/config.json`);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), config);
+    assert.deepEqual(await response.json(), { intakeUrl: server.url, ...config });
+    const byName = await fetch(`${server.url.replace('127.0.0.1', 'localhost')}/demo/config.json`);
+    assert.equal((await byName.json()).intakeUrl, server.url.replace('127.0.0.1', 'localhost'));
   });
 
   it('never serves a file outside the demo folders', async () => {

@@ -1,0 +1,117 @@
+/**
+ * `npm start`: the intake service with the demo desktop, configured from the environment.
+ *
+ *   PORT                    default 8787
+ *   HOST                    default 127.0.0.1
+ *   TRIAGE_DATA_DIR         default ./data (SQLite database, attachments, generated keys)
+ *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
+ *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
+ *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
+ *   TRIAGE_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+ */
+import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { startIntakeServer } from './index.js';
+import type { KeyEntry } from './auth.js';
+
+/** The repository root: the nearest folder above this module with a package.json (works from server/ and dist/server/). */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Cannot find the repository root (no package.json above the server).');
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * Keys generated on first start and kept in `<dataDir>/keys.json` (mode 0600), so a restart
+ * keeps the key the demo, the browsers and the support team already use.
+ */
+function storedKeys(dataDir: string): { apiKey: string; adminKey: string } {
+  const file = join(dataDir, 'keys.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { apiKey?: unknown; adminKey?: unknown };
+    if (typeof stored.apiKey === 'string' && typeof stored.adminKey === 'string') {
+      return { apiKey: stored.apiKey, adminKey: stored.adminKey };
+    }
+  }
+  const keys = { apiKey: randomBytes(24).toString('base64url'), adminKey: randomBytes(24).toString('base64url') };
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return keys;
+}
+
+function keysFile(path: string): KeyEntry[] {
+  const entries = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (!Array.isArray(entries)) throw new Error(`${path} must hold a JSON array of { key, label, role }.`);
+  return entries.map((entry, index) => {
+    const { key, label, role } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof key !== 'string' || key.length < 16) throw new Error(`${path}[${index}].key must be a string of 16 characters or more.`);
+    if (role !== 'api' && role !== 'admin') throw new Error(`${path}[${index}].role must be "api" or "admin".`);
+    if (label !== undefined && typeof label !== 'string') throw new Error(`${path}[${index}].label must be text.`);
+    return { key, label, role };
+  });
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const root = repoRoot();
+  const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const generated = env.TRIAGE_API_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
+  const apiKey = env.TRIAGE_API_KEY || generated!.apiKey;
+  const adminKey = env.TRIAGE_ADMIN_KEY || generated!.adminKey;
+  const port = env.PORT ? Number(env.PORT) : 8787;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
+  const allowedOrigins = (env.TRIAGE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+
+  const intake = await startIntakeServer({
+    dataDir,
+    apiKeys: [apiKey],
+    adminKeys: [adminKey],
+    keys: env.TRIAGE_KEYS_FILE ? keysFile(env.TRIAGE_KEYS_FILE) : [],
+    allowedOrigins,
+    port,
+    host: env.HOST || '127.0.0.1',
+    demo: {
+      dir: join(root, 'demo'),
+      embedDir: join(root, 'dist', 'embed'),
+      // Demo only: the page reads the key from here. A real deployment hands it out differently.
+      config: { apiKey },
+    },
+  });
+
+  const keySource = (name: string) => (env[name] ? `from ${name}` : `kept in ${join(dataDir, 'keys.json')}`);
+  console.log(`triage-kit intake service on ${intake.url}`);
+  console.log(`  demo desktop  ${intake.url}/`);
+  console.log(`  API           ${intake.url}/api   key: ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
+  console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
+  console.log(`  data          ${dataDir}`);
+  if (!existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: closing the server and the database`);
+    intake.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`The intake service could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
