@@ -104,6 +104,7 @@ export class TriageReporter extends LitElement {
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   private submitted?: { form: ReportForm; attachments: Attachment[] };
   private resubmitting = false;
+  private changedForm = false;
   /** Attachments of a stored report being corrected: the outbox keeps their bytes. */
   @state() protected kept?: AttachmentMeta[];
 
@@ -178,14 +179,23 @@ export class TriageReporter extends LitElement {
   protected updated(changed: PropertyValues) {
     const before = changed.get('form') as ReportForm | undefined;
     if (!before || before === this.form) return;
+    this.changedForm = true;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.saveNow(), 400);
     if (before.category !== this.form.category || before.records.queue !== this.form.records.queue) this.askSignals();
   }
 
+  /**
+   * Writes the draft, or removes it once the agent emptied the form. Only a form this element
+   * changed is written, so a second reporter on the page (media bar and desk) never overwrites
+   * the other's newer draft with its stale copy.
+   */
   private saveNow() {
     clearTimeout(this.saveTimer);
-    if (this.form && this.view !== 'status' && hasContent(this.form)) saveDraft(this.form);
+    if (!this.changedForm || this.view === 'status') return;
+    this.changedForm = false;
+    if (hasContent(this.form)) saveDraft(this.form);
+    else clearDraft();
   }
 
   private askSignals() {

@@ -101,6 +101,27 @@ describe('<triage-reporter> drafts and closing', () => {
     expect(control(second, 'reporter.extension').value).to.equal('4410');
   });
 
+  it('forgets the draft when the agent empties the form, and leaves another reporter draft alone', async () => {
+    const first = await openReporter({ agent });
+    await typeInto(first, 'summary', 'Wrong window');
+    await closeAndWait(first);
+    expect(localStorage.getItem(DRAFT_KEY)).to.contain('Wrong window');
+    await first.show();
+    control(first, 'summary').select();
+    await sendKeys({ press: 'Backspace' });
+    await first.updateComplete;
+    expect(control(first, 'summary').value).to.equal('');
+    await closeAndWait(first);
+    expect(localStorage.getItem(DRAFT_KEY)).to.equal(null);
+
+    const mediaBar = await openReporter({ agent }); // opened before, nothing typed there
+    const desk = await openReporter({ agent, keepDraft: true });
+    await typeInto(desk, 'summary', 'Typed at the desk');
+    await closeAndWait(desk);
+    mediaBar.closest('triage-provider')!.remove();
+    expect(localStorage.getItem(DRAFT_KEY)).to.contain('Typed at the desk');
+  });
+
   it('asks before closing a started report on Escape, and keeps the draft', async () => {
     const reporter = await openReporter({ agent });
     await typeInto(reporter, 'summary', 'Hold button does nothing');
@@ -150,6 +171,13 @@ describe('<triage-reporter> drafts and closing', () => {
     expect($<HTMLDialogElement>(reporter, 'dialog').open).to.equal(false);
   });
 });
+
+/** Closing finishes with the dialog's close event, a task later. */
+async function closeAndWait(reporter: TriageReporter) {
+  const closed = oneEvent(reporter, 'triage-close');
+  reporter.close();
+  await closed;
+}
 
 async function shiftTab() {
   await sendKeys({ down: 'Shift' });
