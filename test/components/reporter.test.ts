@@ -8,6 +8,9 @@ import type { Ticket } from '../../src/ticket.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from './reporter-support.js';
 
+/** The schema loads on first open, which takes longer on a busy machine than waitUntil's default second. */
+const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 5000 });
+
 const agent = { timeZone: 'America/New_York', locale: 'en-US' };
 
 /** The smallest valid report, filled the way an agent would. */
@@ -39,7 +42,7 @@ describe('<triage-reporter> severity', () => {
     reporter.addEventListener('triage-submit', () => submits++);
 
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => control(reporter, 'severity.overrideReason').getAttribute('aria-invalid') === 'true');
+    await until(() => control(reporter, 'severity.overrideReason').getAttribute('aria-invalid') === 'true');
     const reason = control(reporter, 'severity.overrideReason');
     const error = $(reporter, '#' + reason.getAttribute('aria-describedby')!.split(' ').find((id) => id.startsWith('e-')));
     expect(error.textContent).to.contain('Explain why');
@@ -52,7 +55,7 @@ describe('<triage-reporter> severity', () => {
     $(reporter, '[part~=submit]').click();
     const { detail } = await submitted;
     expect(detail.ticket.severity).to.deep.include({ suggested: 3, chosen: 1, overrideReason: 'Every agent on the night shift is on this site' });
-    await waitUntil(() => outbox.submitted.length === 1);
+    await until(() => outbox.submitted.length === 1);
   });
 
   it('shows the response due time in the agent zone and in the support calendar zone', async () => {
@@ -71,7 +74,7 @@ describe('<triage-reporter> severity', () => {
     await fillRequired(reporter);
     await choose(reporter, 'impact.agentsAffected', '1');
     expect(suggestionText(reporter)).to.contain('Severity 3');
-    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=signals]'), 'no correlation shown');
+    await until(() => reporter.shadowRoot!.querySelector('[part~=signals]'), 'no correlation shown');
     expect(signals.asked.at(-1)).to.deep.equal({ category: 'media-bar-login', queue: 'ABC', minutes: 60 });
     expect($(reporter, '[part~=signals]').textContent).to.contain('4 other agents reported this in the last hour');
     $<HTMLButtonElement>(reporter, '[part~=signals] button').click();
@@ -219,7 +222,7 @@ describe('<triage-reporter> delivery states', () => {
     const reporter = await openReporter({ agent, services: { outbox: new OutboxDouble() } });
     await expect(reporter).to.be.accessible();
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=errors]'));
+    await until(() => reporter.shadowRoot!.querySelector('[part~=errors]'));
     const summary = control(reporter, 'summary');
     expect(summary.getAttribute('aria-invalid')).to.equal('true');
     expect($(reporter, '#e-f-summary').textContent).to.equal('Summary is required.');
@@ -270,7 +273,7 @@ describe('<triage-reporter> delivery states', () => {
     const reporter = await openReporter({ agent, services: { outbox } });
     await fillRequired(reporter);
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => outbox.submitted.length === 1);
+    await until(() => outbox.submitted.length === 1);
     outbox.advance(outbox.submitted[0]!.ticket.id, { state: 'queued', attempts: 1, lastError: 'offline' });
     await reporter.updateComplete;
     expect($(reporter, '[part~=status]').textContent).to.contain('Queued: it will send automatically when the connection is back.');
@@ -281,7 +284,7 @@ describe('<triage-reporter> delivery states', () => {
     const reporter = await openReporter({ agent, services: { outbox } });
     await fillRequired(reporter);
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => outbox.submitted.length === 1);
+    await until(() => outbox.submitted.length === 1);
     const id = outbox.submitted[0]!.ticket.id;
     const failed = oneEvent(reporter, 'triage-failed');
     outbox.advance(id, {
@@ -305,7 +308,7 @@ describe('<triage-reporter> delivery states', () => {
     expect($(reporter, '#e-f-summary').textContent).to.equal('Summary must name the product.');
     await typeInto(reporter, 'summary', 'Media bar: agents cannot log in');
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => outbox.resubmitted.length === 1);
+    await until(() => outbox.resubmitted.length === 1);
     expect(outbox.resubmitted[0]!.id).to.equal(id, 'the same ticket id, so the backend deduplicates');
     expect(outbox.resubmitted[0]!.summary).to.equal('Media bar: agents cannot log in');
   });
@@ -328,7 +331,7 @@ describe('<triage-reporter> delivery states', () => {
     outbox.seed(entry);
     const reporter = await openReporter({ agent, services: { outbox } });
     $<HTMLButtonElement>(reporter, 'header .link').click();
-    await waitUntil(() => reporter.shadowRoot!.querySelector('triage-reports'), 'My reports did not open');
+    await until(() => reporter.shadowRoot!.querySelector('triage-reports'), 'My reports did not open');
     reporter.shadowRoot!.querySelector('triage-reports')!.dispatchEvent(new TriageEditEvent({ ticket, entry }));
     await reporter.updateComplete;
 
@@ -338,7 +341,7 @@ describe('<triage-reporter> delivery states', () => {
     expect($(reporter, '[aria-labelledby=s-evidence]').textContent).to.contain('queue.png');
     await typeInto(reporter, 'impact.agentsTotal', '400');
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => outbox.resubmitted.length === 1);
+    await until(() => outbox.resubmitted.length === 1);
     expect(outbox.resubmitted[0]).to.deep.include({ id: ticket.id, attachments: ticket.attachments });
     expect(outbox.resubmitted[0]!.impact).to.deep.equal({ agentsAffected: 2, agentsTotal: 400 });
     expect(outbox.resubmittedFiles[0], 'the outbox keeps the stored bytes').to.equal(undefined);
@@ -367,7 +370,7 @@ describe('<triage-reporter> delivery states', () => {
     let sent = 0;
     reporter.addEventListener('triage-sent', () => sent++);
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => reporter.shadowRoot!.querySelector('[part~=status]')?.textContent?.includes('Your console is delivering'));
+    await until(() => reporter.shadowRoot!.querySelector('[part~=status]')?.textContent?.includes('Your console is delivering'));
     expect(outbox.submitted).to.have.length(0);
     expect(sent).to.equal(0);
     expect(control(reporter, 'summary').value).to.equal('Agents cannot log in to the media bar');
@@ -416,7 +419,7 @@ describe('<triage-reporter> evidence', () => {
     await fillRequired(reporter);
     reporter.addAttachment(new File(['log line'], 'console.txt', { type: 'text/plain' }), 'logs');
     $(reporter, '[part~=submit]').click();
-    await waitUntil(() => outbox.submitted.length === 1);
+    await until(() => outbox.submitted.length === 1);
     const { ticket, attachments } = outbox.submitted[0]!;
     expect(ticket.attachments).to.deep.equal([{ name: 'console.txt', type: 'text/plain', size: 8, kind: 'logs' }]);
     expect(await attachments[0]!.blob.text()).to.equal('log line');
