@@ -31,7 +31,7 @@ describe('<triage-launcher>', () => {
     expect(customElements.get('triage-reporter'), 'loaded without intent').to.equal(undefined);
 
     button(launcher).focus(); // keyboard intent preloads
-    await waitUntil(() => customElements.get('triage-reporter'), 'focus did not preload the reporter');
+    await waitUntil(() => customElements.get('triage-reporter'), 'focus did not preload the reporter', { timeout: 5000 });
     expect(launcher.querySelector('triage-reporter'), 'preloading opens nothing').to.equal(null);
 
     const opened = oneEvent(launcher, 'triage-open');
