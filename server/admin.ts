@@ -12,8 +12,9 @@ import type { Ticket } from '../src/ticket.js';
 import { HttpError } from './errors.js';
 import type { BlobStore } from './blobs.js';
 import { STATUSES, type TicketRow, type TicketStore } from './db.js';
-import type { KeyRing } from './auth.js';
-import { attachmentResponse, eventView, parseChange, requireAttachment, summaryOf, type Env } from './app.js';
+import type { KeyRing, RateLimiter } from './auth.js';
+import type { Env } from './app.js';
+import { attachmentResponse, eventView, parseChange, requireAttachment, summaryOf } from './views.js';
 import { readBody } from './multipart.js';
 import { securityHeaders } from './static.js';
 import { html, type Markup } from './html.js';
@@ -24,6 +25,8 @@ export interface AdminDeps {
   keys: KeyRing;
   now: () => Date;
   secureCookies: boolean;
+  /** Sign-in attempts per client address; admin keys set by hand may be guessable. */
+  loginLimiter: RateLimiter;
 }
 
 interface Session {
@@ -76,12 +79,18 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
 
   app.post('/admin/login', async (c) => {
     requireSameOrigin(c);
+    const wait = deps.loginLimiter.take(`login:${clientAddress(c)}`);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(page('Sign in', loginForm(`Too many attempts. Try again in ${wait} seconds.`)).value, 429);
+    }
     const form = await readForm(c);
     const caller = deps.keys.identify(form.get('key') ?? '');
     if (!caller || caller.role !== 'admin') {
       return c.html(page('Sign in', loginForm('That key is not an admin key.')).value, 401);
     }
     const id = randomBytes(32).toString('base64url');
+    for (const [other, session] of sessions) if (session.expiresAt < Date.now()) sessions.delete(other);
     sessions.set(id, { label: caller.label, csrf: randomBytes(24).toString('base64url'), expiresAt: Date.now() + SESSION_MS });
     cookie(c, id, SESSION_MS / 1000);
     return c.redirect('/admin', 303);
@@ -177,6 +186,11 @@ async function readForm(c: Context<Env>): Promise<URLSearchParams> {
     throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
   }
   return new URLSearchParams((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+}
+
+function clientAddress(c: Context<Env>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {

@@ -3,18 +3,18 @@
  * API under /api, the support team's admin pages under /admin and, optionally, the demo desktop.
  */
 import { Hono, type Context } from 'hono';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORIES } from '../src/severity.js';
 import { HttpError, badRequest } from './errors.js';
 import { BlobStore } from './blobs.js';
-import { STATUSES, TicketStore, type AttachmentRow, type EventRow, type Status, type TicketRow } from './db.js';
+import { STATUSES, TicketStore } from './db.js';
 import { KeyRing, RateLimiter, bearerOf, type Caller, type KeyEntry } from './auth.js';
 import { CORRELATION_MINUTES, agentOf, contentHash, correlate, readUpload } from './tickets.js';
-import { contentDisposition } from './content.js';
 import { readBody } from './multipart.js';
 import { mountAdmin } from './admin.js';
-import { mountDemo, securityHeaders } from './static.js';
+import { mountDemo } from './static.js';
+import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
 
 export const VERSION = '0.1.0';
 
@@ -56,6 +56,8 @@ const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 export function createIntakeApp(options: IntakeOptions): IntakeApp {
   // Tickets and screenshots may hold customer data: only this user may read them.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // Temp files are only ever half-written blobs from a previous run that stopped mid-upload.
+  rmSync(join(options.dataDir, 'tmp'), { recursive: true, force: true });
   const store = new TicketStore(join(options.dataDir, 'intake.sqlite'));
   const blobs = new BlobStore(options.dataDir);
   const keys = new KeyRing([
@@ -74,6 +76,7 @@ export function createIntakeApp(options: IntakeOptions): IntakeApp {
   // Authorization header or the query string.
   app.use('*', async (c, next) => {
     const started = performance.now();
+    c.header('X-Content-Type-Options', 'nosniff');
     await next();
     const who = c.get('caller')?.label ?? '-';
     log(`${new Date().toISOString()} ${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms ${who}`);
@@ -216,7 +219,7 @@ export function createIntakeApp(options: IntakeOptions): IntakeApp {
     throw new HttpError(404, 'not_found', 'No such API route.');
   });
 
-  if (keys.hasAdmin) mountAdmin(app, { store, blobs, keys, now, secureCookies: false });
+  if (keys.hasAdmin) mountAdmin(app, { store, blobs, keys, now, secureCookies: false, loginLimiter: new RateLimiter(10) });
   if (options.demo) mountDemo(app, options.demo);
 
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'Not found.').toBody(), 404));
@@ -239,91 +242,6 @@ export function createIntakeApp(options: IntakeOptions): IntakeApp {
     app,
     store,
     close: () => store.close(),
-  };
-}
-
-export function summaryOf(row: TicketRow): string {
-  return String((JSON.parse(row.document) as { summary?: unknown }).summary ?? '');
-}
-
-export function requireTicket(store: TicketStore, id: string): TicketRow {
-  const row = id.length <= 100 ? store.getTicket(id) : undefined;
-  if (!row) throw new HttpError(404, 'not_found', 'No ticket with this id.');
-  return row;
-}
-
-export function requireAttachment(store: TicketStore, id: string, indexText: string): AttachmentRow {
-  const index = /^\d{1,3}$/.test(indexText) ? Number(indexText) : -1;
-  const attachment = index >= 0 ? store.attachment(id, index) : undefined;
-  if (!attachment) throw new HttpError(404, 'not_found', 'This ticket has no attachment with that index.');
-  return attachment;
-}
-
-export async function attachmentResponse(blobs: BlobStore, attachment: AttachmentRow): Promise<Response> {
-  let data: Buffer;
-  try {
-    data = await blobs.read(attachment.sha256);
-  } catch {
-    throw new HttpError(404, 'not_found', 'The attachment bytes are missing from storage.');
-  }
-  return new Response(new Uint8Array(data), {
-    headers: {
-      'Content-Type': attachment.type,
-      'Content-Length': String(data.length),
-      'Content-Disposition': contentDisposition(attachment.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    },
-  });
-}
-
-/** The stored document plus what the service added; `attachments` gain sha256 and a download href. */
-export function ticketView(row: TicketRow, attachments: AttachmentRow[]) {
-  const document = JSON.parse(row.document) as Record<string, unknown>;
-  return {
-    ...document,
-    attachments: attachments.map((a) => ({
-      name: a.name,
-      type: a.type,
-      size: a.size,
-      kind: a.kind,
-      sha256: a.sha256,
-      href: `/api/tickets/${encodeURIComponent(row.id)}/attachments/${a.idx}`,
-    })),
-    reference: row.reference,
-    status: row.status,
-    receivedAt: row.received_at,
-    // Support may regrade a ticket; the agent's own choice stays in severity.chosen.
-    currentSeverity: row.severity,
-  };
-}
-
-function listItem(row: TicketRow) {
-  return {
-    id: row.id,
-    reference: row.reference,
-    summary: summaryOf(row),
-    category: row.category,
-    severity: row.severity,
-    status: row.status,
-    queue: row.queue,
-    agent: row.agent,
-    createdAt: row.created_at,
-    receivedAt: row.received_at,
-    href: `/api/tickets/${encodeURIComponent(row.id)}`,
-  };
-}
-
-export function eventView(event: EventRow) {
-  const numeric = event.type === 'severity';
-  return {
-    type: event.type,
-    from: event.from_value === null ? null : numeric ? Number(event.from_value) : event.from_value,
-    to: event.to_value === null ? null : numeric ? Number(event.to_value) : event.to_value,
-    by: event.by,
-    at: event.at,
-    reason: event.reason,
   };
 }
 
@@ -352,24 +270,3 @@ function decodeCursor(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export interface Change {
-  status?: Status;
-  severity?: number;
-  reason: string;
-}
-
-/** Validates a lifecycle change; shared by PATCH and the admin forms. */
-export function parseChange(body: unknown): Change {
-  const fields = [];
-  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const { status, severity, reason } = input;
-  if (status !== undefined && !(STATUSES as readonly unknown[]).includes(status)) fields.push({ path: 'status', message: `Status must be one of: ${STATUSES.join(', ')}.` });
-  if (severity !== undefined && !(Number.isInteger(severity) && (severity as number) >= 1 && (severity as number) <= 4)) fields.push({ path: 'severity', message: 'Severity must be a level from 1 to 4.' });
-  if (typeof reason !== 'string' || reason.trim().length === 0) fields.push({ path: 'reason', message: 'A reason is required for every change.' });
-  else if (reason.length > 2000) fields.push({ path: 'reason', message: 'Reason must be at most 2000 characters.' });
-  if (status === undefined && severity === undefined) fields.push({ path: 'status', message: 'Give a new status or severity.' });
-  if (fields.length) throw badRequest('validation_failed', 'The change has invalid fields.', fields);
-  return { status: status as Status | undefined, severity: severity as number | undefined, reason: (reason as string).trim() };
-}
-
-export { securityHeaders };

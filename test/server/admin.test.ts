@@ -166,6 +166,24 @@ describe('admin pages', () => {
   });
 });
 
+describe('admin sign-in throttling', () => {
+  it('answers 429 with Retry-After after 10 sign-in attempts a minute from one address', async () => {
+    const server = await startTestServer();
+    try {
+      const attempt = (key: string) =>
+        fetch(`${server.url}/admin/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ key }), headers: { origin: server.url } });
+      for (let i = 0; i < 10; i++) assert.equal((await attempt(`guess-${i}`)).status, 401);
+      const throttled = await attempt(ADMIN_KEY);
+      assert.equal(throttled.status, 429);
+      assert.ok(Number(throttled.headers.get('retry-after')) >= 1);
+      assert.equal(throttled.headers.get('set-cookie'), null, 'even the right key waits');
+      assert.match(await throttled.text(), /Too many attempts/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('admin disabled', () => {
   it('serves no admin pages when no admin key is configured', async () => {
     const server = await startTestServer({ adminKeys: [] });

@@ -46,6 +46,14 @@ describe('authentication', () => {
     await expectError(await postTicket(server.url, makeTicket(), [], { authorization: 'Bearer nope' }), 401, 'unauthorized');
   });
 
+  it('logs refused requests with their status and no caller', async () => {
+    server.logs.length = 0;
+    await fetch(`${server.url}/api/tickets`, { headers: { authorization: 'Bearer wrong' } });
+    assert.match(server.logs.join('\n'), / GET \/api\/tickets 401 \d+ms -$/m);
+    await fetch(`${server.url}/api/tickets`, { headers: auth() });
+    assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms api-[0-9a-f]{8}$/m);
+  });
+
   it('lets only admin keys change a ticket', async () => {
     const ticket = makeTicket();
     assert.equal((await postTicket(server.url, ticket)).status, 201);

@@ -1,7 +1,7 @@
 // Creating, replaying and reading tickets over real HTTP against a real SQLite file.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -187,6 +187,19 @@ describe('POST /api/tickets', () => {
 });
 
 describe('durability', () => {
+  it('clears half-written temp files of a previous run at start', async () => {
+    const first = await startTestServer();
+    await first.stop();
+    await mkdir(join(first.dataDir, 'tmp'), { recursive: true });
+    await writeFile(join(first.dataDir, 'tmp', 'abc.partial'), 'half a screenshot');
+    const second = await startTestServer({ dataDir: first.dataDir });
+    try {
+      await assert.rejects(stat(join(first.dataDir, 'tmp', 'abc.partial')));
+    } finally {
+      await second.close();
+    }
+  });
+
   it('keeps tickets and attachment bytes across a restart on the same data directory', async () => {
     const first = await startTestServer();
     const files = [
