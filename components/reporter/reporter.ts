@@ -456,6 +456,7 @@ export class TriageReporter extends LitElement {
                 ${this.renderWhat()} ${this.renderImpact()} ${this.renderWhen()} ${this.renderWho()} ${this.renderEvidence()}
                 ${this.renderSeverity()} ${this.renderSubmit()}
               </form>`}
+      <p class="sr" role="status">${this.deliveryState()[1]}</p>
     </dialog>`;
   }
 
@@ -696,26 +697,32 @@ export class TriageReporter extends LitElement {
             <ul>${this.issues.map((i) => html`<li><button type="button" class="link" @click=${() => this.focusField(i.path)}>${i.message}</button></li>`)}</ul>
           </div>`
         : nothing}
-      ${this.delivery ? this.renderDelivery() : html`<div role="status"></div>`}
+      ${this.delivery ? this.renderDelivery() : nothing}
       <button part="submit" class="primary" type="submit" aria-disabled=${this.busy}>${t.send}</button>
     </footer>`;
   }
 
-  /** The honest state of the last submission, read from the outbox entry and nothing else. */
+  /** The honest state of the last submission, read from the outbox entry and nothing else: [tone, words]. */
+  protected deliveryState(): [string, string] {
+    const t = this.t;
+    if (!this.delivery) return ['', ''];
+    const { entry, failure, handedOver } = this.delivery;
+    const d = entry?.delivery;
+    if (failure) return ['failed', failure];
+    if (d?.state === 'queued') return ['info', d.attempts > 0 ? t.statusQueued : t.statusSaved];
+    if (d?.state === 'sending') return ['info', t.statusSending];
+    if (d?.state === 'sent') return ['sent', fill(t.statusSent, { reference: d.result.reference })];
+    if (d?.state === 'failed') return ['failed', fill(t.statusFailed, { reason: d.reason })];
+    return ['info', handedOver ? t.statusHandedOver : t.statusSaved];
+  }
+
   protected renderDelivery() {
     const t = this.t;
-    const { entry, failure, handedOver } = this.delivery!;
+    const { entry } = this.delivery!;
     const d = entry?.delivery;
-    let tone = 'info';
-    let message = t.statusHandedOver;
-    if (failure) [tone, message] = ['failed', failure];
-    else if (d?.state === 'queued') message = d.attempts > 0 ? t.statusQueued : t.statusSaved;
-    else if (d?.state === 'sending') message = t.statusSending;
-    else if (d?.state === 'sent') [tone, message] = ['sent', fill(t.statusSent, { reference: d.result.reference })];
-    else if (d?.state === 'failed') [tone, message] = ['failed', fill(t.statusFailed, { reason: d.reason })];
-    else if (!handedOver) message = t.statusSaved;
+    const [tone, message] = this.deliveryState();
     const related = d?.state === 'sent' ? d.result.related : undefined;
-    return html`<div part="status" class=${'status ' + tone} role="status">
+    return html`<div part="status" class=${'status ' + tone}>
       <p>${message}</p>
       ${tone === 'failed' ? (entry ? html`<p>${t.statusFailedHelp}</p>` : html`<button type="button" @click=${this.download}>${t.download}</button>`) : nothing}
       ${d?.state === 'sending'

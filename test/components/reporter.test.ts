@@ -237,6 +237,9 @@ describe('<triage-reporter> delivery states', () => {
     const reporter = await openReporter({ agent, services: { outbox } });
     expect(outbox.flushes).to.equal(1, 'opening tries queued tickets');
     await fillRequired(reporter);
+    // One live region for the whole dialog, there before the first message, so every change is announced.
+    const live = $(reporter, '[role=status]');
+    expect(live.textContent).to.equal('');
     const queued = oneEvent(reporter, 'triage-queued');
     $(reporter, '[part~=submit]').click();
     await queued;
@@ -264,6 +267,8 @@ describe('<triage-reporter> delivery states', () => {
     expect((await sent).detail.result.reference).to.equal('261201-000042');
     await reporter.updateComplete;
     expect(status()).to.contain('Sent. Your reference is 261201-000042.');
+    expect($(reporter, '[role=status]')).to.equal(live);
+    expect(live.textContent).to.equal('Sent. Your reference is 261201-000042.');
     expect(status()).to.contain('3 similar reports from 2 agents');
     await expect(reporter).to.be.accessible();
   });
