@@ -13,6 +13,7 @@ p{margin:0 0 .5rem}
 section{padding:1rem 0;border-top:1px solid var(--_border)}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(13rem,1fr));gap:.75rem 1rem}
 .wide{grid-column:1 / -1}
+[aria-labelledby=s-what] .grid{grid-template-columns:repeat(auto-fit,minmax(max(13rem,45%),1fr))}
 .field{display:grid;gap:.25rem;align-content:start}
 label,.label{font-weight:600}
 .req{color:var(--_danger)}

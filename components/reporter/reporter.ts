@@ -554,7 +554,7 @@ export class TriageReporter extends LitElement {
         </div>
         ${this.input('agentsAffected', t.agentsAffected, { type: 'number' })} ${this.input('agentsTotal', t.agentsTotal, { type: 'number' })}
         ${this.input('interactionsPercent', t.interactionsPercent, { type: 'number', max: 100 })}
-        ${this.input('uniqueTraits', t.uniqueTraits, { list: 'traits' })}
+        ${this.input('uniqueTraits', t.uniqueTraits, { list: 'traits', wide: true })}
         <datalist id="traits">${t.traitSuggestions.split('|').map((s) => html`<option value=${s}></option>`)}</datalist>
         ${category === 'chat-abandonment'
           ? html`${this.input('abandonRate', t.abandonRate, { type: 'number', max: 100 })} ${this.input('normalAbandonRate', t.normalAbandonRate, { type: 'number', max: 100 })}`
