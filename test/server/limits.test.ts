@@ -3,6 +3,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { TICKET_LIMITS } from '../../src/ticket.js';
+import { isAcceptedType } from '../../server/content.js';
 import {
   PNG, auth, expectError, form, getJson, makeTicket, postTicket, startTestServer, withFiles, type FileInput, type TestServer,
 } from './helpers.js';
@@ -111,6 +113,10 @@ describe('limits', () => {
       const body = await expectError(await postTicket(server.url, withFiles(makeTicket(), files), files), 415, 'content_mismatch');
       assert.match(body.error.message, why);
     }
+  });
+
+  it('has a content check for every type the shared limits promise to accept', () => {
+    for (const type of TICKET_LIMITS.attachmentTypes) assert.ok(isAcceptedType(type), type);
   });
 
   it('refuses a type outside the accepted list with 415', async () => {
