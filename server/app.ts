@@ -3,8 +3,9 @@
  * API under /api, the support team's admin pages under /admin and, optionally, the demo desktop.
  */
 import { Hono, type Context } from 'hono';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CATEGORIES } from '../src/severity.js';
 import { HttpError, badRequest } from './errors.js';
 import { BlobStore } from './blobs.js';
@@ -16,7 +17,14 @@ import { mountAdmin } from './admin.js';
 import { mountDemo } from './static.js';
 import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
 
-export const VERSION = '0.1.0';
+/** The package version, read from the package.json above this module (server/ or dist/server/). */
+export const VERSION: string = (() => {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+    if (dirname(dir) === dir) return 'unknown';
+  }
+})();
 
 export interface IntakeOptions {
   /** SQLite database and attachment blobs live here (created when missing). */

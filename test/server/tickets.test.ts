@@ -181,7 +181,8 @@ describe('POST /api/tickets', () => {
     assert.equal(response.status, 200);
     const body = await response.json();
     assert.equal(body.ok, true);
-    assert.equal(typeof body.version, 'string');
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.equal(body.version, version);
     void API_KEY;
   });
 });
