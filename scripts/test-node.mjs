@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './run.mjs';
 
-const folders = process.argv.slice(2).length ? process.argv.slice(2) : ['test/src', 'test/server'];
+const folders = process.argv.slice(2).length ? process.argv.slice(2) : ['test/src', 'test/server', 'test/build'];
 const files = folders.flatMap((folder) =>
   readdirSync(folder, { recursive: true })
     .map(String)

@@ -1,0 +1,47 @@
+// Checks on the built embed files (npm test builds before it runs these): what a host loads
+// up front must not drag in what it may never need.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = join(import.meta.dirname, '..', '..', 'dist', 'embed');
+const manifest: Record<string, { entry: boolean; imports: string[]; dynamicImports: string[] }> = existsSync(join(dir, 'manifest.json'))
+  ? JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+  : {};
+
+/** The entry and every chunk it imports statically: what loads before it runs. */
+function upfront(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dep of manifest[file]?.imports ?? []) upfront(dep, seen);
+  return seen;
+}
+const code = (files: Iterable<string>) => [...files].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+
+describe('embed build', () => {
+  it('has been built (run npm run build first)', () => {
+    assert.ok(manifest['triage-launcher.js']?.entry, 'dist/embed/manifest.json lists triage-launcher.js');
+    assert.ok(manifest['triage-reporter.js']?.entry);
+  });
+
+  it("keeps the reporter out of the launcher's up-front code, loading it only on intent", () => {
+    const launcher = code(upfront('triage-launcher.js'));
+    // The reporter's own words and Lit's runtime are not in what the launcher loads first.
+    for (const marker of ['What did you expect?', 'Send report', 'lit-html', 'LitElement', 'suggestSeverity']) {
+      assert.ok(!launcher.includes(marker), `the launcher's up-front code contains "${marker}"`);
+    }
+    assert.ok(!upfront('triage-launcher.js').has('triage-reporter.js'));
+    assert.deepEqual(manifest['triage-launcher.js'].dynamicImports, ['triage-reporter.js']);
+    // And the reporter really is what it loads: the words are there.
+    assert.ok(code(upfront('triage-reporter.js')).includes('What did you expect?'));
+  });
+
+  it('builds the reporter without the Spanish catalog, which hosts load only when they want it', () => {
+    const reporter = code(upfront('triage-reporter.js'));
+    const spanish = readFileSync(join(dir, 'triage-strings-es.js'), 'utf8');
+    const phrase = /"([^"]{20,})"/.exec(spanish)?.[1];
+    assert.ok(phrase, 'the Spanish catalog has phrases');
+    assert.ok(!reporter.includes(phrase), `the reporter bundles the Spanish phrase "${phrase}"`);
+  });
+});

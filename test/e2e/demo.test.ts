@@ -1,0 +1,179 @@
+// End to end, as a new user would: the demo desktop in Chromium, served by the real intake
+// service on SQLite. An agent files a report with the keyboard, the service stops, a second
+// report waits on the device, the service comes back, and both arrive exactly once and show
+// on /admin.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startIntakeServer } from '../../dist/server/index.js';
+
+const API_KEY = 'e2e-api-key';
+const ADMIN_KEY = 'e2e-admin-key';
+const root = join(import.meta.dirname, '..', '..');
+
+/** A free loopback port, so the service can come back on the same address after a stop. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function start(dataDir: string, port: number) {
+  return startIntakeServer({
+    dataDir,
+    port,
+    apiKeys: [API_KEY],
+    adminKeys: [ADMIN_KEY],
+    log: () => undefined,
+    demo: { dir: join(root, 'demo'), embedDir: join(root, 'dist', 'embed'), config: { apiKey: API_KEY } },
+  });
+}
+
+async function api(url: string, path: string) {
+  const response = await fetch(url + path, { headers: { authorization: `Bearer ${API_KEY}` } });
+  assert.equal(response.status, 200, `${path} answered ${response.status}`);
+  return response.json();
+}
+
+/** Opens the reporter from the workspace header's launcher, as a user would, and waits for the form. */
+const launcher = (page: Page) => page.locator('#workspace-launcher').getByRole('button', { name: 'Report an issue', exact: true });
+
+async function openReporter(page: Page) {
+  await launcher(page).click();
+  await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
+}
+
+/** Presses Tab until the reporter's field with this id has focus (keyboard only, bounded). */
+async function tabTo(page: Page, id: string) {
+  for (let presses = 0; presses < 30; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.querySelector('triage-reporter')?.shadowRoot?.activeElement?.id);
+    if (focused === id) return;
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+const severityText = (page: Page) => page.locator('triage-reporter .suggestion .badge').innerText();
+
+describe('demo desktop with the intake service', () => {
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+  let port: number;
+  let intake: Awaited<ReturnType<typeof start>>;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
+    port = await freePort();
+    intake = await start(dataDir, port);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await intake?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  let firstReference = '';
+  let secondId = '';
+
+  it('shows the launcher, and a keyboard-only agent files a report whose severity follows the typing', async () => {
+    await page.goto(intake.url + '/');
+    await launcher(page).waitFor({ state: 'visible' });
+    // The account id comes from the (simulated) OSvC host, marked with its source.
+    await launcher(page).click();
+    await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
+    assert.notEqual(await page.locator('triage-reporter #f-reporter-accountId').inputValue(), '');
+
+    // Focus starts in the summary; from there on only the keyboard.
+    await page.keyboard.type('Chat offers vanish before agents can accept them');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown'); // category select: first real choice is media-bar-login
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown'); // chat-routing
+    assert.equal(await page.locator('triage-reporter #f-category').inputValue(), 'chat-routing');
+
+    await tabTo(page, 'f-impact-agentsAffected');
+    await page.keyboard.type('1');
+    assert.match(await severityText(page), /Severity 3/);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('4');
+    assert.match(await severityText(page), /Severity 2/);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10'); // agents in the team: 4 of 10 is 40 %
+    assert.match(await severityText(page), /Severity 1/);
+
+    await page.keyboard.press('Enter'); // submits the form from a text field
+    const status = page.locator('triage-reporter [part~="status"]');
+    await status.filter({ hasText: 'Sent.' }).waitFor({ timeout: 15_000 });
+    firstReference = /reference is (\S+?)\./.exec(await status.innerText())?.[1] ?? '';
+    assert.notEqual(firstReference, '');
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps a report made while the service is down, shows it queued, and delivers it once it is back', async () => {
+    await intake.close();
+    // Reopened, the reporter still shows the last report's outcome and offers a new one.
+    await launcher(page).click();
+    await page.locator('triage-reporter').getByRole('button', { name: 'Start a new report' }).click();
+    await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
+    await page.locator('triage-reporter #f-summary').fill('Media bar login fails for the night shift');
+    await page.locator('triage-reporter #f-category').selectOption('media-bar-login');
+    await page.locator('triage-reporter #f-impact-agentsAffected').fill('2');
+    await page.locator('triage-reporter [part~="submit"]').click();
+    const status = page.locator('triage-reporter [part~="status"]');
+    await status.filter({ hasText: 'Queued' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+
+    // "My reports" beside the workspace says so too.
+    const queued = page.locator('#reports [part~="item"][data-state="queued"]');
+    await queued.first().waitFor({ timeout: 10_000 });
+    secondId = (await queued.first().getAttribute('data-id')) ?? '';
+    assert.notEqual(secondId, '');
+
+    intake = await start(dataDir, port);
+    // The agent asks for a retry; the outbox would also retry by itself on its backoff.
+    await page.locator('#reports').getByRole('button', { name: 'Try again now' }).first().click();
+    await page.locator(`#reports [part~="item"][data-id="${secondId}"][data-state="sent"]`).waitFor({ timeout: 20_000 });
+  });
+
+  it('stored both reports exactly once, across the restart', async () => {
+    const list = await api(intake.url, '/api/tickets?limit=50');
+    const ids = list.items.map((item: { id: string }) => item.id);
+    assert.equal(ids.length, 2, `expected two tickets, got ${ids.length}`);
+    assert.equal(new Set(ids).size, 2);
+    assert.ok(ids.includes(secondId));
+    const first = list.items.find((item: { reference: string }) => item.reference === firstReference);
+    assert.ok(first, 'the first report is stored under the reference the agent was shown');
+    assert.equal(first.severity?.chosen ?? (await api(intake.url, `/api/tickets/${first.id}`)).severity.chosen, 1);
+  });
+
+  it('shows both reports to the support team on /admin', async () => {
+    const admin = await browser.newPage();
+    await admin.goto(intake.url + '/admin');
+    await admin.getByLabel(/admin key/i).fill(ADMIN_KEY);
+    await admin.getByRole('button', { name: /sign in/i }).click();
+    const table = admin.locator('table');
+    await table.waitFor();
+    const text = await table.innerText();
+    assert.match(text, /Chat offers vanish before agents can accept them/);
+    assert.match(text, /Media bar login fails for the night shift/);
+    assert.ok(text.includes(firstReference));
+    await admin.close();
+  });
+});
