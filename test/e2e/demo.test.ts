@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startIntakeServer } from '../../dist/server/index.js';
+import { startIntakeServer } from '../../server/index.js';
 
 const API_KEY = 'e2e-api-key';
 const ADMIN_KEY = 'e2e-admin-key';
@@ -47,10 +47,6 @@ async function api(url: string, path: string) {
 /** Opens the reporter from the workspace header's launcher, as a user would, and waits for the form. */
 const launcher = (page: Page) => page.locator('#workspace-launcher').getByRole('button', { name: 'Report an issue', exact: true });
 
-async function openReporter(page: Page) {
-  await launcher(page).click();
-  await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
-}
 
 /** Presses Tab until the reporter's field with this id has focus (keyboard only, bounded). */
 async function tabTo(page: Page, id: string) {
