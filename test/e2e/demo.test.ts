@@ -77,6 +77,11 @@ describe('demo desktop with the intake service', () => {
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    // The service sends a strict CSP (no inline scripts or styles); record anything it blocks.
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
   });
 
   after(async () => {
@@ -120,6 +125,8 @@ describe('demo desktop with the intake service', () => {
     firstReference = /reference is (\S+?)\./.exec(await status.innerText())?.[1] ?? '';
     assert.notEqual(firstReference, '');
     await page.keyboard.press('Escape');
+    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    assert.deepEqual(violations, [], 'nothing the page needs is blocked by the Content-Security-Policy');
   });
 
   it('keeps a report made while the service is down, shows it queued, and delivers it once it is back', async () => {
