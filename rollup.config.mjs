@@ -22,6 +22,37 @@ export const EMBED_ENTRIES = {
 const missing = Object.values(EMBED_ENTRIES).filter((file) => !existsSync(file));
 if (missing.length) throw new Error(`Embed entries missing from dist/ (run tsc first?): ${missing.join(', ')}`);
 
+/**
+ * Collapses the indentation inside Lit's html`` and css`` templates: every run of whitespace that
+ * holds a line break becomes one space (html, where the browser collapses it the same way; no
+ * template here has <pre> or textarea content) or nothing between CSS rules. Terser keeps
+ * template text as written, and this indentation was a tenth of the reporter's markup.
+ */
+function compactTemplates() {
+  const collapse = { html: (text) => text.replace(/\s*\n\s*/g, ' '), css: (text) => text.replace(/\s*\n\s*/g, '') };
+  return {
+    name: 'compact-templates',
+    transform(code, id) {
+      if (!/\/dist\/(components|src)\//.test(id) || !/\b(html|css)\s*`/.test(code)) return null;
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && collapse[node.tag.name]) {
+          for (const quasi of node.quasi.quasis) edits.push([quasi.start, quasi.end, collapse[node.tag.name](code.slice(quasi.start, quasi.end))]);
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+        }
+      };
+      visit(this.parse(code));
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 function manifest() {
   return {
     name: 'triage-manifest',
@@ -46,6 +77,7 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true }),
+    compactTemplates(),
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     manifest(),
   ],

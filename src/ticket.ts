@@ -21,10 +21,15 @@ const expect = (label: string, what: string): ErrorFor => ({
   error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be ${what}.`),
 });
 
-const text = (label: string, max: number = TICKET_LIMITS.maxText) =>
-  z.optional(
-    z.string(expect(label, 'text')).check(z.maxLength(max, `${label} must be at most ${max} characters.`)),
-  );
+// Every check below is a refine: zod/mini's dedicated checks (int, gte, maxLength, uuid, iso
+// datetime, enum) each bring their own class and message machinery into the browser bundle,
+// and the messages here are our own sentences anyway. One check class serves them all.
+/** A check in our own words; `field` files the issue under a field of the object being checked. */
+const rule = <T>(ok: (value: T) => boolean, message: string, field?: string) => z.refine<T>(ok, { message, path: field ? [field] : undefined });
+const atMost = (label: string, max: number) => rule<string>((s) => s.length <= max, `${label} must be at most ${max} characters.`);
+const whole = (message: string) => rule<number>(Number.isSafeInteger, message);
+
+const text = (label: string, max: number = TICKET_LIMITS.maxText) => z.optional(z.string(expect(label, 'text')).check(atMost(label, max)));
 
 const identifier = (label: string) => text(label, 200);
 
@@ -33,29 +38,44 @@ const count = (label: string, min: number) =>
     z
       .number(expect(label, 'a number'))
       .check(
-        z.int(`${label} must be a whole number.`),
-        z.gte(min, `${label} must be ${min} or more.`),
-        z.lte(1_000_000, `${label} must be at most 1,000,000.`),
+        whole(`${label} must be a whole number.`),
+        rule((n) => n >= min, `${label} must be ${min} or more.`),
+        rule((n) => n <= 1_000_000, `${label} must be at most 1,000,000.`),
       ),
   );
 
 const percent = (label: string) =>
-  z
-    .number(expect(label, 'a number'))
-    .check(z.gte(0, `${label} must be between 0 and 100.`), z.lte(100, `${label} must be between 0 and 100.`));
+  z.number(expect(label, 'a number')).check(rule((n) => n >= 0 && n <= 100, `${label} must be between 0 and 100.`));
 
-const instant = (label: string) =>
-  z.iso.datetime({ offset: true, ...expect(label, 'a date and time (ISO 8601, e.g. 2026-12-01T15:30:00Z)') });
+/** A string that must pass `valid`, refused in the same words whether it has the wrong type or shape. */
+const shaped = (label: string, what: string, valid: (value: string) => boolean) =>
+  z.string(expect(label, what)).check(rule(valid, `${label} must be ${what}.`));
+
+// What zod's uuid() and iso.datetime({ offset: true }) accept, without their classes: any UUID
+// version plus the nil and max UUIDs; an RFC 3339 instant with seconds and a Z or numeric
+// offset, on a calendar date that exists (leap years included).
+const UUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+const INSTANT = /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+function isInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  // setUTCFullYear, not Date.UTC: the latter reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date.getUTCMonth() === month && date.getUTCDate() === day;
+}
+
+const instant = (label: string) => shaped(label, 'a date and time (ISO 8601, e.g. 2026-12-01T15:30:00Z)', isInstant);
 
 const level = (label: string) =>
-  z.number(expect(label, 'a severity level')).check(
-    z.int(`${label} must be a level from 1 to 4.`),
-    z.gte(1, `${label} must be a level from 1 to 4.`),
-    z.lte(4, `${label} must be a level from 1 to 4.`),
-  );
+  z.number(expect(label, 'a severity level')).check(whole(`${label} must be a level from 1 to 4.`), rule((n) => n >= 1 && n <= 4, `${label} must be a level from 1 to 4.`));
 
 const oneOf = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be one of: ${values.join(', ')}.`) });
+  z.custom<T[number]>((value) => (values as readonly unknown[]).includes(value), {
+    error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be one of: ${values.join(', ')}.`),
+  });
 
 /** True when the runtime knows this IANA time zone. */
 export function isTimeZone(zone: string): boolean {
@@ -77,12 +97,13 @@ export const impactSchema = z
     frequencyNote: text('How often', 500),
   })
   .check(
-    z.refine(
+    rule<{ agentsAffected?: number; agentsTotal?: number }>(
       (impact) =>
         impact.agentsAffected === undefined ||
         impact.agentsTotal === undefined ||
         impact.agentsAffected <= impact.agentsTotal,
-      { message: 'Agents affected cannot be more than the agent population.', path: ['agentsAffected'] },
+      'Agents affected cannot be more than the agent population.',
+      'agentsAffected',
     ),
   );
 
@@ -103,35 +124,34 @@ export const severityChoiceSchema = z
     overrideReason: text('Reason for choosing another severity', 2000),
   }, expect('Severity', 'the suggested and chosen levels'))
   .check(
-    z.refine((s) => s.chosen === s.suggested || (s.overrideReason ?? '').trim().length > 0, {
-      message: 'Explain why you chose a severity other than the suggested one.',
-      path: ['overrideReason'],
-    }),
+    rule<{ suggested: number; chosen: number; overrideReason?: string }>(
+      (s) => s.chosen === s.suggested || (s.overrideReason ?? '').trim().length > 0,
+      'Explain why you chose a severity other than the suggested one.',
+      'overrideReason',
+    ),
   );
 
 export const attachmentMetaSchema = z.object({
-  name: z
-    .string(expect('File name', 'text'))
-    .check(z.minLength(1, 'File name is required.'), z.maxLength(255, 'File name must be at most 255 characters.')),
-  type: z.string(expect('File type', 'text')).check(z.maxLength(100, 'File type must be at most 100 characters.')),
+  name: z.string(expect('File name', 'text')).check(rule((s) => s.length > 0, 'File name is required.'), atMost('File name', 255)),
+  type: z.string(expect('File type', 'text')).check(atMost('File type', 100)),
   size: z
     .number(expect('File size', 'a number'))
     .check(
-      z.int('File size must be a whole number of bytes.'),
-      z.gte(0, 'File size cannot be negative.'),
-      z.lte(TICKET_LIMITS.maxAttachmentBytes, `Each file must be at most ${TICKET_LIMITS.maxAttachmentBytes / 1024 / 1024} MB.`),
+      whole('File size must be a whole number of bytes.'),
+      rule((n) => n >= 0, 'File size cannot be negative.'),
+      rule((n) => n <= TICKET_LIMITS.maxAttachmentBytes, `Each file must be at most ${TICKET_LIMITS.maxAttachmentBytes / 1024 / 1024} MB.`),
     ),
   kind: oneOf('Attachment kind', ATTACHMENT_KINDS),
 });
 
 export const ticketSchema = z.object({
-  id: z.uuid(expect('Ticket id', 'a UUID')),
+  id: shaped('Ticket id', 'a UUID', (s) => UUID.test(s)),
   createdAt: instant('Created at'),
   summary: z
     .string(expect('Summary', 'text'))
     .check(
-      z.refine((s) => s.trim().length > 0, 'Summary is required.'),
-      z.maxLength(TICKET_LIMITS.maxSummary, `Summary must be at most ${TICKET_LIMITS.maxSummary} characters.`),
+      rule((s) => s.trim().length > 0, 'Summary is required.'),
+      atMost('Summary', TICKET_LIMITS.maxSummary),
     ),
   category: oneOf('Category', CATEGORIES),
   observed: text('Observed behaviour'),
@@ -145,7 +165,7 @@ export const ticketSchema = z.object({
   occurredAt: instant('Occurred at'),
   timeZone: z
     .string(expect('Time zone', 'text'))
-    .check(z.refine(isTimeZone, 'Time zone must be an IANA zone such as America/New_York.')),
+    .check(rule(isTimeZone, 'Time zone must be an IANA zone such as America/New_York.')),
   currentlyObserved: z.optional(z.boolean(expect('Still happening', 'yes or no'))),
   reporter: z.optional(
     z.object({
@@ -188,7 +208,7 @@ export const ticketSchema = z.object({
   attachments: z.optional(
     z
       .array(attachmentMetaSchema)
-      .check(z.maxLength(TICKET_LIMITS.maxAttachments, `At most ${TICKET_LIMITS.maxAttachments} attachments.`)),
+      .check(rule((list) => list.length <= TICKET_LIMITS.maxAttachments, `At most ${TICKET_LIMITS.maxAttachments} attachments.`)),
   ),
   linkedStatusIncident: identifier('Status-page incident'),
 });

@@ -96,6 +96,19 @@ describe('ticket schema', () => {
     expect(issuesOf({ ...valid(), occurredAt: '2026-12-01 15:10' })[0].path).to.equal('occurredAt');
   });
 
+  it('accepts real RFC 3339 instants and UUIDs only', () => {
+    for (const occurredAt of ['2024-02-29T00:00:00Z', '2000-02-29T23:59:59.5+05:30', '2026-12-01T20:10:00-05:00']) {
+      expect(validateTicket({ ...valid(), occurredAt }).ok, occurredAt).to.equal(true);
+    }
+    for (const occurredAt of ['2026-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-12-01T20:10Z', '2026-12-01T24:00:00Z', '2026-12-01T20:10:00+24:00']) {
+      expect(issuesOf({ ...valid(), occurredAt }), occurredAt).to.deep.equal([
+        { path: 'occurredAt', message: 'Occurred at must be a date and time (ISO 8601, e.g. 2026-12-01T15:30:00Z).' },
+      ]);
+    }
+    expect(validateTicket({ ...valid(), id: '00000000-0000-0000-0000-000000000000' }).ok).to.equal(true);
+    expect(issuesOf({ ...valid(), id: '4f9c1a52-7d1e-9c55-9a43-2b7f0c1d9e10' })).to.deep.equal([{ path: 'id', message: 'Ticket id must be a UUID.' }]);
+  });
+
   it('requires a written reason when the chosen severity differs from the suggestion', () => {
     const override = { ...valid(), severity: { suggested: 3, reasons: ['One agent.'], chosen: 2 } };
     expect(issuesOf(override)).to.deep.equal([
