@@ -35,7 +35,9 @@ label,.label{font-weight:600}
 .reasons{margin:0;padding-left:1.25rem}
 .signals{border:1px solid var(--_warn)}
 footer{position:sticky;bottom:0;display:grid;gap:.5rem;margin:0 calc(-1 * var(--_pad));padding:.75rem var(--_pad);border-top:1px solid var(--_border);background:var(--_bg)}
-[part~='submit']{justify-self:end;min-width:10rem}
+.send{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem}
+.send p{margin:0;font-weight:600}
+[part~='submit']{margin-left:auto;min-width:10rem}
 .errors{border:1px solid var(--_danger)}
 .errors ul{margin:0;padding-left:1.25rem}
 .errors .link{color:var(--_danger);text-align:start}

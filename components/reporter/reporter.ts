@@ -57,7 +57,7 @@ const FOCUSABLE = 'button,input,select,textarea,a[href],[tabindex]:not([tabindex
  * @fires triage-failed - detail {ticket, reason}
  * @slot evidence - more evidence tools (screenshot, logs); they call `addAttachment(file, kind)`
  * @csspart dialog, header, body, section, field, label, input, hint, error, picks, dropzone, files,
- *   severity, sla, signals, footer, errors, submit, status, progress, actions, confirm
+ *   severity, live-severity, sla, signals, footer, errors, submit, status, progress, actions, confirm
  * @cssprop --triage-accent, --triage-accent-fg, --triage-bg, --triage-surface, --triage-fg,
  *   --triage-muted, --triage-border, --triage-danger, --triage-ok, --triage-warn, --triage-radius,
  *   --triage-font, --triage-sev1, --triage-sev2, --triage-sev3, --triage-sev4
@@ -698,8 +698,19 @@ export class TriageReporter extends LitElement {
           </div>`
         : nothing}
       ${this.delivery ? this.renderDelivery() : nothing}
-      <button part="submit" class="primary" type="submit" aria-disabled=${this.busy}>${t.send}</button>
+      <div class="send">
+        ${this.renderLiveSeverity()}
+        <button part="submit" class="primary" type="submit" aria-disabled=${this.busy}>${t.send}</button>
+      </div>
     </footer>`;
+  }
+
+  /** The suggestion again beside Send, so it stays in sight while the agent types the impact. */
+  protected renderLiveSeverity() {
+    const result = suggestionFor(this.form);
+    if (!result?.ok) return nothing;
+    const { level } = result.suggestion;
+    return html`<p part="live-severity" class=${'badge sev' + level}>${fill(this.t.suggested, { level, name: this.t[`sev${level}`] })}</p>`;
   }
 
   /** The honest state of the last submission, read from the outbox entry and nothing else: [tone, words]. */

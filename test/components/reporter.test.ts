@@ -33,6 +33,16 @@ describe('<triage-reporter> severity', () => {
     expect(suggestionText(reporter)).to.contain('System Outage');
   });
 
+  it('keeps the live suggestion beside Send, in sight while the impact is typed', async () => {
+    const reporter = await openReporter({ agent });
+    const live = () => reporter.shadowRoot!.querySelector('[part~=footer] [part~=live-severity]')?.textContent ?? '';
+    await choose(reporter, 'category', 'email-routing');
+    await typeInto(reporter, 'impact.agentsAffected', '1');
+    expect(live()).to.contain('Severity 3');
+    await typeInto(reporter, 'impact.interactionsAffectedPercent', '45');
+    expect(live()).to.contain('Severity 1 · System Outage');
+  });
+
   it('refuses another severity without a justification, then accepts it with one', async () => {
     const outbox = new OutboxDouble();
     const reporter = await openReporter({ agent, services: { outbox } });
