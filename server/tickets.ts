@@ -14,7 +14,8 @@ const MAX_TICKET_PART_BYTES = 1024 * 1024;
 
 export interface Upload {
   ticket: Ticket;
-  /** The document as the client sent it (it passed the schema): fields a newer client adds survive. */
+  /** The document to store: the ticket as the shared schema parsed it. Fields the schema does not
+   * know are dropped, so nothing a client adds by mistake (a token, a header) is ever stored. */
   document: Record<string, unknown>;
   files: Array<{ name: string; type: string; kind: string; data: Buffer }>;
 }
@@ -95,7 +96,7 @@ export async function readUpload(request: Request, idempotencyKey: string | unde
     }
     return { name: sanitizeFileName(meta.name, meta.type), type: essence(meta.type), kind: meta.kind, data: part.data };
   });
-  return { ticket, document: document as Record<string, unknown>, files };
+  return { ticket, document: ticket as unknown as Record<string, unknown>, files };
 }
 
 /** JSON with keys sorted at every level: the same document always hashes the same. */

@@ -51,6 +51,23 @@ describe('POST /api/tickets', () => {
     assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
   });
 
+  it('stores only what the schema knows: a token a client adds by mistake is not kept', async () => {
+    const careless = { ...makeTicket(), sessionToken: 'Session s3cr3t-osvc-token', reporter: { login: 'ana', password: 'hunter2' } };
+    assert.equal((await postTicket(server.url, careless as ReturnType<typeof makeTicket>, [])).status, 201);
+    const stored = await getJson(`${server.url}/api/tickets/${careless.id}`);
+    assert.equal(stored.body.reporter.login, 'ana');
+    assert.equal(stored.body.sessionToken, undefined);
+    assert.equal(stored.body.reporter.password, undefined);
+    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
+    try {
+      const rows = JSON.stringify(db.prepare('SELECT * FROM tickets WHERE id = ?').all(careless.id));
+      assert.ok(rows.includes(careless.id));
+      assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps the blob on disk under its sha256', async () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
