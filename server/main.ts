@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const env = process.env;
   const root = repoRoot();
   const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // keys.json and the tickets live here
   const generated = env.TRIAGE_API_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
   const apiKey = env.TRIAGE_API_KEY || generated!.apiKey;
   const adminKey = env.TRIAGE_ADMIN_KEY || generated!.adminKey;
