@@ -4,7 +4,7 @@
  * DOM-free, dependency-free (the language and Intl only): it runs in Node 20 and any browser.
  * Names and shapes are a fixed public contract (../shared/contracts/severity.md).
  */
-import { addCivilDays, civilDateKey, isValidTimeZone, utcFromFields, wallClockToEpochMs, weekdayOf, zonedParts } from './zoned-time.js';
+import { civilDateKeyAt, IANA_ZONE, isValidTimeZone, MS_PER_DAY, utcFromFields, wallClockToEpochMs, zonedParts } from './zoned-time.js';
 
 export { isValidTimeZone, offsetMinutesAt, wallClockToInstant, zonedParts } from './zoned-time.js';
 export type { ZonedParts } from './zoned-time.js';
@@ -91,8 +91,6 @@ const OUTAGE_SHARE_PERCENT = 30;
 // "exactly 50 % above normal" stays a Major Impairment whatever the digits.
 const PERCENT_TOLERANCE = 1e-9;
 
-const FIELD_LIST = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
@@ -103,26 +101,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkCount(field: string, value: unknown, minimum: 0 | 1): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
-    const range = minimum === 0 ? '0 or more' : 'more than 0';
-    throw new Error(`${field} must be a whole number, ${range} (got ${describeValue(value)}).`);
-  }
+/** Every refusal of the core has one shape: the field first, what it must be, what came instead. */
+function fail(field: string, rule: string, got: string): never {
+  throw new Error(`${field} must ${rule} (got ${got}).`);
+}
+
+function check(field: string, ok: boolean, rule: string, value: unknown): void {
+  if (!ok) fail(field, rule, describeValue(value));
+}
+
+function checkCount(input: Record<string, unknown>, field: string, minimum: 0 | 1): number | undefined {
+  const value = input[field] as number | undefined;
+  if (value !== undefined) check(field, Number.isInteger(value) && value >= minimum, `be a whole number, ${minimum ? 'more than 0' : '0 or more'}`, value);
   return value;
 }
 
 function checkPercent(field: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
-    throw new Error(`${field} must be a number from 0 to 100 (got ${describeValue(value)}).`);
-  }
-  return value;
+  // NaN and the infinities fail one of the comparisons.
+  check(field, typeof value === 'number' && value >= 0 && value <= 100, 'be a number from 0 to 100', value);
+  return value as number;
 }
 
-function checkFlag(field: string, value: unknown): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw new Error(`${field} must be true or false (got ${describeValue(value)}).`);
-  return value;
+function checkFlag(field: string, value: unknown, fallback?: boolean): boolean {
+  if (value === undefined && fallback !== undefined) return fallback;
+  check(field, typeof value === 'boolean', 'be true or false', value);
+  return value as boolean;
 }
 
 interface CheckedInput {
@@ -139,35 +142,26 @@ interface CheckedInput {
 // Everything is checked up front, whatever rule ends up deciding: a form that sends
 // nonsense should hear about it even when the category alone would have settled the level.
 function checkSeverityInput(input: unknown): CheckedInput {
-  if (!isPlainObject(input)) throw new Error(`input must be an object with at least a category (got ${describeValue(input)}).`);
-  const category = input.category;
-  if (typeof category !== 'string' || !(CATEGORIES as readonly string[]).includes(category)) {
-    throw new Error(`category must be one of ${FIELD_LIST(CATEGORIES)} (got ${describeValue(category)}).`);
+  check('input', isPlainObject(input), 'be an object with at least a category', input);
+  const given = input as Record<string, unknown>;
+  const { category, interactionsAffectedPercent, abandonment } = given;
+  if (!CATEGORIES.includes(category as Category)) {
+    fail('category', `be one of ${CATEGORIES.map((value) => `'${value}'`).join(', ')}`, describeValue(category));
   }
-  const agentsAffected = checkCount('agentsAffected', input.agentsAffected, 0);
-  const agentsTotal = checkCount('agentsTotal', input.agentsTotal, 1);
-  if (agentsAffected !== undefined && agentsTotal !== undefined && agentsAffected > agentsTotal) {
-    throw new Error(`agentsAffected must not exceed agentsTotal (got ${agentsAffected} of ${agentsTotal}).`);
-  }
-  const interactionsAffectedPercent =
-    input.interactionsAffectedPercent === undefined
-      ? undefined
-      : checkPercent('interactionsAffectedPercent', input.interactionsAffectedPercent);
+  const agentsAffected = checkCount(given, 'agentsAffected', 0);
+  const agentsTotal = checkCount(given, 'agentsTotal', 1);
+  if (agentsAffected! > agentsTotal!) fail('agentsAffected', 'not exceed agentsTotal', `${agentsAffected} of ${agentsTotal}`);
 
   // Abandonment figures sent with another category are checked but do not count: the contract
   // ties rule 3 to the category, and the other categories are graded by their impact share.
-  let abandonment: CheckedInput['abandonment'];
-  if (input.abandonment !== undefined) {
-    const given = input.abandonment;
-    if (!isPlainObject(given)) throw new Error(`abandonment must be an object (got ${describeValue(given)}).`);
-    const currentlyObserved = given.currentlyObserved;
-    if (typeof currentlyObserved !== 'boolean') {
-      throw new Error(`abandonment.currentlyObserved must be true or false (got ${describeValue(currentlyObserved)}).`);
-    }
-    abandonment = {
-      currentlyObserved,
-      ratePercent: checkPercent('abandonment.ratePercent', given.ratePercent),
-      normalRatePercent: checkPercent('abandonment.normalRatePercent', given.normalRatePercent),
+  let rates: CheckedInput['abandonment'];
+  if (abandonment !== undefined) {
+    check('abandonment', isPlainObject(abandonment), 'be an object', abandonment);
+    const { currentlyObserved, ratePercent, normalRatePercent } = abandonment as Record<string, unknown>;
+    rates = {
+      currentlyObserved: checkFlag('abandonment.currentlyObserved', currentlyObserved),
+      ratePercent: checkPercent('abandonment.ratePercent', ratePercent),
+      normalRatePercent: checkPercent('abandonment.normalRatePercent', normalRatePercent),
     };
   }
 
@@ -175,13 +169,14 @@ function checkSeverityInput(input: unknown): CheckedInput {
     category: category as Category,
     agentsAffected,
     agentsTotal,
-    interactionsAffectedPercent,
-    workaround: checkFlag('workaround', input.workaround) ?? false,
-    unsupportedPlatformChange: checkFlag('unsupportedPlatformChange', input.unsupportedPlatformChange) ?? false,
+    interactionsAffectedPercent:
+      interactionsAffectedPercent === undefined ? undefined : checkPercent('interactionsAffectedPercent', interactionsAffectedPercent),
+    workaround: checkFlag('workaround', given.workaround, false),
+    unsupportedPlatformChange: checkFlag('unsupportedPlatformChange', given.unsupportedPlatformChange, false),
     // The contract's default: a defect stops core work unless the reporter says it does not.
     // Only 'other-defect' reads it; the other core categories are core work by definition.
-    coreFunctionAffected: checkFlag('coreFunctionAffected', input.coreFunctionAffected) ?? true,
-    abandonment,
+    coreFunctionAffected: checkFlag('coreFunctionAffected', given.coreFunctionAffected, true),
+    abandonment: rates,
   };
 }
 
@@ -196,45 +191,26 @@ function formatPercent(value: number): string {
  */
 function formatShare(percent: number): string {
   const rounded = Math.round(percent * 10) / 10;
-  if (percent < OUTAGE_SHARE_PERCENT && rounded >= OUTAGE_SHARE_PERCENT) {
-    return String(Math.floor(percent * 100) / 100);
-  }
-  return String(rounded);
+  return String(percent < OUTAGE_SHARE_PERCENT && rounded >= OUTAGE_SHARE_PERCENT ? Math.floor(percent * 100) / 100 : rounded);
 }
 
-function decide(level: Level, reasons: string[]): SeveritySuggestion {
-  return { level, name: SEVERITY_NAMES[level], reasons };
-}
+type Grade = [Level, string[]];
 
 /** Rule 3: a rising chat abandon rate. */
-function abandonmentLevel(abandonment: CheckedInput['abandonment']): { level: 1 | 2; reason: string } {
+function gradeAbandonment(abandonment: CheckedInput['abandonment']): Grade {
   if (!abandonment) {
     // The category itself says the rate is rising; without figures the policy's default holds.
-    return {
-      level: 2,
-      reason: 'The chat abandon rate is rising but no rates were given: a rising abandon rate is a Major Impairment unless it is happening now and more than 50 % above normal.',
-    };
+    return [2, ['The chat abandon rate is rising but no rates were given: a rising abandon rate is a Major Impairment unless it is happening now and more than 50 % above normal.']];
   }
   const { currentlyObserved, ratePercent, normalRatePercent } = abandonment;
-  const threshold = 1.5 * normalRatePercent;
+  const threshold = formatPercent(1.5 * normalRatePercent);
   const rates = `The chat abandon rate is ${formatPercent(ratePercent)} % against a normal ${formatPercent(normalRatePercent)} %`;
-  const aboveThreshold = ratePercent > threshold + PERCENT_TOLERANCE;
   if (!currentlyObserved) {
-    return {
-      level: 2,
-      reason: `${rates}, but it is not happening now: an abandonment problem that is not currently observed is a Major Impairment.`,
-    };
+    return [2, [`${rates}, but it is not happening now: an abandonment problem that is not currently observed is a Major Impairment.`]];
   }
-  if (aboveThreshold) {
-    return {
-      level: 1,
-      reason: `${rates}, happening now: more than 50 % above normal (over ${formatPercent(threshold)} %) is a System Outage.`,
-    };
-  }
-  return {
-    level: 2,
-    reason: `${rates}: not more than 50 % above normal (${formatPercent(threshold)} % or less) is a Major Impairment.`,
-  };
+  return ratePercent > 1.5 * normalRatePercent + PERCENT_TOLERANCE
+    ? [1, [`${rates}, happening now: more than 50 % above normal (over ${threshold} %) is a System Outage.`]]
+    : [2, [`${rates}: not more than 50 % above normal (${threshold} % or less) is a Major Impairment.`]];
 }
 
 /**
@@ -246,58 +222,70 @@ function abandonmentLevel(abandonment: CheckedInput['abandonment']): { level: 1 
  * - agentsAffected 0 (or 0 %) with nothing else is a Minor Loss of Service, like no figures at
  *   all: the reporter still says something is broken, and the contract's last branch is 3.
  */
-function impactLevel(input: CheckedInput): { level: 1 | 2 | 3; reasons: string[] } {
-  const { agentsAffected, agentsTotal, interactionsAffectedPercent: interactions } = input;
-  const agentShareKnown = agentsAffected !== undefined && agentsTotal !== undefined;
-  const agentPercent = agentShareKnown ? (agentsAffected / agentsTotal) * 100 : undefined;
-  const agentSentence = agentShareKnown
-    ? `${agentsAffected} of ${agentsTotal} agents (${formatShare(agentPercent!)} %) are affected`
-    : undefined;
-
-  // Integer arithmetic for the agent share, so 3 of 10 is exactly 30 % and never 29.999...
-  const agentsReachOutage = agentShareKnown && agentsAffected * 100 >= agentsTotal * OUTAGE_SHARE_PERCENT;
-  const interactionsReachOutage = interactions !== undefined && interactions >= OUTAGE_SHARE_PERCENT;
-  if (agentsReachOutage || interactionsReachOutage) {
-    const reasons: string[] = [];
-    if (agentsReachOutage) reasons.push(`${agentSentence}: 30 % or more is a System Outage.`);
-    if (interactionsReachOutage) {
-      reasons.push(`${formatPercent(interactions)} % of interactions are affected: 30 % or more is a System Outage.`);
-    }
-    return { level: 1, reasons };
-  }
+function gradeImpact({ agentsAffected: agents = -1, agentsTotal, interactionsAffectedPercent: interactions = -1 }: CheckedInput): Grade {
+  // -1 stands for "not given": no comparison below counts it as an impact.
+  const shareKnown = agents >= 0 && agentsTotal !== undefined;
+  const agentShare = shareKnown ? formatShare((agents / agentsTotal) * 100) : '';
+  const agentSentence = `${agents} of ${agentsTotal} agents (${agentShare} %) are affected`;
+  const interactionSentence = `${formatPercent(interactions)} % of interactions are affected: `;
+  const outage = '30 % or more is a System Outage.';
 
   const reasons: string[] = [];
-  if (agentsAffected !== undefined && agentsAffected > 1) {
+  // Integer arithmetic for the agent share, so 3 of 10 is exactly 30 % and never 29.999...
+  if (shareKnown && agents * 100 >= agentsTotal * OUTAGE_SHARE_PERCENT) reasons.push(`${agentSentence}: ${outage}`);
+  if (interactions >= OUTAGE_SHARE_PERCENT) reasons.push(interactionSentence + outage);
+  if (reasons.length) return [1, reasons];
+
+  if (agents > 1) {
     reasons.push(
-      agentShareKnown
+      shareKnown
         ? `${agentSentence}: more than one agent but less than 30 % is a Major Impairment.`
         : // Without the population the share is unknown; several agents is already more than
           // "one agent", so the contract's second branch applies.
-          `${agentsAffected} agents are affected (the total number of agents was not given): more than one agent is a Major Impairment.`,
+          `${agents} agents are affected (the total number of agents was not given): more than one agent is a Major Impairment.`,
     );
   }
   // 0 % means no interactions are affected, which is not "any share".
-  if (interactions !== undefined && interactions > 0) {
-    reasons.push(`${formatPercent(interactions)} % of interactions are affected: any share under 30 % is a Major Impairment.`);
-  }
-  if (reasons.length > 0) return { level: 2, reasons };
+  if (interactions > 0) reasons.push(interactionSentence + 'any share under 30 % is a Major Impairment.');
+  if (reasons.length) return [2, reasons];
 
-  if (agentsAffected === 1) {
-    const share = agentShareKnown ? ` (1 of ${agentsTotal}, ${formatShare(agentPercent!)} %)` : '';
-    return { level: 3, reasons: [`Only one agent is affected${share}: a problem for a single agent is a Minor Loss of Service.`] };
-  }
-  if (agentsAffected === 0 || interactions === 0) {
-    return {
-      level: 3,
-      reasons: ['No agents or interactions are reported as affected: without a measurable impact this is a Minor Loss of Service.'],
-    };
-  }
-  return {
-    level: 3,
-    reasons: [
-      'No impact figures were given: without them this is a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
+  return [
+    3,
+    [
+      agents === 1
+        ? `Only one agent is affected${shareKnown ? ` (1 of ${agentsTotal}, ${agentShare} %)` : ''}: a problem for a single agent is a Minor Loss of Service.`
+        : agents === 0 || interactions === 0
+          ? 'No agents or interactions are reported as affected: without a measurable impact this is a Minor Loss of Service.'
+          : 'No impact figures were given: without them this is a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
     ],
-  };
+  ];
+}
+
+/** Rules 1, 2 and 5 settle the level from the input's kind alone; 3 and 4 weigh its figures. */
+function grade(checked: CheckedInput): Grade {
+  const { category } = checked;
+  if (category === 'enhancement' || category === 'question') {
+    const request = category === 'question' ? 'A question or request for information' : 'An enhancement request';
+    return [4, [`${request} does not take away any service: No Loss of Service.`]];
+  }
+  if (checked.unsupportedPlatformChange) {
+    return [
+      4,
+      [
+        'The problem follows a platform change the vendor does not support (for example an ACD upgrade to an unsupported version): it is No Loss of Service whatever the impact, and support for the new platform is a roadmap item.',
+      ],
+    ];
+  }
+  if (category === 'chat-abandonment') return gradeAbandonment(checked.abandonment);
+  // Rule 4 covers core categories only: a readable, working media bar is a Minor Loss of
+  // Service even when every agent sees the display problem.
+  const minor =
+    category === 'media-bar-display'
+      ? 'A display problem while the media bar stays readable and usable is'
+      : !checked.coreFunctionAffected && category === 'other-defect'
+        ? 'The defect does not stop core work:'
+        : '';
+  return minor ? [3, [`${minor} a Minor Loss of Service, however many agents see it.`]] : gradeImpact(checked);
 }
 
 /**
@@ -312,45 +300,16 @@ function impactLevel(input: CheckedInput): { level: 1 | 2 | 3; reasons: string[]
  */
 export function suggestSeverity(input: SeverityInput): SeveritySuggestion {
   const checked = checkSeverityInput(input);
-  const { category } = checked;
-
-  if (category === 'enhancement') {
-    return decide(4, ['An enhancement request does not take away any service: No Loss of Service.']);
-  }
-  if (category === 'question') {
-    return decide(4, ['A question or request for information does not take away any service: No Loss of Service.']);
-  }
-  if (checked.unsupportedPlatformChange) {
-    return decide(4, [
-      'The problem follows a platform change the vendor does not support (for example an ACD upgrade to an unsupported version): it is No Loss of Service whatever the impact, and support for the new platform is a roadmap item.',
-    ]);
-  }
-
-  let level: Level;
-  let reasons: string[];
-  if (category === 'chat-abandonment') {
-    const outcome = abandonmentLevel(checked.abandonment);
-    level = outcome.level;
-    reasons = [outcome.reason];
-  } else if (category === 'media-bar-display') {
-    // Rule 4 covers core categories only: a readable, working media bar is a Minor Loss of
-    // Service even when every agent sees the display problem.
-    return decide(3, ['A display problem while the media bar stays readable and usable is a Minor Loss of Service, however many agents see it.']);
-  } else if (category === 'other-defect' && !checked.coreFunctionAffected) {
-    return decide(3, ['The defect does not stop core work: a Minor Loss of Service, however many agents see it.']);
-  } else {
-    const outcome = impactLevel(checked);
-    level = outcome.level;
-    reasons = outcome.reasons;
-  }
-
+  let [level, reasons] = grade(checked);
+  // Only rules 3 and 4 ever give a 1, so rule 6 reads the same after any rule.
   if (level === 1 && checked.workaround) {
-    return decide(2, [
+    level = 2;
+    reasons = [
       ...reasons,
       'A workaround or business-continuity plan is in place, so the System Outage is regraded to a Major Impairment (the policy allows severity 1 to become 2 once operations continue).',
-    ]);
+    ];
   }
-  return decide(level, reasons);
+  return { level, name: SEVERITY_NAMES[level], reasons };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,21 +317,10 @@ export function suggestSeverity(input: SeverityInput): SeveritySuggestion {
 // ---------------------------------------------------------------------------------------------
 
 const RESPONSE_MINUTES: Record<Level, number> = { 1: 30, 2: 120, 3: 360, 4: 1440 };
-const PLANS: readonly Plan[] = ['standard', 'premium'];
 
 function checkLevel(level: unknown): Level {
-  if (!(LEVELS as readonly unknown[]).includes(level)) {
-    throw new Error(`level must be 1, 2, 3 or 4 (got ${describeValue(level)}).`);
-  }
+  check('level', LEVELS.includes(level as Level), 'be 1, 2, 3 or 4', level);
   return level as Level;
-}
-
-function checkPlan(plan: unknown): Plan {
-  if (plan === undefined) return 'standard';
-  if (!(PLANS as readonly unknown[]).includes(plan)) {
-    throw new Error(`plan must be 'standard' or 'premium' (got ${describeValue(plan)}).`);
-  }
-  return plan as Plan;
 }
 
 /**
@@ -380,37 +328,32 @@ function checkPlan(plan: unknown): Plan {
  * levels 1-3; everything else runs on business hours.
  */
 export function slaFor(level: Level, plan: Plan = 'standard'): Sla {
-  const checkedLevel = checkLevel(level);
-  const checkedPlan = checkPlan(plan);
-  const roundTheClock = checkedPlan === 'premium' ? checkedLevel <= 3 : checkedLevel === 1;
+  const checked = checkLevel(level);
+  check('plan', plan === 'standard' || plan === 'premium', "be 'standard' or 'premium'", plan);
   return {
-    responseMinutes: RESPONSE_MINUTES[checkedLevel],
-    coverage: roundTheClock ? '24x7' : 'business-hours',
+    responseMinutes: RESPONSE_MINUTES[checked],
+    coverage: (plan === 'premium' ? checked <= 3 : checked === 1) ? '24x7' : 'business-hours',
     // The policy asks for hourly updates on outages only; other levels update "when material
     // updates are made", which has no clock.
-    updateCadenceMinutes: checkedLevel === 1 ? 60 : null,
+    updateCadenceMinutes: checked === 1 ? 60 : null,
   };
 }
 
-const WALL_CLOCK = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// '24:00' is accepted as an end, so a calendar can cover a whole day ('00:00'-'24:00').
+const WALL_CLOCK = /^(?:([01]\d|2[0-3]):([0-5]\d)|24:00)$/;
+const CIVIL_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 
-/** 'YYYY-MM-DD' naming a day that exists (no 2026-02-30). */
-function isRealCivilDate(value: unknown): boolean {
-  const match = typeof value === 'string' ? CIVIL_DATE.exec(value) : null;
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(utcFromFields(year, month, day));
-  return date.getUTCMonth() + 1 === month && date.getUTCDate() === day;
+/** Minutes after midnight of an 'HH:MM' wall-clock time. */
+function minutesOf(field: string, value: unknown): number {
+  const match = typeof value === 'string' && WALL_CLOCK.exec(value);
+  if (!match) return fail(field, "be a wall-clock time 'HH:MM' from '00:00' to '24:00', such as '06:00'", describeValue(value));
+  return match[1] ? Number(match[1]) * 60 + Number(match[2]) : 1440;
 }
 
-// '24:00' is accepted as an end, so a calendar can cover a whole day ('00:00'-'24:00').
-function parseWallClock(field: string, value: unknown): { hour: number; minute: number } {
-  const match = typeof value === 'string' ? WALL_CLOCK.exec(value) : null;
-  if (!match) {
-    throw new Error(`${field} must be a wall-clock time 'HH:MM' from '00:00' to '24:00', such as '06:00' (got ${describeValue(value)}).`);
-  }
-  return { hour: Number(match[1] ?? match[3]), minute: Number(match[2] ?? match[4]) };
+/** 'YYYY-MM-DD' naming a day that exists (no 2026-02-30): it survives the trip through a Date. */
+function isRealCivilDate(value: unknown): boolean {
+  const match = typeof value === 'string' && CIVIL_DATE.exec(value);
+  return !!match && civilDateKeyAt(utcFromFields(Number(match[1]), Number(match[2]), Number(match[3]))) === value;
 }
 
 /** A support calendar with every field checked, as the business-hours clock uses it. */
@@ -418,42 +361,35 @@ interface CheckedCalendar {
   calendar: SupportCalendar;
   days: ReadonlySet<number>;
   holidays: ReadonlySet<string>;
-  start: { hour: number; minute: number };
-  end: { hour: number; minute: number };
+  /** The day's window in minutes after midnight, wall clock. */
+  start: number;
+  end: number;
 }
 
 function checkCalendar(partial: unknown): CheckedCalendar {
-  if (partial !== undefined && !isPlainObject(partial)) {
-    throw new Error(`calendar must be an object (got ${describeValue(partial)}).`);
-  }
+  check('calendar', partial === undefined || isPlainObject(partial), 'be an object', partial);
   // A field left undefined (a form that did not fill it) takes the default, like a missing one.
-  const given = partial ?? {};
-  const pick = <K extends keyof SupportCalendar>(key: K): SupportCalendar[K] | undefined =>
-    given[key] === undefined ? DEFAULT_CALENDAR[key] : (given[key] as SupportCalendar[K]);
+  const given = (partial ?? {}) as Partial<SupportCalendar>;
+  const pick = <K extends keyof SupportCalendar>(key: K): SupportCalendar[K] => (given[key] === undefined ? DEFAULT_CALENDAR[key] : given[key]!);
 
   const timeZone = pick('timeZone');
-  if (!isValidTimeZone(timeZone)) {
-    throw new Error(`calendar.timeZone must be an IANA time zone such as 'America/New_York' (got ${describeValue(timeZone)}).`);
-  }
-  const start = parseWallClock('calendar.start', pick('start'));
-  const end = parseWallClock('calendar.end', pick('end'));
-  if (start.hour * 60 + start.minute >= end.hour * 60 + end.minute) {
-    throw new Error(`calendar.start must be before calendar.end (got ${String(pick('start'))} to ${String(pick('end'))}).`);
-  }
+  check('calendar.timeZone', isValidTimeZone(timeZone), 'be ' + IANA_ZONE, timeZone);
+  const [startText, endText] = [pick('start'), pick('end')];
+  const start = minutesOf('calendar.start', startText);
+  const end = minutesOf('calendar.end', endText);
+  if (start >= end) fail('calendar.start', 'be before calendar.end', `${startText} to ${endText}`);
 
   const days = pick('days');
-  if (!Array.isArray(days) || days.length === 0 || !days.every((day) => Number.isInteger(day) && day >= 0 && day <= 6)) {
-    throw new Error(`calendar.days must be a non-empty list of weekdays from 0 (Sunday) to 6 (Saturday) (got ${JSON.stringify(days)}).`);
+  if (!Array.isArray(days) || !days.length || !days.every((day) => Number.isInteger(day) && day >= 0 && day <= 6)) {
+    fail('calendar.days', 'be a non-empty list of weekdays from 0 (Sunday) to 6 (Saturday)', JSON.stringify(days));
   }
 
   const holidays = pick('holidays') ?? [];
-  if (!Array.isArray(holidays)) throw new Error(`calendar.holidays must be a list of 'YYYY-MM-DD' dates (got ${describeValue(holidays)}).`);
-  holidays.forEach((holiday, index) => {
-    if (!isRealCivilDate(holiday)) throw new Error(`calendar.holidays[${index}] must be a real date 'YYYY-MM-DD' (got ${describeValue(holiday)}).`);
-  });
+  check('calendar.holidays', Array.isArray(holidays), "be a list of 'YYYY-MM-DD' dates", holidays);
+  holidays.forEach((holiday, index) => check(`calendar.holidays[${index}]`, isRealCivilDate(holiday), "be a real date 'YYYY-MM-DD'", holiday));
 
   return {
-    calendar: { timeZone, days: [...days], start: pick('start')!, end: pick('end')!, holidays: [...holidays] },
+    calendar: { timeZone, days: [...days], start: startText, end: endText, holidays: [...holidays] },
     days: new Set(days),
     holidays: new Set(holidays),
     start,
@@ -469,13 +405,7 @@ export function resolveCalendar(calendar?: Partial<SupportCalendar>): SupportCal
   return checkCalendar(calendar).calendar;
 }
 
-function isDate(value: unknown): value is Date {
-  // Not instanceof: a Date made in another frame (OSvC hosts add-ins in iframes) is still a Date.
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 const MS_PER_MINUTE = 60_000;
-const MAX_CREATED_MS = 8e15;
 /** How long the clock looks for an open business day before it calls the calendar unusable. */
 const MAX_DAYS_WITHOUT_COVERAGE = 3 * 366;
 
@@ -488,31 +418,23 @@ const MAX_DAYS_WITHOUT_COVERAGE = 3 * 366;
 function spendBusinessMinutes(fromMs: number, minutes: number, checked: CheckedCalendar): number {
   const { timeZone } = checked.calendar;
   let remainingMs = minutes * MS_PER_MINUTE;
-  const date = zonedParts(fromMs, timeZone);
-  let civil = { year: date.year, month: date.month, day: date.day };
-  let daysWithoutCoverage = 0;
-  for (;;) {
-    const open =
-      checked.days.has(weekdayOf(civil.year, civil.month, civil.day)) &&
-      !checked.holidays.has(civilDateKey(civil.year, civil.month, civil.day));
-    let covered = false;
-    if (open) {
-      const windowStart = wallClockToEpochMs(civil.year, civil.month, civil.day, checked.start.hour, checked.start.minute, timeZone);
-      const windowEnd = wallClockToEpochMs(civil.year, civil.month, civil.day, checked.end.hour, checked.end.minute, timeZone);
-      const from = Math.max(fromMs, windowStart);
+  const today = zonedParts(fromMs, timeZone);
+  // The civil day walked, as its UTC midnight: plain day arithmetic, whatever the zone does.
+  for (let day = utcFromFields(today.year, today.month, today.day), daysWithoutCoverage = 0; ; day += MS_PER_DAY) {
+    const key = civilDateKeyAt(day);
+    daysWithoutCoverage++;
+    if (checked.days.has(new Date(day).getUTCDay()) && !checked.holidays.has(key)) {
+      const windowEnd = wallClockToEpochMs(day + checked.end * MS_PER_MINUTE, timeZone);
+      const from = Math.max(fromMs, wallClockToEpochMs(day + checked.start * MS_PER_MINUTE, timeZone));
       if (from < windowEnd) {
-        covered = true;
+        daysWithoutCoverage = 0;
         if (remainingMs <= windowEnd - from) return from + remainingMs;
         remainingMs -= windowEnd - from;
       }
     }
-    daysWithoutCoverage = covered ? 0 : daysWithoutCoverage + 1;
     if (daysWithoutCoverage > MAX_DAYS_WITHOUT_COVERAGE) {
-      throw new Error(
-        `calendar has no business hours in the 3 years after ${civilDateKey(civil.year, civil.month, civil.day)} (${timeZone}): check calendar.days and calendar.holidays.`,
-      );
+      throw new Error(`calendar has no business hours in the 3 years after ${key} (${timeZone}): check calendar.days and calendar.holidays.`);
     }
-    civil = addCivilDays(civil.year, civil.month, civil.day, 1);
   }
 }
 
@@ -527,23 +449,21 @@ export function responseDueAt(
   level: Level,
   options: { plan?: Plan; calendar?: Partial<SupportCalendar> } = {},
 ): Date {
-  if (!isDate(createdAt) || Number.isNaN(createdAt.getTime())) {
-    throw new Error(`createdAt must be a valid Date (got ${isDate(createdAt) ? 'an invalid Date' : describeValue(createdAt)}).`);
-  }
+  // Not instanceof: a Date made in another frame (OSvC hosts add-ins in iframes) is still a Date.
+  const isDate = Object.prototype.toString.call(createdAt) === '[object Date]';
+  const created = isDate ? createdAt.getTime() : NaN;
+  if (Number.isNaN(created)) fail('createdAt', 'be a valid Date', isDate ? 'an invalid Date' : describeValue(createdAt));
   // JavaScript dates end 8.64e15 ms either side of 1970; keeping well inside leaves room for the
   // due time (even a calendar open one minute a week) and for the day walk's Intl readings.
-  if (Math.abs(createdAt.getTime()) > MAX_CREATED_MS) {
+  if (Math.abs(created) > 8e15) {
     throw new Error(`createdAt is too far from today for a due time to be computed (got ${createdAt.toISOString()}).`);
   }
-  if (!isPlainObject(options)) throw new Error(`options must be an object (got ${describeValue(options)}).`);
-  const sla = slaFor(checkLevel(level), checkPlan(options.plan));
+  check('options', isPlainObject(options), 'be an object', options);
+  const sla = slaFor(level, options.plan);
   // The calendar is checked even when a 24x7 level ignores it, so a bad configuration shows at
   // once rather than on the first business-hours ticket.
   const calendar = checkCalendar(options.calendar);
-  const created = createdAt.getTime();
-  const due =
-    sla.coverage === '24x7'
-      ? created + sla.responseMinutes * MS_PER_MINUTE
-      : spendBusinessMinutes(created, sla.responseMinutes, calendar);
-  return new Date(due);
+  return new Date(
+    sla.coverage === '24x7' ? created + sla.responseMinutes * MS_PER_MINUTE : spendBusinessMinutes(created, sla.responseMinutes, calendar),
+  );
 }

@@ -6,8 +6,7 @@
  * `hourCycle: 'h23'`, because `hour12: false` prints midnight as "24" in some engines.
  */
 
-const MS_PER_MINUTE = 60_000;
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 
 /** A wall-clock reading in one zone. `month` is 1..12, `weekday` 0 = Sunday .. 6 = Saturday. */
 export interface ZonedParts {
@@ -20,9 +19,13 @@ export interface ZonedParts {
   weekday: number;
 }
 
+/** How the core names a valid zone in its errors, here and for calendar.timeZone. */
+export const IANA_ZONE = "an IANA time zone such as 'America/New_York'";
+
 // Building a formatter costs far more than using one, and the business-hours clock asks for
 // several readings per day it walks, so one formatter per zone lives for the page's lifetime.
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const NUMERIC = 'numeric';
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -32,15 +35,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         timeZone,
         hourCycle: 'h23',
         era: 'short',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
+        year: NUMERIC,
+        month: NUMERIC,
+        day: NUMERIC,
+        hour: NUMERIC,
+        minute: NUMERIC,
+        second: NUMERIC,
       });
     } catch {
-      throw new RangeError(`timeZone must be an IANA time zone such as 'America/New_York' (got ${JSON.stringify(timeZone)}).`);
+      throw new RangeError(`timeZone must be ${IANA_ZONE} (got ${JSON.stringify(timeZone)}).`);
     }
     formatters.set(timeZone, formatter);
   }
@@ -49,25 +52,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** True when the runtime knows this IANA time zone (e.g. 'Europe/London', 'Etc/GMT+5'). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
   try {
-    formatterFor(timeZone);
-    return true;
+    return typeof timeZone === 'string' && timeZone.trim() !== '' && !!formatterFor(timeZone);
   } catch {
     return false;
   }
 }
 
 /**
- * Milliseconds since the epoch for a wall-clock reading taken as if it were UTC.
+ * Milliseconds since the epoch for a wall-clock reading taken as if it were UTC. Fields past
+ * their range carry over (minute 360 is 06:00, hour 24 the next midnight), as in `Date.UTC`.
  * `Date.UTC` maps years 0..99 to 1900..1999, so those go through `setUTCFullYear`.
  */
 export function utcFromFields(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   if (year >= 0 && year < 100) {
     const date = new Date(ms);
-    date.setUTCFullYear(date.getUTCFullYear() - 1900);
-    return date.getTime();
+    return date.setUTCFullYear(date.getUTCFullYear() - 1900);
   }
   return ms;
 }
@@ -75,20 +76,9 @@ export function utcFromFields(year: number, month: number, day: number, hour = 0
 function partsAt(epochMs: number, timeZone: string): Omit<ZonedParts, 'weekday'> {
   const fields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   let beforeCommonEra = false;
-  for (const part of formatterFor(timeZone).formatToParts(epochMs)) {
-    switch (part.type) {
-      case 'year':
-      case 'month':
-      case 'day':
-      case 'hour':
-      case 'minute':
-      case 'second':
-        fields[part.type] = Number(part.value);
-        break;
-      case 'era':
-        beforeCommonEra = part.value.startsWith('B');
-        break;
-    }
+  for (const { type, value } of formatterFor(timeZone).formatToParts(epochMs)) {
+    if (type in fields) fields[type as keyof typeof fields] = Number(value);
+    else if (type === 'era') beforeCommonEra = value[0] === 'B';
   }
   // 'en-US' counts years before the common era as 1 BC, 2 BC...; astronomical years are 0, -1...
   if (beforeCommonEra) fields.year = 1 - fields.year;
@@ -97,12 +87,12 @@ function partsAt(epochMs: number, timeZone: string): Omit<ZonedParts, 'weekday'>
 
 /** The wall-clock reading of an instant in a zone. */
 export function zonedParts(date: Date | number, timeZone: string): ZonedParts {
-  const fields = partsAt(typeof date === 'number' ? date : date.getTime(), timeZone);
-  return { ...fields, weekday: weekdayOf(fields.year, fields.month, fields.day) };
+  const fields = partsAt(+date, timeZone);
+  return { ...fields, weekday: new Date(utcFromFields(fields.year, fields.month, fields.day)).getUTCDay() };
 }
 
 /** The zone's UTC offset at an instant, in milliseconds (New York in winter: -18 000 000). */
-export function offsetMsAt(epochMs: number, timeZone: string): number {
+function offsetMsAt(epochMs: number, timeZone: string): number {
   // The formatter has whole-second resolution, so compare against the instant's whole second.
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   const p = partsAt(wholeSecond, timeZone);
@@ -111,24 +101,19 @@ export function offsetMsAt(epochMs: number, timeZone: string): number {
 
 /** The zone's UTC offset at an instant, in minutes (New York in winter: -300). */
 export function offsetMinutesAt(date: Date | number, timeZone: string): number {
-  return offsetMsAt(typeof date === 'number' ? date : date.getTime(), timeZone) / MS_PER_MINUTE;
-}
-
-/** Day of the week of a civil date, 0 = Sunday .. 6 = Saturday. */
-export function weekdayOf(year: number, month: number, day: number): number {
-  return new Date(utcFromFields(year, month, day)).getUTCDay();
-}
-
-/** A civil date `days` after (or before) another, as { year, month, day }. */
-export function addCivilDays(year: number, month: number, day: number, days: number) {
-  const date = new Date(utcFromFields(year, month, day) + days * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  return offsetMsAt(+date, timeZone) / 60_000;
 }
 
 /** 'YYYY-MM-DD' for a civil date, the form support calendars list holidays in. */
 export function civilDateKey(year: number, month: number, day: number): string {
   const yyyy = String(Math.abs(year)).padStart(4, '0');
   return `${year < 0 ? '-' : ''}${yyyy}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `civilDateKey` of the civil date whose UTC midnight is `utcMs` (as utcFromFields gives it). */
+export function civilDateKeyAt(utcMs: number): string {
+  const date = new Date(utcMs);
+  return civilDateKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
 /**
@@ -153,19 +138,14 @@ export function wallClockToInstant(
   minute: number,
   timeZone: string,
 ): Date {
-  return new Date(wallClockToEpochMs(year, month, day, hour, minute, timeZone));
+  return new Date(wallClockToEpochMs(utcFromFields(year, month, day, hour, minute), timeZone));
 }
 
-/** `wallClockToInstant` as epoch milliseconds, for loops that should not allocate Dates. */
-export function wallClockToEpochMs(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  timeZone: string,
-): number {
-  const wallAsUtc = utcFromFields(year, month, day, hour, minute);
+/**
+ * `wallClockToInstant` for a reading given as the epoch milliseconds it would be in UTC
+ * (utcFromFields), so the day walk adds minutes to a day instead of taking dates apart.
+ */
+export function wallClockToEpochMs(wallAsUtc: number, timeZone: string): number {
   const offsetBefore = offsetMsAt(wallAsUtc - MS_PER_DAY, timeZone);
   const offsetAfter = offsetMsAt(wallAsUtc + MS_PER_DAY, timeZone);
   const withBefore = wallAsUtc - offsetBefore;
