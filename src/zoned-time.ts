@@ -50,10 +50,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** True when the runtime knows this IANA time zone (e.g. 'Europe/London', 'Etc/GMT+5'). */
+/**
+ * True when the runtime knows this IANA time zone (e.g. 'Europe/London', 'Etc/GMT+5'). ECMA-402
+ * makes the formatter refuse any other name, blank ones included.
+ */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   try {
-    return typeof timeZone === 'string' && timeZone.trim() !== '' && !!formatterFor(timeZone);
+    return typeof timeZone === 'string' && !!formatterFor(timeZone);
   } catch {
     return false;
   }
