@@ -200,13 +200,13 @@ type Grade = [Level, string[]];
 function gradeAbandonment(abandonment: CheckedInput['abandonment']): Grade {
   if (!abandonment) {
     // The category itself says the rate is rising; without figures the policy's default holds.
-    return [2, ['The chat abandon rate is rising but no rates were given: a rising abandon rate is a Major Impairment unless it is happening now and more than 50 % above normal.']];
+    return [2, ['The chat abandon rate is rising but no rates were given: a Major Impairment unless it is happening now and more than 50 % above normal.']];
   }
   const { currentlyObserved, ratePercent, normalRatePercent } = abandonment;
   const threshold = formatPercent(1.5 * normalRatePercent);
   const rates = `The chat abandon rate is ${formatPercent(ratePercent)} % against a normal ${formatPercent(normalRatePercent)} %`;
   if (!currentlyObserved) {
-    return [2, [`${rates}, but it is not happening now: an abandonment problem that is not currently observed is a Major Impairment.`]];
+    return [2, [`${rates}, but it is not happening now: a Major Impairment.`]];
   }
   return ratePercent > 1.5 * normalRatePercent + PERCENT_TOLERANCE
     ? [1, [`${rates}, happening now: more than 50 % above normal (over ${threshold} %) is a System Outage.`]]
@@ -255,8 +255,8 @@ function gradeImpact({ agentsAffected: agents = -1, agentsTotal, interactionsAff
       agents === 1
         ? `Only one agent is affected${shareKnown ? ` (1 of ${agentsTotal}, ${agentShare} %)` : ''}: a problem for a single agent is a Minor Loss of Service.`
         : agents === 0 || interactions === 0
-          ? 'No agents or interactions are reported as affected: without a measurable impact this is a Minor Loss of Service.'
-          : 'No impact figures were given: without them this is a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
+          ? 'No agents or interactions are reported as affected: a Minor Loss of Service.'
+          : 'No impact figures were given: a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
     ],
   ];
 }
