@@ -12,9 +12,9 @@ const dir = 'dist/embed';
 const BUDGETS_KB = {
   'triage-launcher.js': { target: 3, ceiling: 3 },
   // The reporter issue's target is 22 KB with Lit, schema and core; Lit (6.4), the zod/mini floor
-  // (5.4), the schema (2.1) and the severity core (4.3) leave 4 KB for a form this complete, so
+  // (5.4), the schema (2.1) and the severity core (3.8) leave 4.3 KB for a form this complete, so
   // today it is over the target (CHANGELOG, README). The ceiling keeps it from growing.
-  'triage-reporter.js': { target: 22, ceiling: 32.5 },
+  'triage-reporter.js': { target: 22, ceiling: 32 },
 };
 // The anchor: @sentry/browser 11.12 measured the same way (../shared/reference/anchors.md).
 const ANCHORS = 'Sentry SDK core 28.0 KB · core + lazy feedback button 34.5 KB · core + full feedback widget 45.9 KB (gzip)';
