@@ -3,6 +3,7 @@ import type { Strings } from './strings.js';
 
 export const es = {
   launcherLabel: 'Informar un problema',
+  launcherShort: 'Informar',
   loadFailed: 'Parte del formulario no se cargó. Compruebe la conexión e inténtelo de nuevo.',
 
   title: 'Informar un problema',

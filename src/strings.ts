@@ -8,6 +8,7 @@ import type { Category } from './severity.js';
 
 export const en = {
   launcherLabel: 'Report an issue',
+  launcherShort: 'Report',
   loadFailed: 'Part of the report form did not load. Check the connection and try again.',
 
   title: 'Report an issue',
