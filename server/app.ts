@@ -105,7 +105,12 @@ export function createIntakeApp(options: IntakeOptions): IntakeApp {
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }
-    return next();
+    await next();
+    // A handler that answers with its own Response (attachment bytes) does not carry the headers
+    // set on the context, and the browser would then refuse the download.
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    if (!/\borigin\b/i.test(c.res.headers.get('Vary') ?? '')) c.res.headers.append('Vary', 'Origin');
+    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, version: VERSION }));

@@ -1,7 +1,7 @@
 // Who may call: bearer keys, the CORS allow-list, the rate limit, and keys kept out of logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, auth, expectError, makeTicket, postTicket, startTestServer, type TestServer } from './helpers.js';
+import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from './helpers.js';
 
 const ALLOWED = 'https://agent.example.test';
 
@@ -126,6 +126,17 @@ describe('CORS allow-list', () => {
     const refused = await fetch(`${server.url}/api/tickets`, { headers: { origin: ALLOWED } });
     assert.equal(refused.status, 401);
     assert.equal(refused.headers.get('access-control-allow-origin'), ALLOWED);
+  });
+
+  it('lets an allowed origin download an attachment (bytes answered outside the JSON path)', async () => {
+    const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files, { origin: ALLOWED })).status, 201);
+    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: { ...auth(), origin: ALLOWED } });
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.equal(download.headers.get('vary'), 'Origin');
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
   });
 
   it('refuses a disallowed origin with 403, for preflights and requests', async () => {
