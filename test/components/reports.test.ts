@@ -1,7 +1,7 @@
 // "My reports" over the REAL outbox (IndexedDB) and the REAL intake service, reached through the
 // test plugin's fault proxy, so each delivery state is one the product really produces.
 import { fixture, html, expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../components/provider/define.js';
 import '../../components/reports/define.js';
 import type { TriageProvider } from '../../components/provider/provider.js';
@@ -21,12 +21,12 @@ import {
   makeTicket,
   waitForEntry,
   type IntakeEnv,
+  command,
 } from '../support/delivery-fixtures.js';
 
 const NEVER = { baseMs: 600_000, maxMs: 600_000 };
 // Generous: the machine is shared, and these wait for real network round trips.
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 10_000 });
-const command = (name: string, payload?: unknown) => executeServerCommand(name, payload);
 
 describe('<triage-reports>', () => {
   let env: IntakeEnv;

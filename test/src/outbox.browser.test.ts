@@ -1,7 +1,6 @@
 // The outbox in Chromium against the REAL intake service, reached through the plugin's proxy so
 // the tests can take the service down, make it fail, and count the requests that reached it.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../src/outbox.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import { DeliveryError, type OutboxEntry, type Transport } from '../../src/delivery.js';
@@ -21,13 +20,13 @@ import {
   waitForEntry,
   withFiles,
   type IntakeEnv,
+  command,
 } from '../support/delivery-fixtures.js';
 
 const FAST = { baseMs: 5, maxMs: 20 };
 // Long enough that no timer retry happens during a test: only the event under test can deliver.
 const NEVER = { baseMs: 600_000, maxMs: 600_000 };
 
-const command = <T = unknown>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(name, payload);
 const requestsFor = (id: string) => command<number>('intake-requests', { id });
 const storedCount = (id: string) => command<number>('intake-count', { id });
 

@@ -1,28 +1,16 @@
 // The intake transport and signals client in Chromium against the REAL intake service: what it
 // sends is what the service stores, and each kind of answer becomes the right DeliveryError.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { describe, it } from '../harness.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import { createIntakeSignals } from '../../src/signals.js';
-import { DeliveryError, type Transport } from '../../src/delivery.js';
-import { afterEach, before, beforeEach, loadEnv, logFile, makeTicket, pngFile, withFiles, type IntakeEnv } from '../support/delivery-fixtures.js';
+import type { Transport } from '../../src/delivery.js';
+import { afterEach, before, beforeEach, loadEnv, logFile, makeTicket, pngFile, withFiles, type IntakeEnv, command, rejection } from '../support/delivery-fixtures.js';
 
-const command = <T = unknown>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(name, payload);
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<DeliveryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
 }
 
 describe('intake transport (real intake service)', () => {

@@ -2,11 +2,10 @@
 // cannot run here). The double refuses anything off Oracle's documented shapes, so a pass means
 // the request matched them; its request log shows what was sent.
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { describe, it } from '../harness.js';
 import { createOsvcTransport } from '../../src/transports/osvc.js';
 import { createOutbox } from '../../src/outbox.js';
-import { DeliveryError, type Transport } from '../../src/delivery.js';
+import type { Transport } from '../../src/delivery.js';
 import type { RecordedRequest } from '../support/osvc-rest-double.mjs';
 import {
   afterEach,
@@ -21,21 +20,12 @@ import {
   waitForEntry,
   withFiles,
   type IntakeEnv,
+  command,
+  rejection,
 } from '../support/delivery-fixtures.js';
 
-const command = <T = unknown>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(name, payload);
 const incidentRequests = async () =>
   (await command<RecordedRequest[]>('osvc-requests')).filter((r) => r.method === 'POST' && r.path === '/services/rest/connect/v1.4/incidents');
-
-async function rejection(promise: Promise<unknown>): Promise<DeliveryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
-}
 
 describe('OSvC transport (Connect REST double)', () => {
   let env: IntakeEnv;

@@ -1,6 +1,7 @@
 // Shared by the delivery browser tests: tickets that pass the schema, real file bytes, the
 // plugin's environment, and a way to wait for an outbox entry to reach a state.
-import type { AttachmentBytes, OutboxEntry, OutboxService } from '../../src/delivery.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { DeliveryError, type AttachmentBytes, type OutboxEntry, type OutboxService } from '../../src/delivery.js';
 import type { AttachmentMeta, Ticket } from '../../src/ticket.js';
 
 export interface IntakeEnv {
@@ -122,3 +123,17 @@ export const before: Hook = (fn) => hooks.before(fn);
 export const after: Hook = (fn) => hooks.after(fn);
 export const beforeEach: Hook = (fn) => hooks.beforeEach(fn);
 export const afterEach: Hook = (fn) => hooks.afterEach(fn);
+
+/** Asks the test plugin (intake service, fault proxy, OSvC double) to do something. */
+export const command = <T = unknown>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(name, payload);
+
+/** The DeliveryError a send was refused with; anything else fails the test. */
+export async function rejection(promise: Promise<unknown>): Promise<DeliveryError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DeliveryError) return error;
+    throw error;
+  }
+  throw new Error('expected the send to fail');
+}
