@@ -7,7 +7,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { CATEGORIES, SEVERITY_NAMES, responseDueAt, type Level } from '../src/severity.js';
+import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, responseDueAt, type Level } from '../src/severity.js';
 import type { Ticket } from '../src/ticket.js';
 import { HttpError } from './errors.js';
 import type { BlobStore } from './blobs.js';
@@ -211,11 +211,18 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
+// The support team works to the support calendar's clock ("6am-4pm U.S. Eastern"), so times read
+// in that zone; UTC stays in the tooltip and the datetime attribute.
+const supportTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DEFAULT_CALENDAR.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+});
 const when = (iso: string | undefined | null) => {
   if (!iso) return html`<span class="muted">—</span>`;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return html`${iso}`;
-  return html`<time datetime="${date.toISOString()}">${date.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>`;
+  const utc = `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return html`<time datetime="${date.toISOString()}" title="${utc}">${supportTime.format(date).replace(',', '')}</time>`;
 };
 
 function severityBadge(level: number): Markup {

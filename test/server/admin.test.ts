@@ -94,7 +94,8 @@ describe('admin pages', () => {
     assert.match(html, /<th scope="col">Severity<\/th>/);
     assert.match(html, /<span class="badge sev-1">S1<\/span> System Outage/);
     assert.match(html, /<span class="badge sev-3">S3<\/span> Minor Loss of Service/);
-    assert.match(html, /<time datetime="2026-12-01T21:00:00.000Z">2026-12-01 21:00 UTC<\/time>/);
+    // Read on the support calendar's clock (New York), UTC in the tooltip.
+    assert.match(html, /<time datetime="2026-12-01T21:00:00.000Z" title="2026-12-01 21:00 UTC">2026-12-01 16:00 EST<\/time>/);
     assert.match(html, /Signed in as ops-jane/);
 
     const filtered = await (await get('/admin?severity=3&category=media-bar-display')).text();
