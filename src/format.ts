@@ -4,10 +4,8 @@
  */
 import { wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './severity.js';
 
-/** Replaces `{name}` placeholders; unknown names stay visible so a broken catalog shows. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+// One template filler for the core's reasons and the reporter's catalog alike.
+export { fill } from './severity.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -50,10 +50,64 @@ export interface SeverityInput {
   };
 }
 
+/**
+ * Why a suggestion came out as it did, one English sentence per reason, with `{name}`
+ * placeholders for the figures. The one copy of the text: `reasons` are these templates filled,
+ * and the reporter's catalog (src/strings.ts `reasons`) defaults to this table, so a host or a
+ * translation replaces a sentence by its key.
+ */
+export const REASONS = {
+  question: 'A question or request for information does not take away any service: No Loss of Service.',
+  enhancement: 'An enhancement request does not take away any service: No Loss of Service.',
+  unsupportedPlatform:
+    'The problem follows a platform change the vendor does not support (for example an ACD upgrade to an unsupported version): it is No Loss of Service whatever the impact, and support for the new platform is a roadmap item.',
+  abandonNoRates: 'The chat abandon rate is rising but no rates were given: a Major Impairment unless it is happening now and more than 50 % above normal.',
+  abandonNotNow: 'The chat abandon rate is {rate} % against a normal {normal} %, but it is not happening now: a Major Impairment.',
+  abandonOutage: 'The chat abandon rate is {rate} % against a normal {normal} %, happening now: more than 50 % above normal (over {threshold} %) is a System Outage.',
+  abandonMajor: 'The chat abandon rate is {rate} % against a normal {normal} %: not more than 50 % above normal ({threshold} % or less) is a Major Impairment.',
+  outageAgents: '{agents} of {total} agents ({share} %) are affected: 30 % or more is a System Outage.',
+  outageInteractions: '{percent} % of interactions are affected: 30 % or more is a System Outage.',
+  majorAgents: '{agents} of {total} agents ({share} %) are affected: more than one agent but less than 30 % is a Major Impairment.',
+  majorAgentsNoTotal: '{agents} agents are affected (the total number of agents was not given): more than one agent is a Major Impairment.',
+  majorInteractions: '{percent} % of interactions are affected: any share under 30 % is a Major Impairment.',
+  oneAgent: 'Only one agent is affected: a problem for a single agent is a Minor Loss of Service.',
+  oneAgentOfTotal: 'Only one agent is affected (1 of {total}, {share} %): a problem for a single agent is a Minor Loss of Service.',
+  noImpact: 'No agents or interactions are reported as affected: a Minor Loss of Service.',
+  noFigures:
+    'No impact figures were given: a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
+  displayOnly: 'A display problem while the media bar stays readable and usable is a Minor Loss of Service, however many agents see it.',
+  notCoreWork: 'The defect does not stop core work: a Minor Loss of Service, however many agents see it.',
+  workaroundRegrade:
+    'A workaround or business-continuity plan is in place, so the System Outage is regraded to a Major Impairment (the policy allows severity 1 to become 2 once operations continue).',
+};
+
+export type ReasonKey = keyof typeof REASONS;
+
+/**
+ * One reason as data: the REASONS key and the figures for its placeholders. The figures are
+ * numbers already rounded the way the English sentence shows them (percentages to at most two
+ * decimals, an agent share to one), so `String(value)` is what the sentence says and another
+ * language can format them with `Intl.NumberFormat` for its locale.
+ */
+export interface ReasonExplanation {
+  key: ReasonKey;
+  values: Record<string, number>;
+}
+
 export interface SeveritySuggestion {
   level: Level;
   name: string;
   reasons: string[];
+  /** The same reasons as data, in the same order: `fill(REASONS[key], values)` is `reasons[i]`. */
+  explanations: ReasonExplanation[];
+}
+
+/**
+ * Replaces `{name}` placeholders; unknown names stay visible so a broken catalog shows.
+ * Exported so callers can fill a translated REASONS template; ./format.ts re-exports it.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export type Plan = 'standard' | 'premium';
@@ -180,37 +234,35 @@ function checkSeverityInput(input: unknown): CheckedInput {
   };
 }
 
-/** A percentage for a sentence: at most two decimals, trailing zeros dropped. */
-function formatPercent(value: number): string {
-  return String(Number(value.toFixed(2)));
+/** A percentage for a sentence: at most two decimals (printed without trailing zeros). */
+function roundPercent(value: number): number {
+  return Number(value.toFixed(2));
 }
 
 /**
  * A computed share for a sentence, rounded to one decimal, except that rounding never moves it
  * across the 30 % line: 29.96 % must not read "30 %" next to "less than 30 %".
  */
-function formatShare(percent: number): string {
+function roundShare(percent: number): number {
   const rounded = Math.round(percent * 10) / 10;
-  return String(percent < OUTAGE_SHARE_PERCENT && rounded >= OUTAGE_SHARE_PERCENT ? Math.floor(percent * 100) / 100 : rounded);
+  return percent < OUTAGE_SHARE_PERCENT && rounded >= OUTAGE_SHARE_PERCENT ? Math.floor(percent * 100) / 100 : rounded;
 }
 
-type Grade = [Level, string[]];
+type Grade = [Level, ReasonExplanation[]];
+
+const explain = (key: ReasonKey, values: Record<string, number> = {}): ReasonExplanation => ({ key, values });
 
 /** Rule 3: a rising chat abandon rate. */
 function gradeAbandonment(abandonment: CheckedInput['abandonment']): Grade {
-  if (!abandonment) {
-    // The category itself says the rate is rising; without figures the policy's default holds.
-    return [2, ['The chat abandon rate is rising but no rates were given: a Major Impairment unless it is happening now and more than 50 % above normal.']];
-  }
+  // The category itself says the rate is rising; without figures the policy's default holds.
+  if (!abandonment) return [2, [explain('abandonNoRates')]];
   const { currentlyObserved, ratePercent, normalRatePercent } = abandonment;
-  const threshold = formatPercent(1.5 * normalRatePercent);
-  const rates = `The chat abandon rate is ${formatPercent(ratePercent)} % against a normal ${formatPercent(normalRatePercent)} %`;
-  if (!currentlyObserved) {
-    return [2, [`${rates}, but it is not happening now: a Major Impairment.`]];
-  }
+  const rates = { rate: roundPercent(ratePercent), normal: roundPercent(normalRatePercent) };
+  if (!currentlyObserved) return [2, [explain('abandonNotNow', rates)]];
+  const withThreshold = { ...rates, threshold: roundPercent(1.5 * normalRatePercent) };
   return ratePercent > 1.5 * normalRatePercent + PERCENT_TOLERANCE
-    ? [1, [`${rates}, happening now: more than 50 % above normal (over ${threshold} %) is a System Outage.`]]
-    : [2, [`${rates}: not more than 50 % above normal (${threshold} % or less) is a Major Impairment.`]];
+    ? [1, [explain('abandonOutage', withThreshold)]]
+    : [2, [explain('abandonMajor', withThreshold)]];
 }
 
 /**
@@ -225,38 +277,37 @@ function gradeAbandonment(abandonment: CheckedInput['abandonment']): Grade {
 function gradeImpact({ agentsAffected: agents = -1, agentsTotal, interactionsAffectedPercent: interactions = -1 }: CheckedInput): Grade {
   // -1 stands for "not given": no comparison below counts it as an impact.
   const shareKnown = agents >= 0 && agentsTotal !== undefined;
-  const agentShare = shareKnown ? formatShare((agents / agentsTotal) * 100) : '';
-  const agentSentence = `${agents} of ${agentsTotal} agents (${agentShare} %) are affected`;
-  const interactionSentence = `${formatPercent(interactions)} % of interactions are affected: `;
-  const outage = '30 % or more is a System Outage.';
+  const share = shareKnown ? roundShare((agents / agentsTotal) * 100) : 0;
+  const agentFigures = { agents, total: agentsTotal!, share };
+  const interactionFigures = { percent: roundPercent(interactions) };
 
-  const reasons: string[] = [];
+  const reasons: ReasonExplanation[] = [];
   // Integer arithmetic for the agent share, so 3 of 10 is exactly 30 % and never 29.999...
-  if (shareKnown && agents * 100 >= agentsTotal * OUTAGE_SHARE_PERCENT) reasons.push(`${agentSentence}: ${outage}`);
-  if (interactions >= OUTAGE_SHARE_PERCENT) reasons.push(interactionSentence + outage);
+  if (shareKnown && agents * 100 >= agentsTotal * OUTAGE_SHARE_PERCENT) reasons.push(explain('outageAgents', agentFigures));
+  if (interactions >= OUTAGE_SHARE_PERCENT) reasons.push(explain('outageInteractions', interactionFigures));
   if (reasons.length) return [1, reasons];
 
   if (agents > 1) {
     reasons.push(
       shareKnown
-        ? `${agentSentence}: more than one agent but less than 30 % is a Major Impairment.`
+        ? explain('majorAgents', agentFigures)
         : // Without the population the share is unknown; several agents is already more than
           // "one agent", so the contract's second branch applies.
-          `${agents} agents are affected (the total number of agents was not given): more than one agent is a Major Impairment.`,
+          explain('majorAgentsNoTotal', { agents }),
     );
   }
   // 0 % means no interactions are affected, which is not "any share".
-  if (interactions > 0) reasons.push(interactionSentence + 'any share under 30 % is a Major Impairment.');
+  if (interactions > 0) reasons.push(explain('majorInteractions', interactionFigures));
   if (reasons.length) return [2, reasons];
 
   return [
     3,
     [
       agents === 1
-        ? `Only one agent is affected${shareKnown ? ` (1 of ${agentsTotal}, ${agentShare} %)` : ''}: a problem for a single agent is a Minor Loss of Service.`
-        : agents === 0 || interactions === 0
-          ? 'No agents or interactions are reported as affected: a Minor Loss of Service.'
-          : 'No impact figures were given: a Minor Loss of Service. Give the number of agents or the share of interactions affected if more than one agent is hit.',
+        ? shareKnown
+          ? explain('oneAgentOfTotal', { total: agentsTotal!, share })
+          : explain('oneAgent')
+        : explain(agents === 0 || interactions === 0 ? 'noImpact' : 'noFigures'),
     ],
   ];
 }
@@ -264,32 +315,20 @@ function gradeImpact({ agentsAffected: agents = -1, agentsTotal, interactionsAff
 /** Rules 1, 2 and 5 settle the level from the input's kind alone; 3 and 4 weigh its figures. */
 function grade(checked: CheckedInput): Grade {
   const { category } = checked;
-  if (category === 'enhancement' || category === 'question') {
-    const request = category === 'question' ? 'A question or request for information' : 'An enhancement request';
-    return [4, [`${request} does not take away any service: No Loss of Service.`]];
-  }
-  if (checked.unsupportedPlatformChange) {
-    return [
-      4,
-      [
-        'The problem follows a platform change the vendor does not support (for example an ACD upgrade to an unsupported version): it is No Loss of Service whatever the impact, and support for the new platform is a roadmap item.',
-      ],
-    ];
-  }
+  // The two request categories have a reason of their own name.
+  if (category === 'enhancement' || category === 'question') return [4, [explain(category)]];
+  if (checked.unsupportedPlatformChange) return [4, [explain('unsupportedPlatform')]];
   if (category === 'chat-abandonment') return gradeAbandonment(checked.abandonment);
   // Rule 4 covers core categories only: a readable, working media bar is a Minor Loss of
   // Service even when every agent sees the display problem.
   const minor =
-    category === 'media-bar-display'
-      ? 'A display problem while the media bar stays readable and usable is'
-      : !checked.coreFunctionAffected && category === 'other-defect'
-        ? 'The defect does not stop core work:'
-        : '';
-  return minor ? [3, [`${minor} a Minor Loss of Service, however many agents see it.`]] : gradeImpact(checked);
+    category === 'media-bar-display' ? 'displayOnly' : !checked.coreFunctionAffected && category === 'other-defect' ? 'notCoreWork' : undefined;
+  return minor ? [3, [explain(minor)]] : gradeImpact(checked);
 }
 
 /**
- * Suggests a severity per the support policy, with the reasons a person can check.
+ * Suggests a severity per the support policy, with the reasons a person can check, as English
+ * sentences (`reasons`) and as data a translation fills (`explanations`, keys of REASONS).
  * Rules, first that decides wins (../shared/contracts/severity.md):
  * 1. enhancement / question -> 4; 2. unsupported platform change -> 4 whatever the impact;
  * 3. chat abandonment -> 1 when happening now and more than 50 % above normal, else 2;
@@ -300,16 +339,13 @@ function grade(checked: CheckedInput): Grade {
  */
 export function suggestSeverity(input: SeverityInput): SeveritySuggestion {
   const checked = checkSeverityInput(input);
-  let [level, reasons] = grade(checked);
+  let [level, explanations] = grade(checked);
   // Only rules 3 and 4 ever give a 1, so rule 6 reads the same after any rule.
   if (level === 1 && checked.workaround) {
     level = 2;
-    reasons = [
-      ...reasons,
-      'A workaround or business-continuity plan is in place, so the System Outage is regraded to a Major Impairment (the policy allows severity 1 to become 2 once operations continue).',
-    ];
+    explanations = [...explanations, explain('workaroundRegrade')];
   }
-  return { level, name: SEVERITY_NAMES[level], reasons };
+  return { level, name: SEVERITY_NAMES[level], reasons: explanations.map(({ key, values }) => fill(REASONS[key], values)), explanations };
 }
 
 // ---------------------------------------------------------------------------------------------
