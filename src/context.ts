@@ -6,7 +6,7 @@ import { createContext } from '@lit/context';
 import type { Plan, SupportCalendar } from './severity.js';
 import type { Ticket } from './ticket.js';
 import type { OutboxService, SignalsService } from './delivery.js';
-import type { Strings } from './strings.js';
+import type { StringOverrides } from './strings.js';
 
 export type HostKind = 'osvc' | 'media-bar' | 'standalone';
 export type Reporter = NonNullable<Ticket['reporter']>;
@@ -35,8 +35,8 @@ export interface TriageLimits {
 export interface TriageConfig {
   plan: Plan;
   calendar: Partial<SupportCalendar>;
-  /** Overrides for any visible string; missing keys fall back to English. */
-  strings: Partial<Strings>;
+  /** Overrides for any visible string; missing keys (and missing reasons) fall back to English. */
+  strings: StringOverrides;
   limits: TriageLimits;
   /** Where the demo and hosts point transports; components never fetch themselves. */
   endpoints: { intake?: string };

@@ -130,4 +130,33 @@ export const es = {
     enhancement: { label: 'Solicitud de mejora', hint: 'una función nueva, soporte para una nueva versión del ACD' },
     question: { label: 'Pregunta o solicitud de documentación', hint: 'cómo funciona algo' },
   },
+
+  reasons: {
+    question: 'Una pregunta o una solicitud de información no interrumpe ningún servicio: Sin pérdida de servicio.',
+    enhancement: 'Una solicitud de mejora no interrumpe ningún servicio: Sin pérdida de servicio.',
+    unsupportedPlatform:
+      'El problema surge tras un cambio de plataforma que el proveedor no admite (por ejemplo, una actualización del ACD a una versión no compatible): se clasifica como Sin pérdida de servicio sea cual sea el impacto, y la compatibilidad con la nueva plataforma queda en la hoja de ruta.',
+    abandonNoRates:
+      'La tasa de abandono de chats sube pero no se indicaron tasas: Deterioro grave, salvo que esté ocurriendo ahora y supere la normal en más de un 50 %.',
+    abandonNotNow: 'La tasa de abandono de chats es del {rate} % frente a un {normal} % normal, pero no está ocurriendo ahora: Deterioro grave.',
+    abandonOutage:
+      'La tasa de abandono de chats es del {rate} % frente a un {normal} % normal y está ocurriendo ahora: superar la normal en más de un 50 % (más del {threshold} %) es una Caída del sistema.',
+    abandonMajor:
+      'La tasa de abandono de chats es del {rate} % frente a un {normal} % normal: no superar la normal en más de un 50 % ({threshold} % o menos) es un Deterioro grave.',
+    outageAgents: '{agents} de {total} agentes ({share} %) están afectados: un 30 % o más es una Caída del sistema.',
+    outageInteractions: 'El {percent} % de las interacciones está afectado: un 30 % o más es una Caída del sistema.',
+    majorAgents: '{agents} de {total} agentes ({share} %) están afectados: más de un agente pero menos del 30 % es un Deterioro grave.',
+    majorAgentsNoTotal: '{agents} agentes están afectados (no se indicó el total de agentes): más de un agente es un Deterioro grave.',
+    majorInteractions: 'El {percent} % de las interacciones está afectado: cualquier proporción inferior al 30 % es un Deterioro grave.',
+    oneAgent: 'Solo un agente está afectado: un problema de un único agente es una Pérdida leve de servicio.',
+    oneAgentOfTotal: 'Solo un agente está afectado (1 de {total}, {share} %): un problema de un único agente es una Pérdida leve de servicio.',
+    noImpact: 'No se indica ningún agente ni interacción afectados: Pérdida leve de servicio.',
+    noFigures:
+      'No se indicaron cifras de impacto: Pérdida leve de servicio. Indique el número de agentes o la proporción de interacciones afectadas si hay más de un agente afectado.',
+    displayOnly:
+      'Un problema de visualización con la barra de medios aún legible y utilizable es una Pérdida leve de servicio, por muchos agentes que lo vean.',
+    notCoreWork: 'El defecto no impide el trabajo principal: Pérdida leve de servicio, por muchos agentes que lo vean.',
+    workaroundRegrade:
+      'Hay una solución alternativa o un plan de continuidad en marcha, así que la Caída del sistema pasa a Deterioro grave (la política permite bajar la gravedad 1 a 2 cuando las operaciones continúan).',
+  },
 } satisfies Strings;

@@ -2,9 +2,10 @@
  * Every visible string, in English. Hosts override any key through `config.strings`; missing keys
  * fall back to these. Values with numbers or names carry `{placeholders}` filled by `fill()` in
  * ./format.ts, so a catalog stays plain data (JSON-able, easy to translate).
- * `categories` is replaced as a whole when overridden.
+ * `categories` is replaced as a whole when overridden; `reasons` is merged key by key, so a host
+ * can reword one severity reason and keep the rest.
  */
-import type { Category } from './severity.js';
+import { REASONS, type Category } from './severity.js';
 
 export const en = {
   launcherLabel: 'Report an issue',
@@ -135,6 +136,12 @@ export const en = {
     enhancement: { label: 'Enhancement request', hint: 'a new feature, support for a new ACD version' },
     question: { label: 'Question or documentation request', hint: 'how something works' },
   } satisfies Record<Category, { label: string; hint: string }>,
+
+  /** Why the severity was suggested, by the core's reason keys: its own English table, not a copy. */
+  reasons: REASONS,
 };
 
 export type Strings = typeof en;
+
+/** What a host passes as `config.strings`: any keys, and any of the reasons. */
+export type StringOverrides = Partial<Omit<Strings, 'reasons'>> & { reasons?: Partial<Strings['reasons']> };
