@@ -164,7 +164,8 @@ export class TriageReporter extends LitElement {
   }
 
   protected willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('config')) this.t = { ...en, ...this.cfg.strings };
+    // `reasons` merges key by key, so a host can reword one reason and keep the others.
+    if (changed.has('config')) this.t = { ...en, ...this.cfg.strings, reasons: { ...en.reasons, ...this.cfg.strings.reasons } };
     if (!this.form) {
       const fresh = newForm(new Date(), this.ctx.timeZone);
       this.form = loadDraft(fresh) ?? fresh;
@@ -650,7 +651,10 @@ export class TriageReporter extends LitElement {
       <div class="suggestion" aria-live="polite">
         ${suggested
           ? html`<p class=${'badge sev' + suggested.level}><strong>${fill(t.suggested, { level: suggested.level, name: name(suggested.level) })}</strong></p>
-              <ul class="reasons" aria-label=${t.why}>${suggested.reasons.map((r) => html`<li>${r}</li>`)}</ul>`
+              <ul class="reasons" aria-label=${t.why}>${suggested.explanations.map(
+                // The figures in the agent's locale; a reason the catalog lacks reads as the core's English.
+                ({ key, values }, i) => html`<li>${t.reasons[key] ? fill(t.reasons[key], this.localNumbers(values)) : suggested.reasons[i]}</li>`,
+              )}</ul>`
           : html`<p class=${result ? 'error' : 'muted'}>${result && !result.ok ? result.message : t.severityUnknown}</p>`}
       </div>
       ${signals && signals.agents > 0
@@ -668,6 +672,12 @@ export class TriageReporter extends LitElement {
       </div>
       ${level ? this.renderSla(level) : nothing}
     </section>`;
+  }
+
+  /** The reason figures as the agent's locale writes them (27,5 in Spain), without grouping, as the core prints them. */
+  private localNumbers(values: Record<string, number>) {
+    const number = new Intl.NumberFormat(this.ctx.locale, { useGrouping: false });
+    return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, number.format(value)]));
   }
 
   protected renderSla(level: Level) {

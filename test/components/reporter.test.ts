@@ -464,6 +464,42 @@ describe('<triage-reporter> prefill and language', () => {
     await expect(reporter).to.be.accessible();
   });
 
+  it('gives the severity reasons in Spanish, with the figures as the agent\'s locale writes them', async () => {
+    const reporter = await openReporter({ agent: { ...agent, locale: 'es-ES' }, config: { strings: es } });
+    await choose(reporter, 'category', 'chat-routing');
+    await typeInto(reporter, 'impact.agentsTotal', '40');
+    await typeInto(reporter, 'impact.agentsAffected', '11');
+    const reasons = () => [...reporter.shadowRoot!.querySelectorAll('.suggestion .reasons li')].map((li) => li.textContent!.trim());
+    expect(reasons()).to.deep.equal(['11 de 40 agentes (27,5 %) están afectados: más de un agente pero menos del 30 % es un Deterioro grave.']);
+    await typeInto(reporter, 'impact.agentsAffected', '12');
+    await choose(reporter, 'workaround', true);
+    expect(reasons()).to.deep.equal([
+      '12 de 40 agentes (30 %) están afectados: un 30 % o más es una Caída del sistema.',
+      'Hay una solución alternativa o un plan de continuidad en marcha, así que la Caída del sistema pasa a Deterioro grave (la política permite bajar la gravedad 1 a 2 cuando las operaciones continúan).',
+    ]);
+    expect(suggestionText(reporter)).to.not.contain('agents');
+  });
+
+  it('merges a host\'s partial reasons over the English ones, reason by reason', async () => {
+    // es-ES numbers (27,5) show a reason came from the merged catalog, not from the core's English fallback (27.5).
+    const strings = { reasons: { outageAgents: '{agents}/{total} agents down ({share} %): Sev 1 per our runbook.', majorInteractions: '' } };
+    const reporter = await openReporter({ agent: { ...agent, locale: 'es-ES' }, config: { strings } });
+    const reasons = () => [...reporter.shadowRoot!.querySelectorAll('.suggestion .reasons li')].map((li) => li.textContent!.trim());
+    await choose(reporter, 'category', 'chat-routing');
+    await typeInto(reporter, 'impact.agentsTotal', '40');
+    await typeInto(reporter, 'impact.agentsAffected', '12');
+    await typeInto(reporter, 'impact.interactionsAffectedPercent', '35.5');
+    expect(reasons()).to.deep.equal(['12/40 agents down (30 %): Sev 1 per our runbook.', '35,5 % of interactions are affected: 30 % or more is a System Outage.']);
+
+    // An empty override is no sentence: the core's own English reason stands in for it.
+    await typeInto(reporter, 'impact.agentsAffected', '11');
+    await typeInto(reporter, 'impact.interactionsAffectedPercent', '5.5');
+    expect(reasons()).to.deep.equal([
+      '11 of 40 agents (27,5 %) are affected: more than one agent but less than 30 % is a Major Impairment.',
+      '5.5 % of interactions are affected: any share under 30 % is a Major Impairment.',
+    ]);
+  });
+
   it('works without a provider, from the browser defaults', async () => {
     localStorage.clear();
     const reporter = await fixture<TriageReporter>(html`<triage-reporter></triage-reporter>`);
