@@ -12,7 +12,7 @@ const dir = 'dist/embed';
 const BUDGETS_KB = {
   'triage-launcher.js': { target: 3, ceiling: 3 },
   // The reporter issue's target is 22 KB with Lit, schema and core; Lit (6.4), the zod/mini floor
-  // (5.4), the schema (2.1) and the severity core (3.8) leave 4.3 KB for a form this complete, so
+  // (5.4), the schema (2.1) and the severity core (4.2) leave 3.9 KB for a form this complete, so
   // today it is over the target (CHANGELOG, README). The ceiling keeps it from growing.
   'triage-reporter.js': { target: 22, ceiling: 32 },
 };
