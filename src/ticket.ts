@@ -14,6 +14,9 @@ export const FREQUENCIES = ['once', 'intermittent', 'constant'] as const;
 export const HOSTS = ['osvc', 'media-bar', 'standalone'] as const;
 export const ATTACHMENT_KINDS = ['screenshot', 'logs', 'file'] as const;
 export const PLANS = ['standard', 'premium'] as const;
+/** How a screenshot was taken: tab or screen capture, a pop-up capture window, pasted, or a picked file. */
+export const CAPTURE_METHODS = ['tab', 'screen', 'window', 'paste', 'file'] as const;
+export const MASK_SOURCES = ['selector', 'manual'] as const;
 
 type ErrorFor = { error: (issue: { input?: unknown }) => string };
 /** A type error that says "required" when the value is missing and what is expected otherwise. */
@@ -142,6 +145,32 @@ export const attachmentMetaSchema = z.object({
       rule((n) => n <= TICKET_LIMITS.maxAttachmentBytes, `Each file must be at most ${TICKET_LIMITS.maxAttachmentBytes / 1024 / 1024} MB.`),
     ),
   kind: oneOf('Attachment kind', ATTACHMENT_KINDS),
+  /** A screenshot's capture method and the masks painted over it before anyone saw it. */
+  capture: z.optional(
+    z.object({
+      method: oneOf('Capture method', CAPTURE_METHODS),
+      masks: z.optional(
+        z.array(
+          z.object({
+            source: oneOf('Mask source', MASK_SOURCES),
+            selector: identifier('Mask selector'),
+            count: z.number(expect('Mask count', 'a number')).check(whole('Mask count must be a whole number.')),
+          }),
+        ),
+      ),
+    }),
+  ),
+  /** A log attachment's window and what redaction did to it. */
+  logs: z.optional(
+    z.object({
+      from: instant('Logs from'),
+      to: instant('Logs to'),
+      entries: count('Log entries', 0),
+      errors: count('Log errors', 0),
+      redacted: count('Redacted values', 0),
+      sources: z.optional(z.array(z.string(expect('Log source', 'text')).check(atMost('Log source', 100)))),
+    }),
+  ),
 });
 
 export const ticketSchema = z.object({
