@@ -85,6 +85,8 @@ export interface OutboxService {
   submit(ticket: Ticket, attachments: AttachmentBytes[]): Promise<OutboxEntry>;
   /** Calls back with every change of the entry (and once right away); returns an unsubscribe. */
   watch(id: string, callback: (entry: OutboxEntry) => void): () => void;
+  /** Calls back with every change of any entry (stored, sending, sent, failed; this tab and others); returns an unsubscribe. */
+  subscribe(listener: (entry: OutboxEntry) => void): () => void;
   /** Recent reports on this device, newest first ("My reports"). */
   list(): Promise<OutboxEntry[]>;
   /** Replaces a failed ticket with a corrected one and queues it again. */

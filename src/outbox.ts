@@ -170,6 +170,7 @@ class IndexedDbOutbox implements OutboxService {
   private readonly random: () => number;
   private readonly recent: number;
   private readonly watchers = new Map<string, Set<(entry: OutboxEntry) => void>>();
+  private readonly subscribers = new Set<(entry: OutboxEntry) => void>();
   private readonly channel?: BroadcastChannel;
   private readonly stop = new AbortController();
   private db?: Promise<IDBDatabase>;
@@ -272,6 +273,12 @@ class IndexedDbOutbox implements OutboxService {
     };
   }
 
+  subscribe(listener: (entry: OutboxEntry) => void): () => void {
+    const own = (entry: OutboxEntry) => listener(entry);
+    this.subscribers.add(own);
+    return () => void this.subscribers.delete(own);
+  }
+
   async list(): Promise<OutboxEntry[]> {
     const all = await this.readAll();
     return all
@@ -314,6 +321,7 @@ class IndexedDbOutbox implements OutboxService {
     this.stop.abort();
     this.channel?.close();
     this.watchers.clear();
+    this.subscribers.clear();
     const db = this.db;
     // The aborted upload writes its entry back to "queued" before the database closes.
     void (this.draining ?? Promise.resolve())
@@ -497,7 +505,7 @@ class IndexedDbOutbox implements OutboxService {
   }
 
   private notify(entry: OutboxEntry): void {
-    for (const listener of this.watchers.get(entry.id) ?? []) {
+    for (const listener of [...(this.watchers.get(entry.id) ?? []), ...this.subscribers]) {
       try {
         listener(entry);
       } catch (error) {

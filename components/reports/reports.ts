@@ -4,24 +4,18 @@
  * report moves from "Waiting to send" to "Sent" in front of the agent, and a refused one can be
  * fixed (`triage-edit`) or downloaded to be sent another way.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
-import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
+import type { TriageServices } from '../../src/context.js';
 import type { OutboxEntry } from '../../src/delivery.js';
-import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { fill } from '../../src/format.js';
+import { STATE_LABELS } from '../../src/delivery-status.js';
+import { downloadBlob } from '../shared/download.js';
+import type { Strings } from '../../src/strings.js';
+import { TriageElement } from '../shared/triage-element.js';
 import { base } from '../shared/base.styles.js';
 import { reportsStyles } from './reports.styles.js';
-import { reportsStrings, type ReportsStrings } from './strings.js';
 import { TriageEditEvent } from './events.js';
-
-/** Reporter events after which the outbox holds an entry this list may not know yet. */
-const OUTBOX_EVENTS = ['triage-queued', 'triage-sent', 'triage-failed'] as const;
-
-/** How long a download's object URL lives: long enough for the browser to start saving it. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 /**
  * @fires triage-edit - "Fix and resend" on a refused report; `detail.ticket` is the stored ticket
@@ -38,20 +32,8 @@ const DOWNLOAD_URL_LIFETIME_MS = 60_000;
  * @cssprop --triage-reports-failed - colour of refused reports (default: --triage-danger)
  * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-radius, --triage-font
  */
-export class TriageReports extends LitElement {
+export class TriageReports extends TriageElement {
   static override styles = [base, reportsStyles];
-
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  services?: TriageServices;
-
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: TriageConfig;
-
-  @consume({ context: agentContext, subscribe: true })
-  @state()
-  agent?: AgentContext;
 
   @state() private entries: OutboxEntry[] = [];
   @state() private loaded = false;
@@ -59,30 +41,34 @@ export class TriageReports extends LitElement {
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
-  private watching = new Map<string, () => void>();
   private listedFrom?: TriageServices['outbox'];
-  private readonly onOutboxEvent = () => void this.refresh();
+  private unsubscribe?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const name of OUTBOX_EVENTS) document.addEventListener(name, this.onOutboxEvent);
-    if (this.listedFrom) void this.refresh();
+    if (this.listedFrom) this.follow(this.listedFrom);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const name of OUTBOX_EVENTS) document.removeEventListener(name, this.onOutboxEvent);
-    this.stopWatching();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services?.outbox !== this.listedFrom) {
-      this.stopWatching();
       this.entries = [];
       this.loaded = false;
       this.listedFrom = this.services?.outbox;
-      void this.refresh();
+      this.follow(this.listedFrom);
     }
+  }
+
+  /** Follows every change of every entry, this tab's and other tabs', then lists what is stored. */
+  private follow(outbox: TriageServices['outbox']): void {
+    this.unsubscribe?.();
+    this.unsubscribe = outbox?.subscribe((entry) => this.replace(entry));
+    void this.refresh();
   }
 
   /** Reads the outbox again and follows any entry not followed yet. */
@@ -94,11 +80,6 @@ export class TriageReports extends LitElement {
       if (outbox !== this.services?.outbox) return;
       this.loadError = undefined;
       this.entries = newestFirst(mergeEntries(this.entries, listed));
-      for (const entry of listed) {
-        if (this.watching.has(entry.id)) continue;
-        // watch() calls back right away and on every change, in this tab and others.
-        this.watching.set(entry.id, outbox.watch(entry.id, (updated) => this.replace(updated)));
-      }
     } catch (error) {
       this.loadError = reason(error);
     } finally {
@@ -110,31 +91,17 @@ export class TriageReports extends LitElement {
     this.entries = newestFirst(mergeEntries(this.entries, [updated]));
   }
 
-  private stopWatching(): void {
-    for (const stop of this.watching.values()) stop();
-    this.watching.clear();
-  }
-
-  private get strings(): ReportsStrings {
-    const locale = this.agent?.locale ?? browserAgentContext().locale;
-    return reportsStrings(locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
-  }
-
   private formatTime(value: string | number): string {
-    const agent = this.agent ?? browserAgentContext();
+    const { locale, timeZone } = this.ctx;
     try {
-      return new Intl.DateTimeFormat(agent.locale, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-        timeZone: agent.timeZone,
-      }).format(new Date(value));
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(value));
     } catch {
       return new Date(value).toISOString();
     }
   }
 
   protected override render(): TemplateResult {
-    const s = this.strings;
+    const s = this.t;
     return html`
       <section part="base" aria-labelledby="reports-title">
         <header part="header">
@@ -147,7 +114,7 @@ export class TriageReports extends LitElement {
     `;
   }
 
-  protected renderBody(s: ReportsStrings): TemplateResult {
+  protected renderBody(s: Strings): TemplateResult {
     if (!this.services?.outbox) return html`<p part="empty" class="muted">${s.reportsUnavailable}</p>`;
     if (this.loadError) return html`<p class="error" role="alert">${fill(s.reportsLoadFailed, { reason: this.loadError })}</p>`;
     if (this.loaded && this.entries.length === 0) return html`<p part="empty" class="muted">${s.reportsEmpty}</p>`;
@@ -156,13 +123,13 @@ export class TriageReports extends LitElement {
     </ul>`;
   }
 
-  protected renderEntry(entry: OutboxEntry, s: ReportsStrings): TemplateResult {
+  protected renderEntry(entry: OutboxEntry, s: Strings): TemplateResult {
     const { ticket, delivery } = entry;
     const summaryId = `summary-${entry.id}`;
     return html`<li part="item" data-state=${delivery.state} data-id=${entry.id}>
       <div class="top">
         <h3 class="summary" id=${summaryId}>${ticket.summary}</h3>
-        <span part="badge">${this.stateLabel(entry, s)}</span>
+        <span part="badge">${s[STATE_LABELS[delivery.state]]}</span>
       </div>
       <div class="meta">
         <time datetime=${entry.storedAt}>${fill(s.reportsStoredAt, { time: this.formatTime(entry.storedAt) })}</time>
@@ -173,20 +140,7 @@ export class TriageReports extends LitElement {
     </li>`;
   }
 
-  private stateLabel(entry: OutboxEntry, s: ReportsStrings): string {
-    switch (entry.delivery.state) {
-      case 'queued':
-        return s.reportsStateQueued;
-      case 'sending':
-        return s.reportsStateSending;
-      case 'sent':
-        return s.reportsStateSent;
-      case 'failed':
-        return s.reportsStateFailed;
-    }
-  }
-
-  protected renderDetail(entry: OutboxEntry, s: ReportsStrings): TemplateResult {
+  protected renderDetail(entry: OutboxEntry, s: Strings): TemplateResult {
     const delivery = entry.delivery;
     switch (delivery.state) {
       case 'queued':
@@ -216,7 +170,7 @@ export class TriageReports extends LitElement {
     }
   }
 
-  protected renderActions(entry: OutboxEntry, s: ReportsStrings, summaryId: string): TemplateResult | typeof nothing {
+  protected renderActions(entry: OutboxEntry, s: Strings, summaryId: string): TemplateResult | typeof nothing {
     const busy = this.busy.has(entry.id);
     switch (entry.delivery.state) {
       case 'queued':
@@ -241,7 +195,7 @@ export class TriageReports extends LitElement {
     try {
       await outbox.flush();
     } catch (error) {
-      this.announcement = fill(this.strings.reportsActionFailed, { reason: reason(error) });
+      this.announcement = fill(this.t.reportsActionFailed, { reason: reason(error) });
     } finally {
       const rest = new Set(this.busy);
       rest.delete(entry.id);
@@ -257,18 +211,10 @@ export class TriageReports extends LitElement {
     const outbox = this.services?.outbox;
     if (!outbox) return;
     try {
-      const blob = await outbox.exportEntry(entry.id);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = downloadName(entry);
       // In the shadow root so the click stays inside this element and the host page is untouched.
-      this.renderRoot.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+      downloadBlob(await outbox.exportEntry(entry.id), downloadName(entry), this.renderRoot);
     } catch (error) {
-      this.announcement = fill(this.strings.reportsActionFailed, { reason: reason(error) });
+      this.announcement = fill(this.t.reportsActionFailed, { reason: reason(error) });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import '../../components/launcher/define.js';
 import { TriageLauncher } from '../../components/launcher/launcher.js';
 

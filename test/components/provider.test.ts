@@ -8,7 +8,7 @@ import { agentContext, configContext, servicesContext } from '../../src/context.
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import type { OutboxService } from '../../src/delivery.js';
 import { defaultConfig } from '../../src/defaults.js';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 
 @customElement('test-context-reader')
 class TestContextReader extends LitElement {

@@ -1,12 +1,12 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { DRAFT_KEY } from '../../src/draft.js';
 import { es } from '../../src/strings-es.js';
 import { TriageEditEvent } from '../../components/reports/events.js';
 import type { Ticket } from '../../src/ticket.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
-import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from './reporter-support.js';
+import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from '../support/reporter-fixtures.js';
 
 /** The schema loads on first open, which takes longer on a busy machine than waitUntil's default second. */
 const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 5000 });

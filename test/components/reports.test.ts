@@ -10,7 +10,7 @@ import type { TriageEditEvent } from '../../components/reports/events.js';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../src/outbox.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import type { OutboxEntry } from '../../src/delivery.js';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import {
   afterEach,
   before,

@@ -4,7 +4,7 @@ import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { es } from '../../src/strings-es.js';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { afterEach, loadEnv } from '../support/delivery-fixtures.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 10_000 });

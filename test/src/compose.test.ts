@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { composeTicket, formFromTicket, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { validateTicket } from '../../src/ticket.js';

@@ -1,7 +1,7 @@
 // The pure parts of delivery (retry timing, answers read into errors, the OSvC note), run in Node
 // and in Chromium through the shared harness.
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { backoffDelay, describeStorageError, DEFAULT_BACKOFF } from '../../src/outbox.js';
 import { parseRetryAfter, readIntakeError } from '../../src/transports/http.js';
 import { readResponse } from '../../src/transports/intake.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { newForm } from '../../src/compose.js';
 import { DRAFT_KEY, clearDraft, hasContent, loadDraft, saveDraft } from '../../src/draft.js';
 

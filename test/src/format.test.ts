@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { fill, formatBytes, formatDateTime, formatDuration, instantFromLocalInput, isoWithOffset, timeZones, toLocalInput } from '../../src/format.js';
 
 describe('format: templates', () => {

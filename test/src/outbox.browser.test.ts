@@ -1,10 +1,10 @@
 // The outbox in Chromium against the REAL intake service, reached through the plugin's proxy so
 // the tests can take the service down, make it fail, and count the requests that reached it.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../src/outbox.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import { DeliveryError, type OutboxEntry, type Transport } from '../../src/delivery.js';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import {
   afterEach,
   before,
@@ -166,6 +166,39 @@ describe('outbox (IndexedDB, real intake service)', () => {
     await outbox.resubmit(withFiles(ticket, [real], 'screenshot'), [real]);
     await sentWait;
     expect(await storedCount(ticket.id)).to.equal(1);
+  });
+
+  it('tells a subscriber of every change of every entry, in this tab and another, until it unsubscribes', async () => {
+    await command('intake-fail', { status: 500, times: 1 });
+    const tabA = open({ backoff: FAST });
+    const tabB = open({ backoff: FAST });
+    const seenA: OutboxEntry[] = [];
+    const seenB: OutboxEntry[] = [];
+    const stopA = tabA.subscribe((entry) => seenA.push(entry));
+    tabB.subscribe((entry) => seenB.push(entry));
+    const first = makeTicket({ summary: 'First' });
+    const second = makeTicket({ summary: 'Second' });
+    await tabA.submit(first, []);
+    await tabA.submit(second, []);
+    const sentIn = (seen: OutboxEntry[]) => new Set(seen.filter(isSent).map((e) => e.id));
+    await waitUntil(() => sentIn(seenA).size === 2 && sentIn(seenB).size === 2, 'both tabs heard both reports sent', { timeout: 10_000 });
+    // Each report's states as heard, repeats (upload progress) folded.
+    const states = (seen: OutboxEntry[], id: string) =>
+      seen.filter((e) => e.id === id).map((e) => e.delivery.state).filter((state, i, all) => state !== all[i - 1]).join(' ');
+    // One of the two met the 500 and went back to the queue; both were stored, sent and confirmed.
+    expect([states(seenA, first.id), states(seenA, second.id)].sort()).to.deep.equal([
+      'queued sending queued sending sent',
+      'queued sending sent',
+    ]);
+    expect(states(seenB, first.id)).to.equal(states(seenA, first.id), 'the other tab hears the same changes');
+    expect(states(seenB, second.id)).to.equal(states(seenA, second.id));
+
+    stopA();
+    const heard = seenA.length;
+    const third = makeTicket({ summary: 'Third' });
+    await tabA.submit(third, []);
+    await waitUntil(() => sentIn(seenB).has(third.id), 'the other subscriber still hears', { timeout: 10_000 });
+    expect(seenA.length).to.equal(heard, 'an unsubscribed listener hears nothing more');
   });
 
   it('lets only one of two outboxes on the same database send, and both see it sent', async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { CATEGORIES, fill, REASONS, suggestSeverity, type ReasonKey, type SeverityInput, type SeveritySuggestion } from '../../src/severity.js';
 
 const KEYS = Object.keys(REASONS) as ReasonKey[];

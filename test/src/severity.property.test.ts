@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { CATEGORIES, responseDueAt, slaFor, suggestSeverity, type Level, type Plan, type SeverityInput, type SupportCalendar } from '../../src/severity.js';
 import { civilDateKey, zonedParts } from '../../src/zoned-time.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { CATEGORIES, SEVERITY_NAMES, suggestSeverity, type Category, type SeverityInput } from '../../src/severity.js';
 
 const CORE_CATEGORIES: Category[] = ['media-bar-login', 'interaction-flow', 'chat-routing', 'email-routing', 'voice', 'other-defect'];

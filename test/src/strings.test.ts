@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { REASONS, type ReasonKey } from '../../src/severity.js';
 import { en } from '../../src/strings.js';
 import { es } from '../../src/strings-es.js';

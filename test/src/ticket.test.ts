@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { validateTicket, TICKET_LIMITS } from '../../src/ticket.js';
 
 const now = '2026-12-01T20:30:00.000Z';

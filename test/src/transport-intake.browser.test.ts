@@ -1,7 +1,7 @@
 // The intake transport and signals client in Chromium against the REAL intake service: what it
 // sends is what the service stores, and each kind of answer becomes the right DeliveryError.
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import { createIntakeSignals } from '../../src/signals.js';
 import type { Transport } from '../../src/delivery.js';

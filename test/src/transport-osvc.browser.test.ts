@@ -2,7 +2,7 @@
 // cannot run here). The double refuses anything off Oracle's documented shapes, so a pass means
 // the request matched them; its request log shows what was sent.
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { createOsvcTransport } from '../../src/transports/osvc.js';
 import { createOutbox } from '../../src/outbox.js';
 import type { Transport } from '../../src/delivery.js';

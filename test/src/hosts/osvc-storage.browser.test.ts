@@ -3,7 +3,7 @@
 // nowhere the page keeps anything.
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { connectOsvc } from '../../../src/hosts/osvc.js';
 import { createOutbox } from '../../../src/outbox.js';
 import { createOsvcTransport } from '../../../src/transports/osvc.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { connectOsvc, osvcLanguageToLocale, OsvcUnavailableError } from '../../../src/hosts/osvc.js';
 import type { AgentContext } from '../../../src/context.js';
 import { OsvcSimulator, simIncident } from '../../support/osvc-double.js';

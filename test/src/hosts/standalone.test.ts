@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { standaloneHost } from '../../../src/hosts/standalone.js';
 
 describe('standalone host', () => {

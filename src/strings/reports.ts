@@ -1,8 +1,4 @@
-/**
- * "My reports" strings, English and Spanish. Kept beside the element rather than in the shared
- * catalog (src/strings.ts) so the two can change independently; a host overrides any of these
- * keys through `config.strings` exactly like the reporter's. `{placeholders}` are filled by fill().
- */
+/** The words of "My reports" (`<triage-reports>`), English and Spanish; `{placeholders}` are filled by fill(). */
 export const reportsEn = {
   reportsTitle: 'My reports',
   reportsIntro: 'Reports sent from this device, newest first.',
@@ -60,17 +56,3 @@ export const reportsEs: ReportsStrings = {
   reportsActionFailed: 'No funcionó: {reason}',
   reportsRefresh: 'Actualizar',
 };
-
-/**
- * The catalog for a locale (Spanish for any 'es-*', English otherwise) with the host's overrides
- * from `config.strings` on top.
- */
-export function reportsStrings(locale: string, overrides: Record<string, unknown> = {}): ReportsStrings {
-  const base = locale.toLowerCase().split('-')[0] === 'es' ? reportsEs : reportsEn;
-  const merged: ReportsStrings = { ...base };
-  for (const key of Object.keys(base) as (keyof ReportsStrings)[]) {
-    const value = overrides[key];
-    if (typeof value === 'string') merged[key] = value;
-  }
-  return merged;
-}

@@ -1,4 +1,4 @@
-// Shared by the reporter's browser tests: an outbox double whose progress the test drives (a
+// Shared by the reporter's browser tests (and any element test that needs an outbox it can drive): an outbox double whose progress the test drives (a
 // double of a service boundary; the real IndexedDB outbox has its own tests), and small helpers.
 import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -16,6 +16,7 @@ export class OutboxDouble implements OutboxService {
   flushes = 0;
   private entries = new Map<string, OutboxEntry>();
   private watchers = new Map<string, (entry: OutboxEntry) => void>();
+  private subscribers = new Set<(entry: OutboxEntry) => void>();
 
   async submit(ticket: Ticket, attachments: AttachmentBytes[]) {
     this.submitted.push({ ticket, attachments });
@@ -30,6 +31,10 @@ export class OutboxDouble implements OutboxService {
     this.watchers.set(id, callback);
     callback(this.entries.get(id)!);
     return () => this.watchers.delete(id);
+  }
+  subscribe(listener: (entry: OutboxEntry) => void) {
+    this.subscribers.add(listener);
+    return () => void this.subscribers.delete(listener);
   }
   async list() {
     return [...this.entries.values()];
@@ -48,13 +53,18 @@ export class OutboxDouble implements OutboxService {
   advance(id: string, delivery: DeliveryState) {
     const entry = { ...this.entries.get(id)!, delivery, updatedAt: new Date().toISOString() };
     this.entries.set(id, entry);
-    this.watchers.get(id)?.(entry);
+    this.changed(entry);
   }
   private store(ticket: Ticket) {
     const now = new Date().toISOString();
     const entry: OutboxEntry = { id: ticket.id, ticket, delivery: { state: 'queued', attempts: 0 }, storedAt: now, updatedAt: now };
     this.entries.set(ticket.id, entry);
+    this.changed(entry);
     return entry;
+  }
+  private changed(entry: OutboxEntry) {
+    this.watchers.get(entry.id)?.(entry);
+    for (const listener of this.subscribers) listener(entry);
   }
 }
 

@@ -1,0 +1,62 @@
+/**
+ * What every Lit element of triage-kit shares, so an element's own module reads as its behaviour
+ * only: the three context consumers with their browser fallbacks, the base styles, and its words.
+ */
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { agentContext, configContext, servicesContext } from '../../src/context.js';
+import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
+import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
+import { catalogFor, loadCatalog, localize, type Strings } from '../../src/strings.js';
+import { base } from './base.styles.js';
+
+/**
+ * Configuration, agent context and services come from a `<triage-provider>` above (context);
+ * without one, set the `agent`, `config` and `services` properties, or the browser's defaults apply.
+ */
+export class TriageElement extends LitElement {
+  static override styles = [base];
+
+  @consume({ context: agentContext, subscribe: true })
+  @property({ attribute: false })
+  agent?: AgentContext;
+
+  @consume({ context: configContext, subscribe: true })
+  @property({ attribute: false })
+  config?: TriageConfig;
+
+  @consume({ context: servicesContext, subscribe: true })
+  @property({ attribute: false })
+  services?: TriageServices;
+
+  private fallbackAgent?: AgentContext;
+  private fallbackConfig?: TriageConfig;
+  private localized?: { catalog: Strings; overrides: TriageConfig['strings']; strings: Strings };
+
+  /** The agent context in use: the provided one, or the browser's (made once). */
+  protected get ctx(): AgentContext {
+    return this.agent ?? (this.fallbackAgent ??= browserAgentContext());
+  }
+
+  /** The configuration in use: the provided one, or the defaults (made once). */
+  protected get cfg(): TriageConfig {
+    return this.config ?? (this.fallbackConfig ??= defaultConfig());
+  }
+
+  /** The words to show: the catalog of the agent's language with the host's `config.strings` on top, key by key. */
+  protected get t(): Strings {
+    const catalog = catalogFor(this.ctx.locale);
+    const overrides = this.cfg.strings;
+    if (this.localized?.catalog !== catalog || this.localized.overrides !== overrides) {
+      this.localized = { catalog, overrides, strings: localize(catalog, overrides) };
+    }
+    return this.localized.strings;
+  }
+
+  /** Holds a render until the agent's language has loaded (once per language), so no English flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadCatalog(this.ctx.locale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The report form's pure rules, apart from how it is drawn: where each control's problems are
+ * reported in the ticket, what a quick pick means, and why a file is refused. Each answer is a
+ * code with values; the elements turn it into words from their catalog.
+ */
+import type { ReportForm } from './compose.js';
+import type { TriageLimits } from './context.js';
+import type { AttachmentMeta } from './ticket.js';
+
+/** Form key -> the ticket path the schema reports issues under (others are the same on both sides). */
+const TICKET_PATHS: Record<string, string> = {
+  agentsAffected: 'impact.agentsAffected',
+  agentsTotal: 'impact.agentsTotal',
+  interactionsPercent: 'impact.interactionsAffectedPercent',
+  uniqueTraits: 'impact.uniqueTraits',
+  frequency: 'impact.frequency',
+  frequencyNote: 'impact.frequencyNote',
+  abandonRate: 'abandonment.ratePercent',
+  normalAbandonRate: 'abandonment.normalRatePercent',
+  overrideReason: 'severity.overrideReason',
+};
+
+/** The ticket path of a form key ('agentsTotal' -> 'impact.agentsTotal', 'reporter.login' stays). */
+export const ticketPathOf = (formKey: string): string => TICKET_PATHS[formKey] ?? formKey;
+
+/** The element id of the control for a ticket path, so a problem the schema reports can focus it. */
+export const controlIdOf = (path: string): string => 'f-' + path.replace(/\./g, '-');
+
+export const QUICK_PICKS = ['me', 'several', '30', 'all'] as const;
+export type QuickPick = (typeof QUICK_PICKS)[number];
+
+/** What a quick pick sets agents affected to; NaN when it needs the team size first. */
+export function quickPickValue(pick: QuickPick, form: Pick<ReportForm, 'agentsTotal'>): number {
+  const total = Number(form.agentsTotal) || NaN;
+  return { me: 1, several: 2, '30': Math.ceil(total * 0.3), all: total }[pick];
+}
+
+export type AttachmentRefusal =
+  | { code: 'attachStored'; names: string[] }
+  | { code: 'fileWrongType'; name: string }
+  | { code: 'fileTooBig'; name: string; size: number; max: number }
+  | { code: 'fileTooMany'; name: string; max: number };
+
+/**
+ * Why a file cannot join the report, or undefined when it can. A stored report being corrected
+ * keeps its files in the outbox, so it takes no new ones.
+ */
+export function attachmentRefusal(
+  file: Pick<File, 'name' | 'type' | 'size'>,
+  limits: TriageLimits,
+  attached: number,
+  kept?: readonly AttachmentMeta[],
+): AttachmentRefusal | undefined {
+  if (kept) return { code: 'attachStored', names: kept.map((a) => a.name) };
+  if (!limits.attachmentTypes.includes(file.type)) return { code: 'fileWrongType', name: file.name };
+  if (file.size > limits.maxAttachmentBytes) return { code: 'fileTooBig', name: file.name, size: file.size, max: limits.maxAttachmentBytes };
+  if (attached >= limits.maxAttachments) return { code: 'fileTooMany', name: file.name, max: limits.maxAttachments };
+  return undefined;
+}
