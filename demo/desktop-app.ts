@@ -13,7 +13,7 @@ import type { AgentContext, TriageConfig } from '../src/context.js';
 import { createOutbox, type Outbox } from '../src/outbox.js';
 import { createIntakeTransport } from '../src/transports/intake.js';
 import { createIntakeSignals } from '../src/signals.js';
-import { reportsEs } from '../src/strings/reports.js';
+import { reportsEs } from '../src/strings/reports-es.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 
 export interface DemoIncident {

@@ -4,7 +4,7 @@
  */
 import type { Strings } from './strings.js';
 import { reporterEs } from './strings/reporter-es.js';
-import { reportsEs } from './strings/reports.js';
+import { reportsEs } from './strings/reports-es.js';
 import { launcherEs } from './strings/launcher.js';
 
 export const es = { ...reporterEs, ...reportsEs, ...launcherEs } satisfies Strings;

@@ -47,7 +47,7 @@ footer{position:sticky;bottom:0;display:grid;gap:.5rem;margin:0 calc(-1 * var(--
 progress{width:100%;accent-color:var(--_accent)}
 .result,.confirm{padding-bottom:1.25rem !important}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+dialog.capturing,dialog.capturing::backdrop{visibility:hidden}
 .danger{border-color:var(--_danger);color:var(--_danger)}
 @media (max-width: 480px){:host{--_pad:.75rem}
 dialog{width:100vw;max-width:none;height:100dvh;max-height:none;margin:0;border-radius:0}

@@ -25,4 +25,5 @@ button:hover{background:var(--_surface)}
 .link{min-height:0;padding:0;border:0;background:none;color:var(--_accent);text-decoration:underline}
 .muted,small{color:var(--_muted)}
 .error{color:var(--_danger)}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

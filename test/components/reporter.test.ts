@@ -481,9 +481,10 @@ describe('<triage-reporter> prefill and language', () => {
   });
 
   it('merges a host\'s partial reasons over the English ones, reason by reason', async () => {
-    // es-ES numbers (27,5) show a reason came from the merged catalog, not from the core's English fallback (27.5).
+    // en-DE: English words (the catalog follows the locale's language) with German numbers (27,5),
+    // which show a reason came from the merged catalog, not from the core's English fallback (27.5).
     const strings = { reasons: { outageAgents: '{agents}/{total} agents down ({share} %): Sev 1 per our runbook.', majorInteractions: '' } };
-    const reporter = await openReporter({ agent: { ...agent, locale: 'es-ES' }, config: { strings } });
+    const reporter = await openReporter({ agent: { ...agent, locale: 'en-DE' }, config: { strings } });
     const reasons = () => [...reporter.shadowRoot!.querySelectorAll('.suggestion .reasons li')].map((li) => li.textContent!.trim());
     await choose(reporter, 'category', 'chat-routing');
     await typeInto(reporter, 'impact.agentsTotal', '40');

@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const FOCUSABLE = 'button,input,select,textarea,a[href],[tabindex]:not([tabindex="-1"])';
+
+export interface ModalOptions {
+  dialog(): HTMLDialogElement;
+  /** Escape pressed: true lets the dialog close; false keeps it open (the element asks first). */
+  mayClose(): boolean;
+  /** The dialog closed, by whatever means; focus goes back where it came from after this. */
+  closed(): void;
+}
+
+/**
+ * A modal dialog's behaviour: opening in the top layer, keeping Tab inside, asking the element
+ * before Escape closes it, and giving focus back to what had it before. While open it re-renders
+ * its host every 30 s, so times shown relative to now stay true.
+ */
+export class ModalController implements ReactiveController {
+  private returnFocus?: HTMLElement;
+  private clock?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: ModalOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Opens the dialog; false when it was open already. */
+  open(): boolean {
+    const dialog = this.options.dialog();
+    if (dialog.open) return false;
+    this.returnFocus = deepActiveElement();
+    dialog.showModal();
+    this.clock = setInterval(() => this.host.requestUpdate(), 30_000);
+    return true;
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.clock);
+  }
+
+  /** Keeps Tab inside the dialog, including past the last control (the browser would leave for its own UI). */
+  readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Tab') return;
+    const items = [...this.options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
+    );
+    const root = this.host.shadowRoot;
+    const active = root ? root.activeElement : null;
+    const edge = event.shiftKey ? items[0] : items[items.length - 1];
+    if (active === edge || !active) {
+      event.preventDefault();
+      (event.shiftKey ? items[items.length - 1] : items[0])?.focus();
+    }
+  };
+
+  /** Escape: the element may keep the dialog open (to ask about a started report). */
+  readonly onCancel = (event: Event): void => {
+    if (!this.options.mayClose()) event.preventDefault();
+  };
+
+  readonly onClose = (): void => {
+    clearInterval(this.clock);
+    this.options.closed();
+    this.returnFocus?.focus();
+  };
+}
+
+/** The focused element, looking through open shadow roots (the launcher's button, not the launcher). */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return (active as HTMLElement | null) ?? undefined;
+}

@@ -1,0 +1,30 @@
+/** The words of "My reports" in Spanish. */
+import type { ReportsStrings } from './reports.js';
+
+export const reportsEs: ReportsStrings = {
+  reportsTitle: 'Mis informes',
+  reportsIntro: 'Informes enviados desde este equipo, los más recientes primero.',
+  reportsEmpty: 'Todavía no hay informes desde este equipo.',
+  reportsUnavailable: 'Los informes no se pueden mostrar aquí: no hay una bandeja de salida configurada.',
+  reportsLoadFailed: 'No se pudieron leer los informes guardados en este equipo: {reason}',
+  reportsStoredAt: 'Informado {time}',
+  reportsSeverity: 'Severidad {level}',
+  reportsStateQueued: 'En espera',
+  reportsStateSending: 'Enviando',
+  reportsStateSent: 'Enviado',
+  reportsStateFailed: 'No enviado',
+  reportsQueuedNext: 'Próximo intento: {time}',
+  reportsQueuedOffline: 'Se enviará en cuanto la conexión lo permita.',
+  reportsQueuedLastError: 'Último intento: {reason}',
+  reportsSendingProgress: 'Enviando… {percent} %',
+  reportsSendingLabel: 'Progreso del envío',
+  reportsSentReference: 'Referencia {reference} · confirmado {time}',
+  reportsFailedReason: 'No enviado: {reason}',
+  reportsFailedHelp: 'Corrija el informe y envíelo de nuevo, o descárguelo y envíelo por otra vía.',
+  reportsRetryNow: 'Reintentar ahora',
+  reportsRetrying: 'Reintentando…',
+  reportsFixResend: 'Corregir y reenviar',
+  reportsDownload: 'Descargar',
+  reportsActionFailed: 'No funcionó: {reason}',
+  reportsRefresh: 'Actualizar',
+};
