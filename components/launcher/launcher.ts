@@ -3,8 +3,14 @@
  * almost nothing until an agent shows intent: hovering or focusing preloads the reporter, a click
  * opens it. The reporter is created inside the launcher's light DOM so its context requests
  * bubble from here to any `<triage-provider>` above.
+ *
+ * Its words follow the agent's language like every element's (its own small part of the catalog,
+ * both languages, overridable through `config.strings`); it asks the provider for agent and
+ * configuration with the context protocol's plain event, so it carries no Lit.
  */
 import { launcherCss } from './launcher.styles.js';
+import { agentContext, configContext, type AgentContext, type TriageConfig } from '../../src/context.js';
+import { launcherEn, launcherEs, type LauncherStrings } from '../../src/strings/launcher.js';
 
 const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 21V4h11l1 2h4v9h-6l-1-2H6"/><path d="M12 8v2"/></svg>';
@@ -28,6 +34,9 @@ export class TriageLauncher extends HTMLElement {
   private loading?: Promise<unknown>;
   private button: HTMLButtonElement;
   private error: HTMLElement;
+  private locale = navigator.language;
+  private overrides: Partial<LauncherStrings> = {};
+  private unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
@@ -47,12 +56,39 @@ export class TriageLauncher extends HTMLElement {
   }
 
   connectedCallback() {
+    this.ask(agentContext, (agent: AgentContext) => (this.locale = agent.locale));
+    this.ask(configContext, (config: TriageConfig) => (this.overrides = config.strings));
     this.attributeChangedCallback();
   }
 
+  disconnectedCallback() {
+    for (const stop of this.unsubscribe.splice(0)) stop();
+  }
+
   attributeChangedCallback() {
-    const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? 'Report' : 'Report an issue');
+    const t = this.words();
+    const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? t.launcherShort : t.launcherLabel);
     this.button.lastElementChild!.textContent = label;
+  }
+
+  /** The launcher's words in the agent's language, with the host's overrides. */
+  private words(): LauncherStrings {
+    return { ...(/^es(-|_|$)/i.test(this.locale) ? launcherEs : launcherEn), ...this.overrides };
+  }
+
+  /** A context request as the protocol defines it, answered now and on every change by a provider above. */
+  private ask<T>(context: unknown, use: (value: T) => void) {
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context,
+      contextTarget: this,
+      subscribe: true,
+      callback: (value: T, unsubscribe?: () => void) => {
+        if (unsubscribe && !this.unsubscribe.includes(unsubscribe)) this.unsubscribe.push(unsubscribe);
+        use(value);
+        this.attributeChangedCallback();
+      },
+    });
+    this.dispatchEvent(request);
   }
 
   /** The reporter's module; a method so a host (or a test) can point it elsewhere. */
@@ -82,7 +118,7 @@ export class TriageLauncher extends HTMLElement {
       }
       reporter.show();
     } catch {
-      this.error.textContent = 'Could not open the report form. Check the connection and try again.';
+      this.error.textContent = this.words().launcherLoadFailed;
     } finally {
       this.button.removeAttribute('aria-busy');
     }

@@ -17,12 +17,17 @@ export class DeliveryController implements ReactiveController {
   current?: Delivery;
   /** An outbox call is in flight; a second submit waits for it. */
   busy = false;
-  private unwatch?: () => void;
+  #unwatch?: () => void;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #outbox: () => OutboxService | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly outbox: () => OutboxService | undefined,
+    host: ReactiveControllerHost & HTMLElement,
+    outbox: () => OutboxService | undefined,
   ) {
+    this.#host = host;
+    this.#outbox = outbox;
     host.addController(this);
   }
 
@@ -31,60 +36,60 @@ export class DeliveryController implements ReactiveController {
    * ones). Resolves true once the outbox holds it; false when the page took it over or it failed.
    */
   async deliver(ticket: Ticket, bytes: AttachmentBytes[], options: { resubmit?: boolean; keepStoredFiles?: boolean; noOutbox: string }): Promise<boolean> {
-    if (!this.host.dispatchEvent(new TriageSubmitEvent({ ticket, attachments: bytes }))) {
-      this.show({ ticket, handedOver: true });
+    if (!this.#host.dispatchEvent(new TriageSubmitEvent({ ticket, attachments: bytes }))) {
+      this.#show({ ticket, handedOver: true });
       return false;
     }
-    const outbox = this.outbox();
+    const outbox = this.#outbox();
     if (!outbox) return this.fail(ticket, options.noOutbox);
     this.busy = true;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
       const entry = await (options.resubmit ? outbox.resubmit(ticket, options.keepStoredFiles ? undefined : bytes) : outbox.submit(ticket, bytes));
-      this.show({ ticket, entry });
-      this.follow(outbox, entry);
+      this.#show({ ticket, entry });
+      this.#follow(outbox, entry);
       return true;
     } catch (error) {
       return this.fail(ticket, (error as Error).message);
     } finally {
       this.busy = false;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   /** A failure before the outbox had the ticket, in words. */
   fail(ticket: Ticket, reason: string): false {
-    this.show({ ticket, failure: reason });
-    this.host.dispatchEvent(new TriageFailedEvent({ ticket, reason }));
+    this.#show({ ticket, failure: reason });
+    this.#host.dispatchEvent(new TriageFailedEvent({ ticket, reason }));
     return false;
   }
 
   clear(): void {
-    this.show(undefined);
+    this.#show(undefined);
   }
 
   hostDisconnected(): void {
-    this.unwatch?.();
+    this.#unwatch?.();
   }
 
-  private show(delivery: Delivery | undefined): void {
+  #show(delivery: Delivery | undefined): void {
     this.current = delivery;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private follow(outbox: OutboxService, first: OutboxEntry): void {
-    this.unwatch?.();
+  #follow(outbox: OutboxService, first: OutboxEntry): void {
+    this.#unwatch?.();
     let last = '';
-    this.unwatch = outbox.watch(first.id, (entry) => {
+    this.#unwatch = outbox.watch(first.id, (entry) => {
       if (this.current?.ticket.id !== entry.id) return;
-      this.show({ ...this.current, entry });
+      this.#show({ ...this.current, entry });
       const d = entry.delivery;
       if (d.state === last) return;
       last = d.state;
       const ticket = entry.ticket;
-      if (d.state === 'queued') this.host.dispatchEvent(new TriageQueuedEvent({ ticket }));
-      if (d.state === 'sent') this.host.dispatchEvent(new TriageSentEvent({ ticket, result: d.result }));
-      if (d.state === 'failed') this.host.dispatchEvent(new TriageFailedEvent({ ticket, reason: d.reason }));
+      if (d.state === 'queued') this.#host.dispatchEvent(new TriageQueuedEvent({ ticket }));
+      if (d.state === 'sent') this.#host.dispatchEvent(new TriageSentEvent({ ticket, result: d.result }));
+      if (d.state === 'failed') this.#host.dispatchEvent(new TriageFailedEvent({ ticket, reason: d.reason }));
     });
   }
 }

@@ -12,14 +12,17 @@ const SAVE_AFTER_MS = 400;
  * desk) never overwrites the other's newer draft with its stale copy.
  */
 export class DraftController implements ReactiveController {
-  private seen?: ReportForm;
-  private changed = false;
-  private timer?: ReturnType<typeof setTimeout>;
+  #seen?: ReportForm;
+  #changed = false;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  readonly #options: { form(): ReportForm | undefined; paused(): boolean };
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly options: { form(): ReportForm | undefined; paused(): boolean },
+    options: { form(): ReportForm | undefined; paused(): boolean },
   ) {
+    this.#options = options;
     host.addController(this);
   }
 
@@ -30,29 +33,29 @@ export class DraftController implements ReactiveController {
 
   /** Forgets the draft (sent to the outbox, or discarded). */
   clear(): void {
-    clearTimeout(this.timer);
-    this.changed = false;
+    clearTimeout(this.#timer);
+    this.#changed = false;
     clearDraft();
   }
 
   /** Writes the draft now if this element changed it. */
   save(): void {
-    clearTimeout(this.timer);
-    const form = this.options.form();
-    if (!this.changed || !form || this.options.paused()) return;
-    this.changed = false;
+    clearTimeout(this.#timer);
+    const form = this.#options.form();
+    if (!this.#changed || !form || this.#options.paused()) return;
+    this.#changed = false;
     if (hasContent(form)) saveDraft(form);
     else clearDraft();
   }
 
   hostUpdated(): void {
-    const form = this.options.form();
-    if (this.seen && form !== this.seen) {
-      this.changed = true;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.save(), SAVE_AFTER_MS);
+    const form = this.#options.form();
+    if (this.#seen && form !== this.#seen) {
+      this.#changed = true;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.save(), SAVE_AFTER_MS);
     }
-    this.seen = form;
+    this.#seen = form;
   }
 
   hostDisconnected(): void {

@@ -16,37 +16,42 @@ export interface ModalOptions {
  * its host every 30 s, so times shown relative to now stay true.
  */
 export class ModalController implements ReactiveController {
-  private returnFocus?: HTMLElement;
-  private clock?: ReturnType<typeof setInterval>;
+  #returnFocus?: HTMLElement;
+  #clock?: ReturnType<typeof setInterval>;
+
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: ModalOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: ModalOptions,
+    host: ReactiveControllerHost & HTMLElement,
+    options: ModalOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Opens the dialog; false when it was open already. */
   open(): boolean {
-    const dialog = this.options.dialog();
+    const dialog = this.#options.dialog();
     if (dialog.open) return false;
-    this.returnFocus = deepActiveElement();
+    this.#returnFocus = deepActiveElement();
     dialog.showModal();
-    this.clock = setInterval(() => this.host.requestUpdate(), 30_000);
+    this.#clock = setInterval(() => this.#host.requestUpdate(), 30_000);
     return true;
   }
 
   hostDisconnected(): void {
-    clearInterval(this.clock);
+    clearInterval(this.#clock);
   }
 
   /** Keeps Tab inside the dialog, including past the last control (the browser would leave for its own UI). */
   readonly onKeydown = (event: KeyboardEvent): void => {
     if (event.key !== 'Tab') return;
-    const items = [...this.options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    const items = [...this.#options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
     );
-    const root = this.host.shadowRoot;
+    const root = this.#host.shadowRoot;
     const active = root ? root.activeElement : null;
     const edge = event.shiftKey ? items[0] : items[items.length - 1];
     if (active === edge || !active) {
@@ -57,13 +62,13 @@ export class ModalController implements ReactiveController {
 
   /** Escape: the element may keep the dialog open (to ask about a started report). */
   readonly onCancel = (event: Event): void => {
-    if (!this.options.mayClose()) event.preventDefault();
+    if (!this.#options.mayClose()) event.preventDefault();
   };
 
   readonly onClose = (): void => {
-    clearInterval(this.clock);
-    this.options.closed();
-    this.returnFocus?.focus();
+    clearInterval(this.#clock);
+    this.#options.closed();
+    this.#returnFocus?.focus();
   };
 }
 

@@ -10,6 +10,7 @@ import { fill, formatBytes, instantFromLocalInput, timeZones } from '../../src/f
 import { attachmentRefusal, controlIdOf, quickPickValue, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { TriageEditEvent } from '../reports/events.js';
 import { TriageElement } from '../shared/triage-element.js';
+import { reporterEn } from '../../src/strings/reporter.js';
 import { downloadBlob } from '../shared/download.js';
 import { base } from '../shared/base.styles.js';
 import { styles } from './reporter.styles.js';
@@ -51,6 +52,7 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  */
 export class TriageReporter extends TriageElement {
   static override styles = [base, styles];
+  static override strings = reporterEn;
 
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -69,49 +71,49 @@ export class TriageReporter extends TriageElement {
     return this.renderRoot.querySelector('dialog')!;
   }
 
-  private readonly modal = new ModalController(this, {
+  readonly #modal = new ModalController(this, {
     dialog: () => this.dialog,
-    mayClose: () => this.mayClose(),
-    closed: () => this.closed(),
+    mayClose: () => this.#mayClose(),
+    closed: () => this.#closed(),
   });
-  private readonly draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
-  private readonly delivery = new DeliveryController(this, () => this.services?.outbox);
-  private readonly related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
+  readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
+  readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
+  readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
-  private submitted?: { form: ReportForm; attachments: Attachment[] };
-  private resubmitting = false;
+  #submitted?: { form: ReportForm; attachments: Attachment[] };
+  #resubmitting = false;
 
   /** What the evidence tools in the `evidence` slot get through `evidenceContext`. */
-  private readonly evidence: EvidenceTarget;
+  readonly #evidence: EvidenceTarget;
 
   constructor() {
     super();
     const reporter = this;
-    this.evidence = {
+    this.#evidence = {
       get occurredAt() {
         const { occurredAt, timeZone } = reporter.form ?? {};
         const at = occurredAt && instantFromLocalInput(occurredAt, timeZone);
         return at ? new Date(at) : undefined;
       },
       add: (file, kind, details) => this.addAttachment(file, kind, details),
-      hide: () => this.hideForCapture(),
+      hide: () => this.#hideForCapture(),
     };
     // Provides evidenceContext to the slotted tools: the target never changes, so no subscriptions to keep.
     this.addEventListener('context-request', (event) => {
       if (event.context !== evidenceContext) return;
       event.stopPropagation();
-      event.callback(this.evidence);
+      event.callback(this.#evidence);
     });
   }
 
   /** Opens the dialog above everything else (top layer) and moves focus into it. */
   async show(): Promise<void> {
     await this.updateComplete;
-    if (!this.modal.open()) return;
+    if (!this.#modal.open()) return;
     void this.services?.outbox?.flush().catch(() => {});
     void loadValidator().catch(() => {});
     await this.updateComplete;
-    this.focusFirst();
+    this.#focusFirst();
     this.dispatchEvent(new TriageOpenEvent());
   }
 
@@ -152,11 +154,11 @@ export class TriageReporter extends TriageElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.related.abort();
+    this.#related.abort();
   }
 
   protected override willUpdate(): void {
-    this.form ??= this.draft.restore(newForm(new Date(), this.ctx.timeZone));
+    this.form ??= this.#draft.restore(newForm(new Date(), this.ctx.timeZone));
   }
 
   protected override firstUpdated(): void {
@@ -164,7 +166,7 @@ export class TriageReporter extends TriageElement {
   }
 
   /** Hides the dialog (and its backdrop) until the returned function shows it again. */
-  private async hideForCapture(): Promise<() => void> {
+  async #hideForCapture(): Promise<() => void> {
     const focused = this.shadowRoot?.activeElement as HTMLElement | null;
     this.capturing = true;
     await this.updateComplete;
@@ -176,18 +178,18 @@ export class TriageReporter extends TriageElement {
     };
   }
 
-  private patch(patch: Partial<ReportForm>) {
+  #patch(patch: Partial<ReportForm>) {
     this.form = { ...this.form, ...patch };
   }
 
   /** One listener for every control: its `name` is the form key ('summary', 'reporter.login'). */
-  private onInput = (event: Event) => {
+  #onInput = (event: Event) => {
     const target = event.target as HTMLInputElement;
     const [key, sub] = target.name.split('.') as [keyof ReportForm, string?];
     if (!key || key === ('files' as string)) return;
     const value = target.type === 'checkbox' ? target.checked : target.value;
-    if (sub) this.patch({ [key]: { ...(this.form[key] as object), [sub]: value } });
-    else this.patch({ [key]: key === 'chosenLevel' ? Number(value) : value });
+    if (sub) this.#patch({ [key]: { ...(this.form[key] as object), [sub]: value } });
+    else this.#patch({ [key]: key === 'chosenLevel' ? Number(value) : value });
     const path = ticketPathOf(target.name);
     if (this.errors[path]) {
       const { [path]: _, ...rest } = this.errors;
@@ -195,140 +197,140 @@ export class TriageReporter extends TriageElement {
     }
   };
 
-  private pick(which: QuickPick) {
+  #pick(which: QuickPick) {
     const value = quickPickValue(which, this.form);
-    if (value) return this.patch({ agentsAffected: String(value) });
+    if (value) return this.#patch({ agentsAffected: String(value) });
     this.errors = { ...this.errors, 'impact.agentsTotal': this.t.pickNeedsTotal };
-    this.focusField('impact.agentsTotal');
+    this.#focusField('impact.agentsTotal');
   }
 
-  private onFiles(files: FileList | null | undefined) {
+  #onFiles(files: FileList | null | undefined) {
     this.fileErrors = [];
     for (const file of files ?? []) this.addAttachment(file);
   }
 
-  private focusFirst() {
+  #focusFirst() {
     // The form starts at its first field; the other views at their first action, not the header.
     const first = this.dialog.querySelector<HTMLElement>(this.view === 'form' ? 'input,select,textarea' : '[part~=body] button');
     first?.focus();
   }
 
-  private focusField(path: string) {
+  #focusField(path: string) {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#' + controlIdOf(path))?.focus());
   }
 
   /** Escape: ask before closing over a started report; closing itself never loses it. */
-  private mayClose(): boolean {
+  #mayClose(): boolean {
     if (this.view === 'confirm') {
       this.view = 'form';
       return false;
     }
     if (this.view === 'form' && hasContent(this.form)) {
       this.view = 'confirm';
-      void this.updateComplete.then(() => this.focusFirst());
+      void this.updateComplete.then(() => this.#focusFirst());
       return false;
     }
     return true;
   }
 
-  private closed() {
-    this.draft.save();
+  #closed() {
+    this.#draft.save();
     if (this.view === 'confirm' || this.view === 'reports') this.view = 'form';
     this.dispatchEvent(new TriageCloseEvent());
   }
 
-  private backToForm() {
+  #backToForm() {
     this.view = 'form';
-    this.focusField('summary');
+    this.#focusField('summary');
   }
 
-  private discard() {
-    this.draft.clear();
-    this.reset();
+  #discard() {
+    this.#draft.clear();
+    this.#reset();
     this.close();
   }
 
   /** A fresh form; the status of the last submission goes too unless `keepStatus`. */
-  private reset(keepStatus = false) {
+  #reset(keepStatus = false) {
     this.form = newForm(new Date(), this.ctx.timeZone);
     this.attachments = [];
     this.fileErrors = [];
     this.errors = {};
     this.issues = [];
-    this.resubmitting = false;
+    this.#resubmitting = false;
     this.kept = undefined;
     this.view = 'form';
-    if (!keepStatus) this.delivery.clear();
+    if (!keepStatus) this.#delivery.clear();
   }
 
-  private showIssues(issues: FieldIssue[]) {
+  #showIssues(issues: FieldIssue[]) {
     // A missing suggested/chosen level only echoes another problem (no category, contradictory counts).
     const shown = issues.filter((i) => !/^severity\.(suggested|chosen)$/.test(i.path) || issues.length === 1);
     this.issues = shown;
     this.errors = Object.fromEntries(shown.map((i) => [i.path, i.message]));
     const first = shown.find((i) => this.renderRoot.querySelector('#' + controlIdOf(i.path)));
-    if (first) this.focusField(first.path);
+    if (first) this.#focusField(first.path);
     else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~=errors]')?.focus());
   }
 
   protected async submit(event?: Event) {
     event?.preventDefault();
-    if (this.delivery.busy) return;
+    if (this.#delivery.busy) return;
     const meta = this.kept ?? this.attachments.map(({ file, kind, details }) => ({ name: file.name, type: file.type, size: file.size, kind, ...details }));
     const draft = composeTicket(this.form, this.ctx, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
     let validateTicket;
     try {
       ({ validateTicket } = await loadValidator());
     } catch {
-      return this.delivery.fail(draft as Ticket, this.t.loadFailed);
+      return this.#delivery.fail(draft as Ticket, this.t.loadFailed);
     }
     const result = validateTicket(draft);
-    if (!result.ok) return this.showIssues(result.issues);
+    if (!result.ok) return this.#showIssues(result.issues);
     this.errors = {};
     this.issues = [];
     const bytes: AttachmentBytes[] = this.attachments.map(({ file }) => ({ name: file.name, type: file.type, blob: file }));
     const sent = { form: this.form, attachments: this.attachments };
-    const stored = await this.delivery.deliver(result.ticket, bytes, {
-      resubmit: this.resubmitting,
+    const stored = await this.#delivery.deliver(result.ticket, bytes, {
+      resubmit: this.#resubmitting,
       keepStoredFiles: Boolean(this.kept),
       noOutbox: this.t.statusNoOutbox,
     });
     if (!stored) return;
     // Stored: the outbox entry is now the source of truth; the next report starts fresh.
-    this.submitted = sent;
-    this.draft.clear();
-    this.reset(true);
+    this.#submitted = sent;
+    this.#draft.clear();
+    this.#reset(true);
     this.view = 'status';
     await this.updateComplete;
-    this.focusFirst();
+    this.#focusFirst();
   }
 
   /** Brings the submitted report back into the form, with the server's field problems beside the fields. */
-  private fixAndResend() {
-    const entry = this.delivery.current?.entry;
-    if (this.submitted && entry) this.correct(entry, this.submitted.form, this.submitted.attachments);
+  #fixAndResend() {
+    const entry = this.#delivery.current?.entry;
+    if (this.#submitted && entry) this.#correct(entry, this.#submitted.form, this.#submitted.attachments);
   }
 
   /** "Fix and resend" in My reports: the stored ticket comes back into the form, its files stay in the outbox. */
-  private onEdit = (event: TriageEditEvent) => {
+  #onEdit = (event: TriageEditEvent) => {
     const { ticket, entry } = event.detail;
-    this.correct(entry, formFromTicket(ticket), [], ticket.attachments);
+    this.#correct(entry, formFromTicket(ticket), [], ticket.attachments);
   };
 
-  private correct(entry: OutboxEntry, form: ReportForm, attachments: Attachment[], kept?: AttachmentMeta[]) {
+  #correct(entry: OutboxEntry, form: ReportForm, attachments: Attachment[], kept?: AttachmentMeta[]) {
     this.form = form;
     this.attachments = attachments;
     this.kept = kept?.length ? kept : undefined;
-    this.resubmitting = true;
+    this.#resubmitting = true;
     this.view = 'form';
-    this.delivery.clear();
+    this.#delivery.clear();
     const fields = entry.delivery.state === 'failed' ? entry.delivery.fields : undefined;
-    if (fields?.length) this.showIssues(fields);
-    else this.focusField('summary');
+    if (fields?.length) this.#showIssues(fields);
+    else this.#focusField('summary');
   }
 
-  private async download() {
-    const current = this.delivery.current;
+  async #download() {
+    const current = this.#delivery.current;
     const entry = current?.entry;
     const blob = entry
       ? await this.services!.outbox!.exportEntry(entry.id)
@@ -336,7 +338,7 @@ export class TriageReporter extends TriageElement {
     downloadBlob(blob, `report-${(entry?.id ?? current?.ticket.id ?? 'draft').slice(0, 8)}.json`, this.renderRoot);
   }
 
-  private async openReports() {
+  async #openReports() {
     try {
       await import('../reports/define.js');
       this.view = 'reports';
@@ -348,20 +350,20 @@ export class TriageReporter extends TriageElement {
   protected override render() {
     const t = this.t;
     return html`<dialog part="dialog" class=${this.capturing ? 'capturing' : nothing} aria-labelledby="title"
-      @cancel=${this.modal.onCancel} @close=${this.modal.onClose} @keydown=${this.modal.onKeydown}>
+      @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>
       <header part="header">
         <h2 id="title">${t.title}</h2>
-        <button type="button" class="link" @click=${this.openReports}>${t.myReports}</button>
+        <button type="button" class="link" @click=${this.#openReports}>${t.myReports}</button>
         <button type="button" class="x" aria-label=${t.close} @click=${this.close}>✕</button>
       </header>
       ${this.view === 'confirm'
-        ? confirmView(t, { keep: () => this.close(), discard: () => this.discard(), back: () => this.backToForm() })
+        ? confirmView(t, { keep: () => this.close(), discard: () => this.#discard(), back: () => this.#backToForm() })
         : this.view === 'status'
-          ? statusView({ t, delivery: this.delivery.current, download: () => this.download(), fixAndResend: () => this.fixAndResend(), newReport: () => this.reset(), close: () => this.close() })
+          ? statusView({ t, delivery: this.#delivery.current, download: () => this.#download(), fixAndResend: () => this.#fixAndResend(), newReport: () => this.#reset(), close: () => this.close() })
           : this.view === 'reports'
             ? this.renderReports()
             : this.renderForm()}
-      <p class="visually-hidden" role="status">${statusWords(t, this.delivery.current).words}</p>
+      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>
     </dialog>`;
   }
 
@@ -369,9 +371,9 @@ export class TriageReporter extends TriageElement {
     const t = this.t;
     const scope: FieldScope = { form: this.form, errors: this.errors, t };
     const suggestion = suggestionFor(this.form);
-    return html`<form part="body" novalidate @input=${this.onInput} @change=${this.onInput} @submit=${this.submit}>
+    return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}>
       <p class="muted">${t.intro}</p>
-      ${whatSection(scope)} ${impactSection(scope, (which) => this.pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
+      ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
       ${evidenceSection({
         t,
         locale: this.ctx.locale,
@@ -379,7 +381,7 @@ export class TriageReporter extends TriageElement {
         files: this.attachments.map((a) => a.file),
         refusals: this.fileErrors,
         kept: this.kept,
-        add: (files) => this.onFiles(files),
+        add: (files) => this.#onFiles(files),
         remove: (index) => (this.attachments = this.attachments.filter((_, i) => i !== index)),
       })}
       ${severityPanel({
@@ -387,24 +389,24 @@ export class TriageReporter extends TriageElement {
         suggestion,
         agent: this.ctx,
         config: this.cfg,
-        related: this.related.status === TaskStatus.COMPLETE ? this.related.value : undefined,
-        raise: (agents) => this.patch({ agentsAffected: String(agents) }),
+        related: this.#related.status === TaskStatus.COMPLETE ? this.#related.value : undefined,
+        raise: (agents) => this.#patch({ agentsAffected: String(agents) }),
       })}
       ${submitFooter({
         t,
         issues: this.issues,
-        delivery: this.delivery.current,
-        busy: this.delivery.busy,
+        delivery: this.#delivery.current,
+        busy: this.#delivery.busy,
         liveSeverity: liveSeverity(t, suggestion),
-        focusIssue: (path) => this.focusField(path),
-        download: () => this.download(),
+        focusIssue: (path) => this.#focusField(path),
+        download: () => this.#download(),
       })}
     </form>`;
   }
 
   protected renderReports() {
     return html`<div part="body" class="result">
-      <triage-reports @triage-edit=${this.onEdit}></triage-reports>
+      <triage-reports @triage-edit=${this.#onEdit}></triage-reports>
       <div part="actions" class="actions"><button type="button" @click=${() => (this.view = 'form')}>${this.t.backToReport}</button></div>
     </div>`;
   }

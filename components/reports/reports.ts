@@ -13,6 +13,7 @@ import { STATE_LABELS } from '../../src/delivery-status.js';
 import { downloadBlob } from '../shared/download.js';
 import type { Strings } from '../../src/strings.js';
 import { TriageElement } from '../shared/triage-element.js';
+import { reportsEn } from '../../src/strings/reports.js';
 import { base } from '../shared/base.styles.js';
 import { reportsStyles } from './reports.styles.js';
 import { TriageEditEvent } from './events.js';
@@ -34,6 +35,7 @@ import { TriageEditEvent } from './events.js';
  */
 export class TriageReports extends TriageElement {
   static override styles = [base, reportsStyles];
+  static override strings = reportsEn;
 
   @state() private entries: OutboxEntry[] = [];
   @state() private loaded = false;

@@ -8,7 +8,8 @@ import { consume } from '@lit/context';
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
-import { catalogFor, loadCatalog, localize, type Strings } from '../../src/strings.js';
+import { catalogFor, loadCatalog, localize } from '../../src/localize.js';
+import type { Strings } from '../../src/strings.js';
 import { base } from './base.styles.js';
 
 /**
@@ -17,6 +18,12 @@ import { base } from './base.styles.js';
  */
 export class TriageElement extends LitElement {
   static override styles = [base];
+
+  /**
+   * The element's own English words (its part of the catalog, src/strings/*.ts): what it shows
+   * when the agent's language has no catalog, so an element carries no other element's words.
+   */
+  static strings: Partial<Strings> = {};
 
   @consume({ context: agentContext, subscribe: true })
   @property({ attribute: false })
@@ -30,28 +37,30 @@ export class TriageElement extends LitElement {
   @property({ attribute: false })
   services?: TriageServices;
 
-  private fallbackAgent?: AgentContext;
-  private fallbackConfig?: TriageConfig;
-  private localized?: { catalog: Strings; overrides: TriageConfig['strings']; strings: Strings };
+  #fallbackAgent?: AgentContext;
+  #fallbackConfig?: TriageConfig;
+  #localized?: { catalog?: Strings; overrides: TriageConfig['strings']; strings: Strings };
 
   /** The agent context in use: the provided one, or the browser's (made once). */
   protected get ctx(): AgentContext {
-    return this.agent ?? (this.fallbackAgent ??= browserAgentContext());
+    return this.agent ?? (this.#fallbackAgent ??= browserAgentContext());
   }
 
   /** The configuration in use: the provided one, or the defaults (made once). */
   protected get cfg(): TriageConfig {
-    return this.config ?? (this.fallbackConfig ??= defaultConfig());
+    return this.config ?? (this.#fallbackConfig ??= defaultConfig());
   }
 
   /** The words to show: the catalog of the agent's language with the host's `config.strings` on top, key by key. */
   protected get t(): Strings {
     const catalog = catalogFor(this.ctx.locale);
     const overrides = this.cfg.strings;
-    if (this.localized?.catalog !== catalog || this.localized.overrides !== overrides) {
-      this.localized = { catalog, overrides, strings: localize(catalog, overrides) };
+    if (!this.#localized || this.#localized.catalog !== catalog || this.#localized.overrides !== overrides) {
+      const own = (this.constructor as typeof TriageElement).strings;
+      // Typed as the whole catalog: an element reads only its own keys, which its part always has.
+      this.#localized = { catalog, overrides, strings: localize({ ...own, ...catalog }, overrides) as Strings };
     }
-    return this.localized.strings;
+    return this.#localized.strings;
   }
 
   /** Holds a render until the agent's language has loaded (once per language), so no English flashes first. */

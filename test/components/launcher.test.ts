@@ -3,6 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from '../support/harness.js';
 import '../../components/launcher/define.js';
 import { TriageLauncher } from '../../components/launcher/launcher.js';
+import '../../components/provider/define.js';
+import type { TriageProvider } from '../../components/provider/provider.js';
+import { es } from '../../src/strings-es.js';
 
 const button = (launcher: TriageLauncher) => launcher.shadowRoot!.querySelector('button')!;
 
@@ -92,5 +95,36 @@ describe('<triage-launcher>', () => {
     await launcher.open();
     expect(launcher.querySelectorAll('triage-reporter')).to.have.length(1);
     launcher.querySelector('triage-reporter')!.close();
+  });
+
+  it('speaks the agent\'s language from the provider, follows a change, and takes host overrides by key', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider .agent=${{ locale: 'es-MX' }}>
+      <triage-launcher id="full"></triage-launcher><triage-launcher id="short" compact></triage-launcher>
+    </triage-provider>`);
+    const full = provider.querySelector<TriageLauncher>('#full')!;
+    const short = provider.querySelector<TriageLauncher>('#short')!;
+    expect(button(full).textContent).to.equal('Informar un problema');
+    expect(button(short).textContent).to.equal('Informar');
+    await expect(full).to.be.accessible();
+
+    provider.config = { strings: { launcherShort: 'Avisar' } };
+    expect(button(short).textContent).to.equal('Avisar', 'an override replaces one key');
+    expect(button(full).textContent).to.equal('Informar un problema', 'the other keys stay');
+
+    provider.agent = { locale: 'en-GB' };
+    expect(button(full).textContent).to.equal('Report an issue');
+  });
+
+  it('says in Spanish when the report form cannot load for a Spanish agent', async () => {
+    class OfflineLauncher extends TriageLauncher {
+      protected override importReporter() {
+        return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      }
+    }
+    customElements.define('offline-launcher', OfflineLauncher);
+    const provider = await fixture<TriageProvider>(html`<triage-provider .agent=${{ locale: 'es-ES' }}><offline-launcher></offline-launcher></triage-provider>`);
+    const launcher = provider.querySelector<TriageLauncher>('offline-launcher')!;
+    await launcher.open();
+    expect(launcher.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal(es.launcherLoadFailed);
   });
 });
