@@ -124,7 +124,7 @@ export class TriageLauncher extends HTMLElement {
     }
   }
 
-  focus(options?: FocusOptions) {
+  override focus(options?: FocusOptions) {
     this.button.focus(options);
   }
 }

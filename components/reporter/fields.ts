@@ -4,6 +4,7 @@
  * reads; hints and errors are wired to it through aria-describedby.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgentContext, TriageLimits } from '../../src/context.js';
 import { CATEGORIES } from '../../src/severity.js';
 import type { RecordKey, ReportForm, ReporterKey } from '../../src/compose.js';
@@ -20,8 +21,9 @@ export interface FieldScope {
 }
 
 type ControlOptions = { hint?: string; wide?: boolean; required?: boolean; extra?: unknown };
-type Described = string | typeof nothing;
-type Invalid = 'true' | typeof nothing;
+type Described = string | undefined;
+type Invalid = 'true' | undefined;
+type InputType = 'text' | 'number' | 'datetime-local';
 
 const WHO: ReporterKey[] = ['accountId', 'login', 'profile', 'acdAgentId', 'extension'];
 const WHERE: RecordKey[] = ['chatId', 'incidentId', 'incidentReference', 'queue'];
@@ -49,7 +51,7 @@ export function field(
   const described = [options.hint && 'h-' + id, error && 'e-' + id].filter(Boolean).join(' ');
   return html`<div part="field" class=${options.wide ? 'field wide' : 'field'}>
     <label part="label" for=${id}>${label}${options.required ? html`<span aria-hidden="true" class="req"> ${t.required}</span>` : nothing}${options.extra ?? nothing}</label>
-    ${control(id, described || nothing, error ? 'true' : nothing)}
+    ${control(id, described || undefined, error ? 'true' : undefined)}
     ${options.hint ? html`<small part="hint" id=${'h-' + id}>${options.hint}</small>` : nothing}
     ${error ? html`<small part="error" class="error" id=${'e-' + id}>${error}</small>` : nothing}
   </div>`;
@@ -59,7 +61,7 @@ export function input(
   scope: FieldScope,
   name: keyof ReportForm,
   label: string,
-  options: ControlOptions & { type?: string; list?: string; max?: number } = {},
+  options: ControlOptions & { type?: InputType; list?: string; max?: number } = {},
 ): TemplateResult {
   return field(
     scope,
@@ -67,8 +69,8 @@ export function input(
     label,
     (id, describedBy, invalid) =>
       html`<input part="input" id=${id} name=${name} type=${options.type ?? 'text'} .value=${String(scope.form[name])}
-        list=${options.list ?? nothing} min=${options.type === 'number' ? 0 : nothing} max=${options.max ?? nothing}
-        ?required=${options.required} aria-describedby=${describedBy} aria-invalid=${invalid} />`,
+        list=${ifDefined(options.list)} min=${ifDefined(options.type === 'number' ? 0 : undefined)} max=${ifDefined(options.max)}
+        ?required=${options.required} aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)} />`,
     options,
   );
 }
@@ -79,7 +81,7 @@ export function area(scope: FieldScope, name: keyof ReportForm, label: string, h
     name,
     label,
     (id, describedBy, invalid) =>
-      html`<textarea part="input" id=${id} name=${name} .value=${String(scope.form[name])} aria-describedby=${describedBy} aria-invalid=${invalid}></textarea>`,
+      html`<textarea part="input" id=${id} name=${name} .value=${String(scope.form[name])} aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}></textarea>`,
     { wide, hint },
   );
 }
@@ -90,7 +92,7 @@ export function select(scope: FieldScope, name: keyof ReportForm, label: string,
     scope,
     name,
     label,
-    (id, describedBy, invalid) => html`<select part="input" id=${id} name=${name} ?required=${extra.required} aria-describedby=${describedBy} aria-invalid=${invalid}>
+    (id, describedBy, invalid) => html`<select part="input" id=${id} name=${name} ?required=${extra.required} aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}>
       ${options.map(([v, text]) => html`<option value=${v} ?selected=${v === value}>${text}</option>`)}
     </select>`,
     extra,
@@ -166,7 +168,7 @@ export function whoSection(scope: FieldScope, agent: AgentContext): TemplateResu
       name,
       scope.t[key as 'login'],
       (id, describedBy, invalid) =>
-        html`<input part="input" id=${id} name=${name} .value=${edited ?? prefilled ?? ''} autocomplete="off" aria-describedby=${describedBy} aria-invalid=${invalid} />`,
+        html`<input part="input" id=${id} name=${name} .value=${edited ?? prefilled ?? ''} autocomplete="off" aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)} />`,
       { extra: badge },
     );
   };

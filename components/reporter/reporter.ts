@@ -1,4 +1,5 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { TaskStatus } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentBytes, OutboxEntry } from '../../src/delivery.js';
@@ -349,7 +350,7 @@ export class TriageReporter extends TriageElement {
 
   protected override render() {
     const t = this.t;
-    return html`<dialog part="dialog" class=${this.capturing ? 'capturing' : nothing} aria-labelledby="title"
+    return html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
       @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>
       <header part="header">
         <h2 id="title">${t.title}</h2>

@@ -66,7 +66,7 @@ describe('<triage-launcher>', () => {
   it('says in words when the report form cannot load, and loads it on the next try', async () => {
     let offline = true;
     class FlakyLauncher extends TriageLauncher {
-      protected importReporter() {
+      protected override importReporter() {
         return offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : super.importReporter();
       }
     }
