@@ -133,13 +133,11 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     };
     renderRecord(root, currentIncident);
   };
-  let intakeUrl: string | undefined;
   let plan: TriageConfig['plan'] | undefined;
   const applyConfig = () => {
     const strings = spanish ? { ...options.spanishStrings, ...reportsEs } : {};
     provider.config = {
       strings: strings as TriageConfig['strings'],
-      endpoints: intakeUrl ? { intake: intakeUrl } : {},
       ...(plan ? { plan } : {}),
     };
   };
@@ -155,7 +153,6 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     const config = options.config ?? (await loadConfig());
     outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
     provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }) };
-    intakeUrl = config.intakeUrl;
     plan = config.plan;
     applyConfig();
   } catch (error) {

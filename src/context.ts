@@ -4,11 +4,11 @@
  */
 import { createContext } from '@lit/context';
 import type { Plan, SupportCalendar } from './severity.js';
-import type { Ticket } from './ticket.js';
+import type { HOSTS, Ticket } from './ticket.js';
 import type { OutboxService, SignalsService } from './delivery.js';
 import type { StringOverrides } from './strings.js';
 
-export type HostKind = 'osvc' | 'media-bar' | 'standalone';
+export type HostKind = (typeof HOSTS)[number];
 export type Reporter = NonNullable<Ticket['reporter']>;
 export type Records = NonNullable<Ticket['records']>;
 
@@ -35,11 +35,9 @@ export interface TriageLimits {
 export interface TriageConfig {
   plan: Plan;
   calendar: Partial<SupportCalendar>;
-  /** Overrides for any visible string; missing keys (and missing reasons) fall back to English. */
+  /** Overrides for any visible string, over the catalog of the agent's language; `reasons` merge reason by reason. */
   strings: StringOverrides;
   limits: TriageLimits;
-  /** Where the demo and hosts point transports; components never fetch themselves. */
-  endpoints: { intake?: string };
 }
 
 export interface TriageServices {

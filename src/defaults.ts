@@ -19,7 +19,6 @@ export function defaultConfig(overrides: Partial<TriageConfig> = {}): TriageConf
     calendar: DEFAULT_CALENDAR,
     strings: {},
     limits: DEFAULT_LIMITS,
-    endpoints: {},
     ...overrides,
   };
 }

@@ -110,7 +110,8 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-export type Plan = 'standard' | 'premium';
+export const PLANS = ['standard', 'premium'] as const;
+export type Plan = (typeof PLANS)[number];
 
 export interface SupportCalendar {
   timeZone: string;

@@ -4,16 +4,15 @@
  * with the same words. zod/mini, not zod: the browser bundle cannot afford full zod (23 KB gzip).
  */
 import * as z from 'zod/mini';
-import { CATEGORIES } from './severity.js';
+import { CATEGORIES, PLANS, isValidTimeZone } from './severity.js';
 import { TICKET_LIMITS } from './limits.js';
 
 /** What the intake service accepts; the reporter states these limits up front. */
-export { TICKET_LIMITS };
+export { TICKET_LIMITS, PLANS };
 
 export const FREQUENCIES = ['once', 'intermittent', 'constant'] as const;
 export const HOSTS = ['osvc', 'media-bar', 'standalone'] as const;
 export const ATTACHMENT_KINDS = ['screenshot', 'logs', 'file'] as const;
-export const PLANS = ['standard', 'premium'] as const;
 /** How a screenshot was taken: tab or screen capture, a pop-up capture window, pasted, or a picked file. */
 export const CAPTURE_METHODS = ['tab', 'screen', 'window', 'paste', 'file'] as const;
 export const MASK_SOURCES = ['selector', 'manual'] as const;
@@ -79,16 +78,6 @@ const oneOf = <const T extends readonly [string, ...string[]]>(label: string, va
   z.custom<T[number]>((value) => (values as readonly unknown[]).includes(value), {
     error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be one of: ${values.join(', ')}.`),
   });
-
-/** True when the runtime knows this IANA time zone. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 export const impactSchema = z
   .object({
@@ -194,7 +183,7 @@ export const ticketSchema = z.object({
   occurredAt: instant('Occurred at'),
   timeZone: z
     .string(expect('Time zone', 'text'))
-    .check(rule(isTimeZone, 'Time zone must be an IANA zone such as America/New_York.')),
+    .check(rule(isValidTimeZone, 'Time zone must be an IANA zone such as America/New_York.')),
   currentlyObserved: z.optional(z.boolean(expect('Still happening', 'yes or no'))),
   reporter: z.optional(
     z.object({

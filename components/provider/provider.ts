@@ -67,7 +67,7 @@ export class TriageProvider extends HTMLElement {
     this.agentProvider.setValue(browserAgentContext(value ?? {}));
   }
 
-  /** Plan, calendar, strings, limits, endpoints; partial values are merged over `defaultConfig()`. */
+  /** Plan, calendar, strings, limits; partial values are merged over `defaultConfig()`. */
   get config(): TriageConfig {
     return this.configProvider.value;
   }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { describe, it } from '../support/harness.js';
 import '../../components/launcher/define.js';
@@ -30,7 +30,7 @@ describe('<triage-launcher>', () => {
   // Order matters in this file: the reporter must not have been loaded by an earlier test.
   it('loads the reporter only when the agent shows intent, then opens it as its own child', async () => {
     const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await nextFrame(); // rendered and painted: a launcher that loaded eagerly would have started by now
     expect(customElements.get('triage-reporter'), 'loaded without intent').to.equal(undefined);
 
     button(launcher).focus(); // keyboard intent preloads

@@ -372,8 +372,7 @@ describe('<triage-reporter> delivery states', () => {
     expect($(reporter, '[part~=status]').textContent).to.contain('No delivery is configured for this console');
     expect($(reporter, '[part~=status] button').textContent).to.equal('Download the report');
     expect(control(reporter, 'summary').value).to.equal('Agents cannot log in to the media bar');
-    await new Promise((resolve) => setTimeout(resolve, 450)); // the debounced draft save
-    expect(localStorage.getItem(DRAFT_KEY)).to.contain('Agents cannot log in');
+    await until(() => localStorage.getItem(DRAFT_KEY)?.includes('Agents cannot log in'), 'the debounced draft save kept the words');
     await expect(reporter).to.be.accessible();
   });
 

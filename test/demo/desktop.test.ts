@@ -45,7 +45,6 @@ describe('demo desktop', () => {
     expect(desktop.provider.agent.reporter.accountId).to.equal('4187');
     expect(desktop.provider.agent.sources['reporter.accountId']).to.equal('OSvC');
     expect(desktop.provider.config.plan).to.equal('premium');
-    expect(desktop.provider.config.endpoints.intake).to.equal((await loadEnv()).INTAKE_URL);
     expect(desktop.provider.services.outbox).to.equal(desktop.outbox);
     expect(root.querySelector('#agent-name')!.textContent).to.equal('maria.lopez');
 
