@@ -13,7 +13,6 @@ import type { AgentContext, TriageConfig } from '../src/context.js';
 import { createOutbox, type Outbox } from '../src/outbox.js';
 import { createIntakeTransport } from '../src/transports/intake.js';
 import { createIntakeSignals } from '../src/signals.js';
-import { reportsEs } from '../src/strings/reports-es.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 
 export interface DemoIncident {
@@ -77,7 +76,7 @@ export interface DesktopOptions {
   /** Where the intake service is; defaults to GET /demo/config.json from the page's origin. */
   config?: DemoConfig;
   simulator?: OsvcSimulator;
-  /** Spanish strings for the rest of the kit, when the page has them (the reports' own are built in). */
+  /** Spanish strings the page passes as config.strings (the elements also load Spanish for an es-* agent themselves). */
   spanishStrings?: Record<string, unknown>;
 }
 
@@ -135,7 +134,8 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   };
   let plan: TriageConfig['plan'] | undefined;
   const applyConfig = () => {
-    const strings = spanish ? { ...options.spanishStrings, ...reportsEs } : {};
+    // The elements pick Spanish from the agent's locale; the page may still pass its own catalog.
+    const strings = spanish ? { ...options.spanishStrings } : {};
     provider.config = {
       strings: strings as TriageConfig['strings'],
       ...(plan ? { plan } : {}),
