@@ -25,7 +25,7 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, limit: n
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel().catch(() => undefined);
+        await discard(reader, DISCARD_BOUND - total);
         throw tooLarge(limit);
       }
       chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
@@ -35,6 +35,27 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, limit: n
     throw badRequest('body_unreadable', 'The request body could not be read completely.');
   }
   return Buffer.concat(chunks, total);
+}
+
+/**
+ * How much of an oversized body is read and thrown away before the connection closes: a client
+ * that writes its whole body before reading the answer (Node's http, many tools) would otherwise
+ * see a broken pipe instead of the 413. Past this bound, closing is cheaper than listening.
+ */
+export const DISCARD_BOUND = 256 * 1024 * 1024;
+
+/** Reads and drops up to `bound` more bytes, then lets go of the stream. */
+export async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, bound: number): Promise<void> {
+  try {
+    while (bound > 0) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      bound -= value.byteLength;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => undefined);
 }
 
 /** `Connection: close`: the unread rest of the body makes the connection unusable for another request. */

@@ -4,7 +4,7 @@
  */
 import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
 import { HttpError, badRequest } from './errors.js';
-import { boundaryOf, parseMultipart, readBody, tooLarge } from './multipart.js';
+import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
 import { sha256 } from './blobs.js';
 import type { TicketRow, TicketStore } from './db.js';
@@ -27,7 +27,10 @@ export async function readUpload(request: Request, idempotencyKey: string | unde
   }
   const boundary = boundaryOf(request.headers.get('content-type') ?? undefined);
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > TICKET_LIMITS.maxRequestBytes) throw tooLarge(TICKET_LIMITS.maxRequestBytes);
+  if (declared !== null && Number(declared) > TICKET_LIMITS.maxRequestBytes) {
+    if (request.body) await discard(request.body.getReader(), DISCARD_BOUND);
+    throw tooLarge(TICKET_LIMITS.maxRequestBytes);
+  }
   const body = await readBody(request.body, TICKET_LIMITS.maxRequestBytes);
   const parts = parseMultipart(body, boundary);
 
