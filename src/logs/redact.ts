@@ -120,7 +120,7 @@ function keyValueRule(kind: RedactionKind, keys: string): Rule {
       // "value" or 'value'
       `|(["'])${NOT_REDACTED}((?:(?!\\5)[^\\\\\\n]|\\\\.)+)\\5` +
       // bare: up to a delimiter, and not an object, an array or a literal
-      `|${NOT_REDACTED}(?![{\\[]|(?:null|true|false|undefined)\\b)([^\\s&#"',;<>(){}\\[\\]]+))`,
+      `|${NOT_REDACTED}(?![{\\[]|(?:null|true|false|undefined)\\b)([^\\s&#"',;<>(){}\\[\\]\\\\]+))`,
     'gi',
   );
   return {
@@ -137,7 +137,7 @@ function keyValueRule(kind: RedactionKind, keys: string): Rule {
 function headerRule(kind: RedactionKind, names: string, replace?: Rule['replace']): Rule {
   return {
     kind,
-    pattern: new RegExp(`(?<![\\w-])((?:${names})\\\\?["']?\\s*[:=]\\s*\\\\?["']?)${NOT_REDACTED}([^\\n"'\\\\}]*[^\\s"'\\\\}])`, 'gi'),
+    pattern: new RegExp(`(?<![\\w-])((?:${names})\\\\?["']?\\s*[:=]\\s*\\\\?["']?)${NOT_REDACTED}([^\\s"'\\\\}](?:[^\\n"'\\\\}]*[^\\s"'\\\\}])?)`, 'gi'),
     replace: replace ?? after(kind),
   };
 }
