@@ -95,7 +95,7 @@ export async function collectLogs(options: CollectOptions = {}): Promise<Collect
       try {
         const entries = await withTimeout(Promise.resolve().then(() => source.collect({ from: new Date(window.from), to: new Date(window.to) })), timeout, source.name);
         if (!Array.isArray(entries)) throw new TypeError(`collect() returned ${typeof entries}, not a list of entries`);
-        answered.push(source.name);
+        answered.push(source.name.slice(0, 100));
         return entries.map((entry) => [source.name, entry] as const);
       } catch (error) {
         failedSources.push({ name: source.name, reason: redactor.text(error instanceof Error ? error.message : String(error)) });
