@@ -11,7 +11,11 @@
  * and exceptions passed through untouched; the recording around it swallows its own failures.
  * The buffer is bounded by entry count and by size, oldest dropped first.
  */
-import { registerLogSource, type LogEntry, type LogWindow } from './sources.js';
+import type { LogEntry, LogSource, LogWindow } from './sources.js';
+
+// The registry of sources.ts, reached by its symbol rather than imported: the embed file then
+// needs no chunk shared with the logs tool (which costs a request and its own gzip overhead).
+const SOURCES = Symbol.for('triage-kit.log-sources');
 
 export interface RewindOptions {
   /** Entries kept at most (default 2000). */
@@ -225,7 +229,7 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
       start = chars = 0;
     },
   };
-  registerLogSource({ name: 'rewind', collect: rewind.collect });
+  ((globalThis as { [SOURCES]?: Set<LogSource> })[SOURCES] ??= new Set()).add({ name: 'rewind', collect: rewind.collect });
   return rewind;
 }
 

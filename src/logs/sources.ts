@@ -29,6 +29,7 @@ export interface LogSource {
   collect(window: LogWindow): readonly LogEntry[] | Promise<readonly LogEntry[]>;
 }
 
+// rewind.ts reaches the same set by this symbol.
 const REGISTRY = Symbol.for('triage-kit.log-sources');
 
 function registry(): Set<LogSource> {
