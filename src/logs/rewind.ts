@@ -7,7 +7,7 @@
  * headers), WebSocket opens, errors and closes (never messages), visibility and navigation.
  *
  * It never throws into the host: every patched function is a Proxy of the original (same name,
- * length, prototype and `toString`), called with the same `this` and arguments, its return value
+ * length and prototype; `toString` reads as native code), called with the same `this` and arguments, its return value
  * and exceptions passed through untouched; the recording around it swallows its own failures.
  * The buffer is bounded by entry count and by size, oldest dropped first.
  */
@@ -210,7 +210,8 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     window.addEventListener('unhandledrejection', (event) => safely(() => record('error', `Unhandled rejection: ${describe(event.reason, 0, [])}`, 'error')));
     document.addEventListener('visibilitychange', () => page(document.visibilityState));
     for (const name of ['popstate', 'hashchange', 'pagehide', 'online', 'offline']) window.addEventListener(name, () => page(name));
-    for (const key of ['pushState', 'replaceState']) patch(history, key, () => () => page(key));
+    // The after-hook already runs guarded, where page() would see itself as recording and skip.
+    for (const key of ['pushState', 'replaceState']) patch(history, key, () => () => record('info', `Page ${key} ${bare(location.href)}`, 'page'));
     const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
     page(navigation?.type ?? 'loaded');
   }
@@ -236,7 +237,7 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
 /** A URL without credentials, query values or fragment: 'https://x.example/a?ticket&page'. */
 export function bare(url: string): string {
   try {
-    const parsed = new URL(url, globalThis.location?.href);
+    const parsed = new URL(url, globalThis.document?.baseURI);
     // A data: URL's "path" is its content.
     if (parsed.protocol === 'data:') return 'data:';
     const keys = [...parsed.searchParams.keys()];
