@@ -161,8 +161,13 @@ export class TriageLogs extends LitElement {
     this.announcement = this.t.logsCollecting;
     try {
       const { collectLogs } = await import('../../src/logs/collect.js');
-      const { from, to } = this.window();
-      const logs = await collectLogs({ from, to, redaction: { emails: this.redactEmails, phones: this.redactPhones } });
+      const logs = await collectLogs({
+        from: this.from,
+        to: this.to,
+        occurredAt: this.evidence?.occurredAt,
+        marginMinutes: this.marginMinutes,
+        redaction: { emails: this.redactEmails, phones: this.redactPhones },
+      });
       this.phase = { name: 'ready', logs };
       this.announcement = fill(this.t.logsSummaryEntries, { entries: logs.summary.entries, errors: logs.summary.errors });
     } catch (error) {
