@@ -58,22 +58,27 @@ export function installRewind(options: RewindOptions = {}): Rewind {
 }
 
 function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOptions): Rewind {
-  let buffer: Recorded[] = [];
-  let start = 0;
+  // A ring: `size` entries ending just before `next`, the oldest overwritten first.
+  let ring: (Recorded | undefined)[] = [];
+  let next = 0;
+  let size = 0;
   let chars = 0;
   let busy = false;
+  const cost = (entry: Recorded) => entry.message.length + ENTRY_OVERHEAD;
+  const oldest = () => (next - size + maxEntries) % maxEntries;
 
   function record(level: string, message: string, kind: Kind, extra?: Record<string, unknown>): void {
     if (message.length > MAX_ENTRY_CHARS) message = message.slice(0, MAX_ENTRY_CHARS) + '…';
-    buffer.push({ at: Date.now(), level, message, kind, extra });
-    chars += message.length + ENTRY_OVERHEAD;
-    while (buffer.length - start > maxEntries || (chars > maxChars && buffer.length - start > 1)) {
-      chars -= buffer[start++]!.message.length + ENTRY_OVERHEAD;
-    }
-    // Compacts now and then, so dropping the oldest stays cheap.
-    if (start > 1024) {
-      buffer = buffer.slice(start);
-      start = 0;
+    const entry = { at: Date.now(), level, message, kind, extra };
+    if (size === maxEntries) chars -= cost(ring[next]!);
+    else size++;
+    ring[next] = entry;
+    next = (next + 1) % maxEntries;
+    chars += cost(entry);
+    while (chars > maxChars && size > 1) {
+      chars -= cost(ring[oldest()]!);
+      ring[oldest()] = undefined;
+      size--;
     }
   }
 
@@ -219,15 +224,15 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
   const rewind: Rewind = {
     collect({ from, to }) {
       const out: LogEntry[] = [];
-      for (let i = start; i < buffer.length; i++) {
-        const { at, level, message, kind, extra } = buffer[i]!;
+      for (let i = size; i > 0; i--) {
+        const { at, level, message, kind, extra } = ring[(next - i + maxEntries) % maxEntries]!;
         if (at >= +from && at <= +to) out.push({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
       }
       return out;
     },
     clear() {
-      buffer = [];
-      start = chars = 0;
+      ring = [];
+      next = size = chars = 0;
     },
   };
   ((globalThis as { [SOURCES]?: Set<LogSource> })[SOURCES] ??= new Set()).add({ name: 'rewind', collect: rewind.collect });

@@ -1,6 +1,6 @@
 // Collection for the incident window: every source asked, only entries inside the window kept,
 // redacted, NDJSON gzipped (decompressed here to check), with a summary and a preview.
-import assert from 'node:assert/strict';
+import { assert } from 'chai';
 import { describe, it } from '../../harness.js';
 import { collectLogs, logWindow } from '../../../src/logs/collect.js';
 import { logSources, registerLogSource, type LogEntry, type LogSource } from '../../../src/logs/sources.js';
@@ -18,10 +18,10 @@ const now = new Date('2026-12-01T15:40:00Z');
 describe('collectLogs', () => {
   it('defaults the window to occurredAt minus 15 minutes until now, with a configurable margin', () => {
     const window = logWindow({ occurredAt, now });
-    assert.equal(window.from.toISOString(), '2026-12-01T15:15:00.000Z');
-    assert.equal(window.to.toISOString(), now.toISOString());
-    assert.equal(logWindow({ occurredAt, now, marginMinutes: 60 }).from.toISOString(), '2026-12-01T14:30:00.000Z');
-    assert.equal(logWindow({ from: '2026-12-01T10:00:00Z', to: '2026-12-01T11:00:00Z', occurredAt }).from.toISOString(), '2026-12-01T10:00:00.000Z');
+    assert.strictEqual(window.from.toISOString(), '2026-12-01T15:15:00.000Z');
+    assert.strictEqual(window.to.toISOString(), now.toISOString());
+    assert.strictEqual(logWindow({ occurredAt, now, marginMinutes: 60 }).from.toISOString(), '2026-12-01T14:30:00.000Z');
+    assert.strictEqual(logWindow({ from: '2026-12-01T10:00:00Z', to: '2026-12-01T11:00:00Z', occurredAt }).from.toISOString(), '2026-12-01T10:00:00.000Z');
   });
 
   it('refuses a window that ends before it starts or is not a date, saying which', () => {
@@ -49,15 +49,15 @@ describe('collectLogs', () => {
       ['first inside', 'call transfer slow', 'softphone lost registration'],
     );
     assert.deepEqual(kept[2], { time: '2026-12-01T15:35:00.000Z', level: 'error', message: 'softphone lost registration', source: 'media-bar', code: 503 });
-    assert.equal(kept[1]!.source, 'cti-client');
-    assert.equal(file.type, 'application/gzip');
+    assert.strictEqual(kept[1]!.source, 'cti-client');
+    assert.strictEqual(file.type, 'application/gzip');
     assert.match(file.name, /^triage-logs-20261201T1515-20261201T1540\.ndjson\.gz$/);
-    assert.equal(summary.entries, 3);
-    assert.equal(summary.errors, 1);
-    assert.equal(summary.first, '2026-12-01T15:15:00.000Z');
-    assert.equal(summary.last, '2026-12-01T15:35:00.000Z');
+    assert.strictEqual(summary.entries, 3);
+    assert.strictEqual(summary.errors, 1);
+    assert.strictEqual(summary.first, '2026-12-01T15:15:00.000Z');
+    assert.strictEqual(summary.last, '2026-12-01T15:35:00.000Z');
     assert.deepEqual(summary.sources.sort(), ['cti', 'media-bar']);
-    assert.equal(summary.bytes, file.size);
+    assert.strictEqual(summary.bytes, file.size);
   });
 
   it('redacts messages and extra fields before they are written, and counts what it replaced', async () => {
@@ -71,10 +71,10 @@ describe('collectLogs', () => {
     const { file, summary, preview } = await collectLogs({ occurredAt, now, sources: [source] });
     const text = JSON.stringify(await lines(file));
     for (const secret of ['7c1e9a2b4d6f8a0c2e4f6a8b', 'hunter2', 'ab12cd34']) assert.ok(!text.includes(secret), `${secret} in ${text}`);
-    assert.equal(summary.redacted, 3);
+    assert.strictEqual(summary.redacted, 3);
     assert.deepEqual(summary.redactedByKind, { session: 2, password: 1 });
-    assert.equal(preview.length, 2);
-    assert.equal(preview[0], '15:31:00.000 info [osvc] REST call Authorization: Session [REDACTED:session]');
+    assert.strictEqual(preview.length, 2);
+    assert.strictEqual(preview[0], '15:31:00.000 info [osvc] REST call Authorization: Session [REDACTED:session]');
   });
 
   it('reports a failing or silent source without losing the others', async () => {
@@ -87,7 +87,7 @@ describe('collectLogs', () => {
     };
     const silent: LogSource = { name: 'silent', collect: () => new Promise(() => undefined) };
     const { summary } = await collectLogs({ occurredAt, now, sources: [ok, broken, silent], sourceTimeoutMs: 50 });
-    assert.equal(summary.entries, 1);
+    assert.strictEqual(summary.entries, 1);
     assert.deepEqual(summary.sources, ['ok']);
     assert.deepEqual(summary.failedSources.map((f) => f.name).sort(), ['broken', 'silent']);
     assert.match(summary.failedSources.find((f) => f.name === 'silent')!.reason, /did not answer within 50 ms/);
@@ -96,8 +96,8 @@ describe('collectLogs', () => {
   it('writes an empty file with a zero summary when nothing happened in the window', async () => {
     const { file, summary } = await collectLogs({ occurredAt, now, sources: [] });
     assert.deepEqual(await lines(file), []);
-    assert.equal(summary.entries, 0);
-    assert.equal(summary.first, undefined);
+    assert.strictEqual(summary.entries, 0);
+    assert.strictEqual(summary.first, undefined);
   });
 
   it('asks the registered sources by default; unregistering removes one', async () => {

@@ -1,6 +1,6 @@
 // Redaction of log text: every kind of secret is replaced (in console text, URLs, headers and
 // JSON) and counted, while a corpus of ordinary support-desk lines passes byte for byte.
-import assert from 'node:assert/strict';
+import { assert } from 'chai';
 import { describe, it } from '../../harness.js';
 import { createRedactor, redact, type RedactionKind } from '../../../src/logs/redact.js';
 
@@ -85,49 +85,49 @@ describe('redact', () => {
       const result = redact(line);
       assert.ok(!result.text.includes(secret), `"${secret}" is still in: ${result.text}`);
       assert.ok(result.text.includes(`[REDACTED:${kind}]`), `no ${kind} marker in: ${result.text}`);
-      assert.equal(result.counts[kind], 1, `counts: ${JSON.stringify(result.counts)}`);
+      assert.strictEqual(result.counts[kind], 1, `counts: ${JSON.stringify(result.counts)}`);
     });
   }
 
   it('keeps every ordinary line byte for byte and counts nothing', () => {
     for (const line of ORDINARY) {
       const result = redact(line);
-      assert.equal(result.text, line);
-      assert.equal(result.total, 0, `counted ${JSON.stringify(result.counts)} in: ${line}`);
+      assert.strictEqual(result.text, line);
+      assert.strictEqual(result.total, 0, `counted ${JSON.stringify(result.counts)} in: ${line}`);
     }
   });
 
   it('keeps the readable part around a secret: the header name, the scheme, the other query values', () => {
-    assert.equal(redact('Authorization: Bearer 9f2kLq8ZrT4mW7xPb3NvY6cD1').text, 'Authorization: Bearer [REDACTED:authorization]');
-    assert.equal(
+    assert.strictEqual(redact('Authorization: Bearer 9f2kLq8ZrT4mW7xPb3NvY6cD1').text, 'Authorization: Bearer [REDACTED:authorization]');
+    assert.strictEqual(
       redact('GET https://site.example/cc/chat?session_id=ab12cd34ef56&page=2').text,
       'GET https://site.example/cc/chat?session_id=[REDACTED:session]&page=2',
     );
-    assert.equal(redact('{"login":"agent12","password":"x1"}').text, '{"login":"agent12","password":"[REDACTED:password]"}');
+    assert.strictEqual(redact('{"login":"agent12","password":"x1"}').text, '{"login":"agent12","password":"[REDACTED:password]"}');
   });
 
   it('replaces e-mail addresses and phone numbers only when asked to', () => {
     const line = 'contact jo.rivera@example.com called from +1 415 555 0100 or (415) 555-0199';
-    assert.equal(redact(line).text, line);
+    assert.strictEqual(redact(line).text, line);
     const result = redact(line, { emails: true, phones: true });
-    assert.equal(result.text, 'contact [REDACTED:email] called from [REDACTED:phone] or [REDACTED:phone]');
+    assert.strictEqual(result.text, 'contact [REDACTED:email] called from [REDACTED:phone] or [REDACTED:phone]');
     assert.deepEqual(result.counts, { email: 1, phone: 2 });
     // Ticket references and dates are not phone numbers.
     const refs = 'Incident 261127-000431 on 2026-12-01, TK-000123';
-    assert.equal(redact(refs, { phones: true }).text, refs);
+    assert.strictEqual(redact(refs, { phones: true }).text, refs);
   });
 
   it('does not take a Luhn-invalid or unprefixed number for a card', () => {
-    for (const line of ['order 4111 1111 1111 1112', 'epoch 1733070000000123', 'id 0000000000000000']) assert.equal(redact(line).text, line);
+    for (const line of ['order 4111 1111 1111 1112', 'epoch 1733070000000123', 'id 0000000000000000']) assert.strictEqual(redact(line).text, line);
   });
 
   it('never redacts or counts a value twice, so redacting redacted text changes nothing', () => {
     const redactor = createRedactor();
     const once = redactor.text(SECRETS.map(([, line]) => line).join('\n'));
     const total = redactor.total;
-    assert.equal(total, SECRETS.length);
-    assert.equal(redactor.text(once), once);
-    assert.equal(redactor.total, total);
+    assert.strictEqual(total, SECRETS.length);
+    assert.strictEqual(redactor.text(once), once);
+    assert.strictEqual(redactor.total, total);
   });
 
   it('redacts values under secret-named keys of objects, and strings anywhere inside them', () => {
@@ -144,6 +144,6 @@ describe('redact', () => {
       list: ['token [REDACTED:github-token]', 'plain'],
       count: 3,
     });
-    assert.equal(redactor.total, 3);
+    assert.strictEqual(redactor.total, 3);
   });
 });
