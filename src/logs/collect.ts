@@ -153,10 +153,14 @@ function normalise(raw: LogEntry, sourceName: string): LogEntry | undefined {
     ...raw,
     time: new Date(at).toISOString(),
     level: typeof raw.level === 'string' && raw.level ? raw.level : 'info',
-    message: typeof raw.message === 'string' ? raw.message : String(raw.message ?? ''),
+    message: cut(typeof raw.message === 'string' ? raw.message : String(raw.message ?? '')),
     source: typeof raw.source === 'string' && raw.source ? raw.source : sourceName,
   };
 }
+
+/** A source's message at most this long, so one runaway entry cannot fill the file. */
+const MAX_MESSAGE = 10_000;
+const cut = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
 
 function previewLine(entry: LogEntry): string {
   const message = entry.message.length > 300 ? `${entry.message.slice(0, 300)}…` : entry.message;
