@@ -83,8 +83,12 @@ describe('<triage-logs>', () => {
     const target = evidenceTarget();
     const logs = await mount(target);
     expect(preview(logs)).to.equal(null);
+    // The collector and redaction are not loaded with the element, only on the first click.
+    const loaded = (path: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(path));
+    expect(loaded('/src/logs/collect.ts') || loaded('/src/logs/redact.ts')).to.equal(false);
     button(logs, logsEn.logsAttach)!.click();
     await waitUntil(() => preview(logs), 'the preview is shown', { timeout: 10_000 });
+    expect(loaded('/src/logs/collect.ts') && loaded('/src/logs/redact.ts')).to.equal(true);
 
     // Shown, not attached yet.
     expect(target.added).to.have.length(0);
