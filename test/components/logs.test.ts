@@ -97,7 +97,7 @@ describe('<triage-logs>', () => {
     for (const secret of Object.values(SECRETS)) expect(shown).not.to.contain(secret);
     expect(preview(logs)!.children).to.have.length(0); // text only, nothing rendered from the logs
     const summary = root(logs).querySelector('[part=summary]')!.textContent!;
-    expect(summary).to.match(/sensitive values removed/).and.contain('Sources:').and.contain('rewind').and.contain('cti');
+    expect(summary).to.match(/Sensitive values removed: \d+/).and.contain('Sources:').and.contain('rewind').and.contain('cti');
     await expect(logs).to.be.accessible();
 
     button(logs, logsEn.logsConfirm)!.click();
@@ -122,7 +122,7 @@ describe('<triage-logs>', () => {
     const parsed = z.safeParse(attachmentMetaSchema, { name: file.name, type: file.type, size: file.size, kind, ...details });
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).to.equal(true);
 
-    await waitUntil(() => root(logs).querySelector('[role=status]')!.textContent!.includes('Logs attached'));
+    await waitUntil(() => root(logs).querySelector('[role=status]')!.textContent!.includes('Logs attached. Entries:'));
     expect(preview(logs)).to.equal(null);
   });
 
@@ -139,7 +139,7 @@ describe('<triage-logs>', () => {
     await waitUntil(() => preview(logs), 'the preview is shown', { timeout: 10_000 });
     expect(preview(logs)!.textContent).to.contain('inside').and.not.contain('before').and.not.contain('after');
     expect(button(logs, logsEn.logsDownload)).to.exist;
-    expect(root(logs).querySelector('[part=summary]')!.textContent).to.contain('1 entries');
+    expect(root(logs).querySelector('[part=summary]')!.textContent).to.contain('Entries: 1 · errors: 0');
   });
 
   it('changes the window from the picker in the agent’s time zone', async () => {
@@ -166,7 +166,7 @@ describe('<triage-logs>', () => {
     expect(button(logs, logsEs.logsAttach)).to.exist;
     button(logs, logsEs.logsAttach)!.click();
     await waitUntil(() => button(logs, logsEs.logsConfirm), 'Spanish confirmation', { timeout: 10_000 });
-    expect(root(logs).querySelector('[part=summary]')!.textContent).to.contain('valores sensibles eliminados');
+    expect(root(logs).querySelector('[part=summary]')!.textContent).to.contain('Valores sensibles eliminados');
     await expect(logs).to.be.accessible();
   });
 
