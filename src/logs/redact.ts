@@ -103,9 +103,10 @@ function isCard(candidate: string): boolean {
   return digits.length >= 13 && digits.length <= 19 && CARD_PREFIX.test(digits) && luhn(digits);
 }
 
+/** Base64 of "user:password" in readable characters, not any word or hash that happens to decode. */
 function isBasicCredential(value: string): boolean {
   try {
-    return atob(value).includes(':');
+    return /^[^\x00-\x1f\x7f:]+:[^\x00-\x1f\x7f]*$/.test(atob(value));
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 // Redaction of log text: every kind of secret is replaced (in console text, URLs, headers and
 // JSON) and counted, while a corpus of ordinary support-desk lines passes byte for byte.
 import { assert } from 'chai';
+import fc from 'fast-check';
 import { describe, it } from '../../harness.js';
 import { createRedactor, redact, type RedactionKind } from '../../../src/logs/redact.js';
 
@@ -104,6 +105,32 @@ describe('redact', () => {
       'GET https://site.example/cc/chat?session_id=[REDACTED:session]&page=2',
     );
     assert.strictEqual(redact('{"login":"agent12","password":"x1"}').text, '{"login":"agent12","password":"[REDACTED:password]"}');
+  });
+
+  it('leaves any line made of ids, UUIDs, hashes, times, references and ordinary queries unchanged', () => {
+    const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+    const digits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: length, maxLength: length });
+    // Not "Bearer": followed by a hash or a UUID, it is exactly what a bearer credential looks like.
+    const word = fc.constantFrom('incident', 'queue', 'agent', 'routing', 'saved', 'Token', 'session', 'Basic', 'key', 'status', 'page', 'bearer');
+    const piece = fc.oneof(
+      fc.uuid(),
+      hex(32),
+      hex(40),
+      hex(64),
+      fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.tuple(digits(6), digits(6)).map(([a, b]) => `${a}-${b}`),
+      digits(6).map((n) => `TK-${n}`),
+      fc.nat({ max: 99_999 }).map(String),
+      word,
+      fc.tuple(fc.constantFrom('page', 'sort', 'limit', 'q', 'ticket', 'tab'), fc.nat({ max: 500 })).map(([k, v]) => `?${k}=${v}&offset=${v * 2}`),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const line = pieces.join(' ');
+        assert.strictEqual(redact(line).text, line);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('replaces e-mail addresses and phone numbers only when asked to', () => {
