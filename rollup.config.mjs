@@ -16,6 +16,8 @@ export const EMBED_ENTRIES = {
   'triage-osvc': 'dist/src/hosts/osvc.js',
   'triage-severity': 'dist/src/severity.js',
   'triage-strings-es': 'dist/src/strings-es.js',
+  'triage-rewind': 'dist/src/logs/rewind-start.js',
+  'triage-logs': 'dist/components/logs/define.js',
   'demo-desktop': 'dist/demo/desktop.js',
 };
 

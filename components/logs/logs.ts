@@ -1,0 +1,236 @@
+/**
+ * `<triage-logs>`: one "Attach logs" button. It collects every log source for the incident window
+ * (from the report's occurredAt minus a margin to now, or a window an administrator picks),
+ * redacts secrets, gzips NDJSON, and shows a summary and a text preview; only when the agent
+ * confirms does the file go to the report through `evidenceContext`. Without a report around it
+ * (an administrator's page) the same confirmation downloads the file instead.
+ *
+ * The collector and redaction load on the first click, not with the element.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
+import { property, state } from 'lit/decorators.js';
+import { agentContext, configContext, servicesContext } from '../../src/context.js';
+import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
+import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
+import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
+// From the severity core (an entry of its own), not src/format.js: sharing format.js with the
+// reporter would split it into a chunk of its own and cost the reporter's bundle.
+import { fill, wallClockToInstant, zonedParts } from '../../src/severity.js';
+import type { CollectedLogs } from '../../src/logs/collect.js';
+import { base } from '../shared/base.styles.js';
+import { logsStyles } from './logs.styles.js';
+import { logsStrings, type LogsStrings } from './strings.js';
+
+/** How long a download's object URL lives: long enough for the browser to start saving it. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
+type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: CollectedLogs } | { name: 'failed'; message: string };
+
+/**
+ * @csspart base - the whole tool
+ * @csspart window - the period picker (with `pick-window`)
+ * @csspart summary - what was collected
+ * @csspart preview - the newest redacted lines, as text
+ * @csspart actions - the buttons
+ * @cssprop --triage-logs-preview-height - the preview's height before it scrolls (default 12rem)
+ * @cssprop --triage-mono - the preview's font family
+ * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-radius, --triage-font
+ */
+export class TriageLogs extends LitElement {
+  static override styles = [base, logsStyles];
+
+  // ── Context block: to be replaced by the TriageElement base (ctx, cfg, services, t). ──
+  @consume({ context: servicesContext, subscribe: true })
+  @state()
+  services?: TriageServices;
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  config?: TriageConfig;
+
+  @consume({ context: agentContext, subscribe: true })
+  @state()
+  agent?: AgentContext;
+
+  private get ctx(): AgentContext {
+    return this.agent ?? browserAgentContext();
+  }
+
+  private get t(): LogsStrings {
+    return logsStrings(this.ctx.locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
+  }
+  // ── End of context block. ──
+
+  @consume({ context: evidenceContext, subscribe: true })
+  @state()
+  evidence?: EvidenceTarget;
+
+  /** Start of an explicit window (ISO 8601); wins over the report's occurredAt. */
+  @property() from?: string;
+  /** End of an explicit window (ISO 8601); now when absent. */
+  @property() to?: string;
+  /** Minutes before occurredAt the window starts. */
+  @property({ type: Number, attribute: 'margin-minutes' }) marginMinutes = 15;
+  /** Shows From/To fields, for an administrator collecting a period they choose. */
+  @property({ type: Boolean, attribute: 'pick-window' }) pickWindow = false;
+  /** Also removes e-mail addresses / phone numbers. */
+  @property({ type: Boolean, attribute: 'redact-emails' }) redactEmails = false;
+  @property({ type: Boolean, attribute: 'redact-phones' }) redactPhones = false;
+
+  @state() private phase: Phase = { name: 'idle' };
+  @state() private announcement = '';
+
+  /** The window the button will collect, as the agent reads it. */
+  private window(): { from: Date; to: Date } {
+    const to = this.to ? new Date(this.to) : new Date();
+    const from = this.from ? new Date(this.from) : new Date((this.evidence?.occurredAt ?? to).getTime() - this.marginMinutes * 60_000);
+    return { from, to };
+  }
+
+  private time(value: Date | string): string {
+    try {
+      return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: this.ctx.timeZone }).format(new Date(value));
+    } catch {
+      return new Date(value).toISOString();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const { from, to } = this.window();
+    return html`<section part="base" aria-labelledby="logs-title">
+      <h3 id="logs-title">${t.logsTitle}</h3>
+      <p class="muted">${fill(t.logsIntro, { from: this.time(from), to: this.from || this.to ? this.time(to) : this.time(new Date()) })}</p>
+      ${this.pickWindow ? this.renderWindow(t) : nothing} ${this.renderBody(t)}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+
+  protected renderWindow(t: LogsStrings): TemplateResult {
+    const { from, to } = this.window();
+    const zone = this.ctx.timeZone;
+    const set = (which: 'from' | 'to') => (event: Event) => {
+      const value = fromLocalInput((event.target as HTMLInputElement).value, zone);
+      if (value) this[which] = value;
+    };
+    return html`<fieldset part="window">
+      <legend>${t.logsWindowLegend}</legend>
+      <label>${t.logsWindowFrom}<input type="datetime-local" name="from" .value=${toLocalInput(from, zone)} @change=${set('from')} /></label>
+      <label>${t.logsWindowTo}<input type="datetime-local" name="to" .value=${toLocalInput(to, zone)} @change=${set('to')} /></label>
+    </fieldset>`;
+  }
+
+  protected renderBody(t: LogsStrings): TemplateResult {
+    const phase = this.phase;
+    if (phase.name === 'ready') {
+      return html`${this.renderSummary(phase.logs, t)}
+        ${phase.logs.preview.length
+          ? html`<pre part="preview" tabindex="0" role="region" aria-label=${t.logsPreviewLabel}>${phase.logs.preview.join('\n')}</pre>`
+          : nothing}
+        <div part="actions">
+          <button type="button" class="primary" @click=${() => this.confirm(phase.logs)}>${this.evidence ? t.logsConfirm : t.logsDownload}</button>
+          <button type="button" @click=${() => this.discard()}>${t.logsCancel}</button>
+        </div>`;
+    }
+    const busy = phase.name === 'collecting';
+    return html`${phase.name === 'failed' ? html`<p class="error" role="alert">${phase.message}</p>` : nothing}
+      <div part="actions">
+        <button type="button" class="primary" ?disabled=${busy} aria-busy=${busy ? 'true' : 'false'} @click=${() => this.collect()}>
+          ${busy ? t.logsCollecting : t.logsAttach}
+        </button>
+      </div>`;
+  }
+
+  protected renderSummary({ summary }: CollectedLogs, t: LogsStrings): TemplateResult {
+    const number = (n: number) => new Intl.NumberFormat(this.ctx.locale).format(n);
+    return html`<ul part="summary">
+      <li>${fill(t.logsSummaryEntries, { entries: number(summary.entries), errors: number(summary.errors) })}</li>
+      <li>${summary.first && summary.last ? fill(t.logsSummarySpan, { first: this.time(summary.first), last: this.time(summary.last) }) : t.logsSummaryEmpty}</li>
+      <li>${fill(t.logsSummarySize, { size: formatSize(summary.bytes, this.ctx.locale) })}</li>
+      <li>${fill(t.logsSummaryRedacted, { count: number(summary.redacted) })}</li>
+      ${summary.sources.length ? html`<li>${fill(t.logsSummarySources, { sources: summary.sources.join(', ') })}</li>` : nothing}
+      ${summary.failedSources.map((failed) => html`<li class="error">${fill(t.logsSummaryFailedSource, failed)}</li>`)}
+    </ul>`;
+  }
+
+  /** Collects the window's logs and shows them; nothing is attached yet. */
+  async collect(): Promise<void> {
+    if (this.phase.name === 'collecting') return;
+    this.phase = { name: 'collecting' };
+    this.announcement = this.t.logsCollecting;
+    try {
+      const { collectLogs } = await import('../../src/logs/collect.js');
+      const logs = await collectLogs({
+        from: this.from,
+        to: this.to,
+        occurredAt: this.evidence?.occurredAt,
+        marginMinutes: this.marginMinutes,
+        redaction: { emails: this.redactEmails, phones: this.redactPhones },
+      });
+      this.phase = { name: 'ready', logs };
+      this.announcement = fill(this.t.logsSummaryEntries, { entries: logs.summary.entries, errors: logs.summary.errors });
+    } catch (error) {
+      this.phase = { name: 'failed', message: fill(this.t.logsFailed, { reason: error instanceof Error ? error.message : String(error) }) };
+    }
+  }
+
+  private confirm({ file, summary }: CollectedLogs): void {
+    const t = this.t;
+    if (!this.evidence) {
+      this.download(file);
+      this.announcement = fill(t.logsDownloaded, { entries: summary.entries });
+      this.phase = { name: 'idle' };
+      return;
+    }
+    const { from, to, entries, errors, redacted, sources } = summary;
+    const refusal = this.evidence.add(file, 'logs', { logs: { from, to, entries, errors, redacted, sources } });
+    if (refusal) {
+      this.phase = { name: 'failed', message: fill(t.logsRefused, { reason: refusal }) };
+      return;
+    }
+    this.announcement = fill(t.logsAttached, { entries: summary.entries });
+    this.phase = { name: 'idle' };
+  }
+
+  private discard(): void {
+    this.phase = { name: 'idle' };
+    this.announcement = '';
+  }
+
+  private download(file: File): void {
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** What a datetime-local field shows for an instant in the agent's zone. */
+function toLocalInput(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** The instant a datetime-local reading means in the agent's zone (ISO 8601, UTC); undefined when unreadable. */
+function fromLocalInput(value: string, timeZone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  try {
+    return wallClockToInstant(year, month, day, hour, minute, timeZone).toISOString();
+  } catch {
+    return undefined;
+  }
+}
+
+function formatSize(bytes: number, locale: string): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: unit as string, maximumFractionDigits: 1 }).format(size as number);
+}

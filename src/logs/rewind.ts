@@ -1,0 +1,253 @@
+/**
+ * The rewind buffer: a light recording of what the page did lately, so "Attach logs" can hand
+ * over the minutes around an incident without session replay. A host imports it before anything
+ * else (embed file `triage-rewind.js`, 2 KB gzip) and it keeps, in memory only:
+ * console calls (every level), uncaught errors and unhandled rejections with their stacks, failed
+ * fetch and XHR calls (method, URL without query values, status, duration; never bodies or
+ * headers), WebSocket opens, errors and closes (never messages), visibility and navigation.
+ *
+ * It never throws into the host: every patched function is a Proxy of the original (same name,
+ * length and prototype; `toString` reads as native code), called with the same `this` and arguments, its return value
+ * and exceptions passed through untouched; the recording around it swallows its own failures.
+ * The buffer is bounded by entry count and by size, oldest dropped first.
+ */
+import type { LogEntry, LogSource, LogWindow } from './sources.js';
+
+// The registry of sources.ts, reached by its symbol rather than imported: the embed file then
+// needs no chunk shared with the logs tool (which costs a request and its own gzip overhead).
+const SOURCES = Symbol.for('triage-kit.log-sources');
+
+export interface RewindOptions {
+  /** Entries kept at most (default 2000). */
+  maxEntries?: number;
+  /** Characters kept at most across all entries (default 512 KiB). */
+  maxChars?: number;
+}
+
+export interface Rewind {
+  /** The recorded entries inside a window, oldest first. */
+  collect(window: LogWindow): LogEntry[];
+  clear(): void;
+}
+
+type Kind = 'console' | 'error' | 'network' | 'websocket' | 'page';
+interface Recorded {
+  at: number;
+  level: string;
+  message: string;
+  kind: Kind;
+  extra?: Record<string, unknown>;
+}
+
+const INSTALLED = Symbol.for('triage-kit.rewind');
+const CONSOLE_LEVELS = ['debug', 'log', 'info', 'warn', 'error', 'trace'] as const;
+/** What each entry costs on top of its message, in the character budget. */
+const ENTRY_OVERHEAD = 64;
+/** Characters per entry; how deep and how many keys or items of console arguments are written out. */
+const MAX_ENTRY_CHARS = 2000;
+const MAX_DEPTH = 3;
+const MAX_KEYS = 20;
+
+/**
+ * Starts recording (once per page: a second call, from a second copy of triage-kit too, returns
+ * the recorder already running and ignores its options). Registers the 'rewind' log source.
+ */
+export function installRewind(options: RewindOptions = {}): Rewind {
+  const scope = globalThis as { [INSTALLED]?: Rewind };
+  return (scope[INSTALLED] ??= createRewind(options));
+}
+
+function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOptions): Rewind {
+  // A ring: `size` entries ending just before `next`, the oldest overwritten first.
+  let ring: (Recorded | undefined)[] = [];
+  let next = 0;
+  let size = 0;
+  let chars = 0;
+  let busy = false;
+  const cost = (entry: Recorded) => entry.message.length + ENTRY_OVERHEAD;
+  const oldest = () => (next - size + maxEntries) % maxEntries;
+
+  function record(level: string, message: string, kind: Kind, extra?: Record<string, unknown>): void {
+    if (message.length > MAX_ENTRY_CHARS) message = message.slice(0, MAX_ENTRY_CHARS) + '…';
+    const entry = { at: Date.now(), level, message, kind, extra };
+    if (size === maxEntries) chars -= cost(ring[next]!);
+    else size++;
+    ring[next] = entry;
+    next = (next + 1) % maxEntries;
+    chars += cost(entry);
+    while (chars > maxChars && size > 1) {
+      chars -= cost(ring[oldest()]!);
+      ring[oldest()] = undefined;
+      size--;
+    }
+  }
+
+  /** Records without ever throwing, and without recording what recording itself may log. */
+  function safely(work: () => void): void {
+    if (busy) return;
+    busy = true;
+    try {
+      work();
+    } catch {
+      // The host's call goes on whatever happened here.
+    } finally {
+      busy = false;
+    }
+  }
+
+  function describe(value: unknown, depth: number, seen: object[]): string {
+    if (typeof value === 'string') {
+      const cut = value.length > MAX_ENTRY_CHARS ? value.slice(0, MAX_ENTRY_CHARS) + '…' : value;
+      return depth ? JSON.stringify(cut) : cut;
+    }
+    if (typeof value === 'function') return `[Function ${value.name}]`;
+    if (!value || typeof value !== 'object') return String(value);
+    // V8's stack starts with the name and message; other engines' stacks do not.
+    if (value instanceof Error) return value.stack?.includes(value.message) ? value.stack : `${value}\n${value.stack}`;
+    if (seen.includes(value)) return '[Circular]';
+    const list = Array.isArray(value);
+    if (depth >= MAX_DEPTH) return list ? '[…]' : '{…}';
+    if ((value as Node).nodeName) return `<${(value as Node).nodeName}>`;
+    seen.push(value);
+    const keys = list ? [] : Object.keys(value);
+    const items = list ? value.slice(0, MAX_KEYS) : keys.slice(0, MAX_KEYS);
+    const parts = items.map((item, i) =>
+      list ? describe(item, depth + 1, seen) : `${JSON.stringify(item)}:${describe((value as Record<string, unknown>)[item as string], depth + 1, seen)}`,
+    );
+    seen.pop();
+    const more = (list ? value.length : keys.length) - items.length;
+    if (more > 0) parts.push(`…${more} more`);
+    return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
+  }
+
+  const text = (values: readonly unknown[]) => values.map((value) => describe(value, 0, [])).join(' ');
+
+  /**
+   * Replaces owner[key] with a Proxy that calls `around` first; `around` may return an after-hook,
+   * which sees the result and returns what the caller gets (the same result, or a promise settling
+   * exactly like it).
+   */
+  function patch<T>(owner: object | undefined, key: string, around: (self: any, args: any[]) => ((result: T) => T | void) | void): void {
+    const target = owner as Record<string, unknown> | undefined;
+    const original = target?.[key];
+    if (typeof original !== 'function') return;
+    target![key] = new Proxy(original, {
+      apply(fn, self, args) {
+        let after: ((result: T) => T | void) | undefined;
+        safely(() => (after = around(self, args) || undefined));
+        const result = Reflect.apply(fn, self, args) as T;
+        let out = result;
+        if (after) safely(() => (out = after!(result) ?? result));
+        return out;
+      },
+    });
+  }
+
+  const g = globalThis as any;
+
+  for (const level of CONSOLE_LEVELS) patch(g.console, level, (_self, args) => record(level, text(args), 'console'));
+  patch(g.console, 'assert', (_self, [ok, ...args]) => {
+    if (!ok) record('error', `Assertion failed ${text(args)}`, 'console');
+  });
+
+  const failed = (method: string, url: string, status: number, began: number, why?: string) =>
+    record('error', `${method} ${url} ${why ?? status}`, 'network', { method, url, status, durationMs: Math.round(performance.now() - began) });
+
+  patch<Promise<Response>>(g, 'fetch', (_self, [input, init]) => {
+    const began = performance.now();
+    const method = String(init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+    const url = bare(input instanceof Request ? input.url : String(input));
+    // A promise settling like the host's, rather than a handler on it: a rejection nobody
+    // handles must still reach the host's 'unhandledrejection' listeners.
+    return (reply) =>
+      reply.then(
+        (response) => {
+          // Network errors reject; a resolved status 0 is an opaque (no-cors) answer, not a failure.
+          safely(() => response.status >= 400 && failed(method, url, response.status, began));
+          return response;
+        },
+        (error) => {
+          safely(() => failed(method, url, 0, began, String(error)));
+          throw error;
+        },
+      );
+  });
+
+  // Timed from open(), which a page calls right before send(): one patch instead of two.
+  const requests = new WeakMap<XMLHttpRequest, [method: string, url: string, began: number]>();
+  function onLoadEnd(this: XMLHttpRequest) {
+    const [method, url, began] = requests.get(this)!;
+    if (!this.status || this.status >= 400) safely(() => failed(method, url, this.status, began, this.status ? undefined : 'failed'));
+  }
+  patch(g.XMLHttpRequest?.prototype, 'open', (self: XMLHttpRequest, [method, url]) => {
+    if (!requests.has(self)) self.addEventListener('loadend', onLoadEnd);
+    requests.set(self, [String(method).toUpperCase(), bare(String(url)), performance.now()]);
+  });
+
+  if (typeof g.WebSocket === 'function') {
+    g.WebSocket = new Proxy(g.WebSocket, {
+      construct(target, args, newTarget) {
+        const socket: WebSocket = Reflect.construct(target, args, newTarget);
+        safely(() => {
+          const url = bare(String(args[0]));
+          for (const type of ['open', 'error', 'close']) {
+            socket.addEventListener(type, (event) =>
+              safely(() => {
+                const { code, wasClean } = event as CloseEvent;
+                const level = type === 'error' ? 'error' : wasClean === false ? 'warn' : 'info';
+                record(level, `WebSocket ${type} ${url}${code ? ` code ${code}` : ''}`, 'websocket', { url, code, wasClean });
+              }),
+            );
+          }
+        });
+        return socket;
+      },
+    });
+  }
+
+  if (typeof window === 'object') {
+    const page = (what: string) => safely(() => record('info', `Page ${what} ${bare(location.href)}`, 'page'));
+    window.addEventListener('error', (event) =>
+      safely(() => {
+        record('error', event.error instanceof Error ? describe(event.error, 0, []) : `${event.message} ${bare(event.filename)}:${event.lineno}`, 'error');
+      }),
+    );
+    window.addEventListener('unhandledrejection', (event) => safely(() => record('error', `Unhandled rejection: ${describe(event.reason, 0, [])}`, 'error')));
+    document.addEventListener('visibilitychange', () => page(document.visibilityState));
+    for (const name of ['popstate', 'hashchange', 'pagehide', 'online', 'offline']) window.addEventListener(name, () => page(name));
+    // The after-hook already runs guarded, where page() would see itself as recording and skip.
+    for (const key of ['pushState', 'replaceState']) patch(history, key, () => () => record('info', `Page ${key} ${bare(location.href)}`, 'page'));
+    const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+    page(navigation?.type ?? 'loaded');
+  }
+
+  const rewind: Rewind = {
+    collect({ from, to }) {
+      const out: LogEntry[] = [];
+      for (let i = size; i > 0; i--) {
+        const { at, level, message, kind, extra } = ring[(next - i + maxEntries) % maxEntries]!;
+        if (at >= +from && at <= +to) out.push({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
+      }
+      return out;
+    },
+    clear() {
+      ring = [];
+      next = size = chars = 0;
+    },
+  };
+  ((globalThis as { [SOURCES]?: Set<LogSource> })[SOURCES] ??= new Set()).add({ name: 'rewind', collect: rewind.collect });
+  return rewind;
+}
+
+/** A URL without credentials, query values or fragment: 'https://x.example/a?ticket&page'. */
+export function bare(url: string): string {
+  try {
+    const parsed = new URL(url, globalThis.document?.baseURI);
+    // A data: URL's "path" is its content.
+    if (parsed.protocol === 'data:') return 'data:';
+    const keys = [...parsed.searchParams.keys()];
+    return parsed.origin + parsed.pathname + (keys.length ? `?${keys.join('&')}` : '');
+  } catch {
+    return url.split(/[?#]/)[0]!;
+  }
+}
