@@ -40,6 +40,8 @@ export interface TriageConfig {
   limits: TriageLimits;
   /** Where the demo and hosts point transports; components never fetch themselves. */
   endpoints: { intake?: string };
+  /** Evidence tools: `maskSelectors` are painted out of every tab capture, on top of the defaults (src/capture/mask.ts); `captureWindowUrl` is the same-origin capture page. */
+  evidence?: { maskSelectors?: string[]; captureWindowUrl?: string };
 }
 
 export interface TriageServices {
