@@ -51,10 +51,10 @@ async function firstFrame(stream: MediaStream, doc: Document): Promise<HTMLCanva
   video.muted = true;
   video.playsInline = true;
   video.srcObject = stream;
+  // A decoded frame, not just metadata: drawImage before it would give a black picture. (Not
+  // requestVideoFrameCallback: it never fires for a video that is not on the page.)
+  if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
   await video.play();
-  if (!video.videoWidth) await new Promise((resolve) => video.addEventListener('resize', resolve, { once: true }));
-  // A decoded frame, not just metadata: drawImage before it would give a black picture.
-  if ('requestVideoFrameCallback' in video) await new Promise((resolve) => video.requestVideoFrameCallback(resolve));
   const canvas = doc.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;

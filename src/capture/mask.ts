@@ -52,10 +52,12 @@ export function topSameOrigin(win: Window = window): { win: Window; isTop: boole
 /** Every document or open shadow root under a root, with the offset of its frame in the top viewport. */
 function* scopes(root: Document | ShadowRoot, dx: number, dy: number): Generator<[Document | ShadowRoot, number, number]> {
   yield [root, dx, dy];
-  const walker = (root instanceof Document ? root : root.ownerDocument).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  // Frames are other realms: their nodes fail instanceof against this window's classes.
+  const doc = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : (root as ShadowRoot).ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   for (let node = walker.nextNode() as Element | null; node; node = walker.nextNode() as Element | null) {
     if (node.shadowRoot) yield* scopes(node.shadowRoot, dx, dy);
-    if (node instanceof HTMLIFrameElement || node.localName === 'frame') {
+    if (node.localName === 'iframe' || node.localName === 'frame') {
       let inner: Document | null = null;
       try {
         inner = (node as HTMLIFrameElement).contentDocument;
@@ -65,7 +67,7 @@ function* scopes(root: Document | ShadowRoot, dx: number, dy: number): Generator
       if (!inner) continue;
       // The frame's content starts inside its border and padding.
       const box = node.getBoundingClientRect();
-      const style = getComputedStyle(node);
+      const style = doc.defaultView!.getComputedStyle(node);
       yield* scopes(inner, dx + box.left + node.clientLeft + parseFloat(style.paddingLeft), dy + box.top + node.clientTop + parseFloat(style.paddingTop));
     }
   }
