@@ -111,8 +111,8 @@ export class TriageScreenshotEditor extends LitElement {
   removeBox(id: number): void {
     const box = this.boxes.find((b) => b.id === id);
     if (!box) return;
-    this.commit(this.boxes.filter((b) => b.id !== id));
     this.announcement = fillIn(this.strings.shotBoxRemoved, { box: this.label(box) });
+    this.commit(this.boxes.filter((b) => b.id !== id));
     this.focusAfterUpdate = 'toolbar';
   }
 
@@ -204,7 +204,7 @@ export class TriageScreenshotEditor extends LitElement {
     const s = this.strings;
     if (box.kind === 'crop') return s.shotBoxCrop;
     const n = this.boxes.filter((b) => b.kind === box.kind).indexOf(box) + 1;
-    return fillIn(box.kind === 'redact' ? s.shotBoxRedact : s.shotBoxHighlight, { n: n || this.boxes.length });
+    return fillIn(box.kind === 'redact' ? s.shotBoxRedact : s.shotBoxHighlight, { n });
   }
 
   /**
@@ -273,5 +273,11 @@ export class TriageScreenshotEditor extends LitElement {
         stroke-width=${box.kind === 'highlight' ? Math.max(3, Math.round(this.width / 300)) : nothing}
         @keydown=${(event: KeyboardEvent) => this.onBoxKey(event, box)}></rect>
       <rect class="handle" data-id=${box.id} aria-hidden="true" x=${box.x + box.w - handle / 2} y=${box.y + box.h - handle / 2} width=${handle} height=${handle}></rect>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'triage-screenshot-editor': TriageScreenshotEditor;
   }
 }

@@ -35,7 +35,11 @@ interface Shot {
 }
 
 const loadCapture = () => import('../../src/capture/index.js');
-const loadEditor = () => import('./editor-define.js');
+/** Loads and defines the editor (no define module of its own: it is only ever loaded from here). */
+const loadEditor = async () => {
+  const { TriageScreenshotEditor } = await import('./editor.js');
+  customElements.get('triage-screenshot-editor') ?? customElements.define('triage-screenshot-editor', TriageScreenshotEditor);
+};
 
 /**
  * @csspart base - the whole tool
