@@ -4,8 +4,6 @@
  * browser asks for a click before it shares a screen), one frame, handed back to the opener,
  * then the window closes. Plain DOM: this page has one button and must load fast.
  */
-import { grabFrame } from '../../src/capture/grab.js';
-import { handBack } from '../../src/capture/window.js';
 import { screenshotStrings } from './strings.js';
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
@@ -34,6 +32,9 @@ export function startCapturePage(doc: Document = document): void {
     button.disabled = true;
     status.textContent = s.shotCapturing;
     try {
+      // The same lazy chunk the screenshot tool loads: one download serves both, and the tool's
+      // own first load stays free of capture code.
+      const { grabFrame, handBack } = await import('./tools.js');
       const { canvas } = await grabFrame('screen');
       handBack((await toPng(canvas)) ?? undefined);
       window.close();

@@ -18,7 +18,6 @@ import type { TriageScreenshotEditor } from './editor.js';
 // ── context wiring (until the base element lands: the lead swaps this block for TriageElement) ──
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
-import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 // ── end of context wiring imports ──
 
 type Capture = NonNullable<AttachmentMeta['capture']>;
@@ -34,11 +33,11 @@ interface Shot {
   notes: string[];
 }
 
-const loadCapture = () => import('../../src/capture/index.js');
-/** Loads and defines the editor (no define module of its own: it is only ever loaded from here). */
-const loadEditor = async () => {
-  const { TriageScreenshotEditor } = await import('./editor.js');
-  customElements.get('triage-screenshot-editor') ?? customElements.define('triage-screenshot-editor', TriageScreenshotEditor);
+/** The capture code and the editor, loaded when the agent first asks for a picture. */
+const loadTools = async () => {
+  const tools = await import('./tools.js');
+  tools.defineEditor();
+  return tools;
 };
 
 /**
@@ -65,9 +64,9 @@ export class TriageScreenshot extends LitElement {
   @state()
   agent?: AgentContext;
 
+  // Not defaults.js: it brings the severity core's calendar into this tool's first load.
   protected get t(): ScreenshotStrings {
-    const locale = this.agent?.locale ?? browserAgentContext().locale;
-    return screenshotStrings(locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
+    return screenshotStrings(this.agent?.locale ?? navigator.language ?? 'en', (this.config?.strings ?? {}) as Record<string, unknown>);
   }
   // ── end of context wiring ──
 
@@ -116,7 +115,7 @@ export class TriageScreenshot extends LitElement {
     this.failure = undefined;
     const show = await this.evidence?.hide();
     try {
-      const capture = await loadCapture();
+      const capture = await loadTools();
       const frame = await capture.grabFrame(surface);
       // Same task as the frame was drawn: the page has not moved since.
       const shot = capture.maskFrame(frame, surface, this.maskSelectors);
@@ -134,7 +133,7 @@ export class TriageScreenshot extends LitElement {
     this.busy = 'window';
     this.failure = undefined;
     try {
-      const capture = await loadCapture();
+      const capture = await loadTools();
       const url = this.captureWindowUrl ?? this.config?.evidence?.captureWindowUrl ?? capture.DEFAULT_CAPTURE_WINDOW_URL;
       const image = await capture.captureInWindow(url);
       if (image) await this.fromFile(image, 'window');
@@ -149,7 +148,7 @@ export class TriageScreenshot extends LitElement {
   async fromFile(file: Blob, method: CaptureMethod): Promise<void> {
     this.failure = undefined;
     try {
-      const capture = await loadCapture();
+      const capture = await loadTools();
       const canvas = await capture.imageFileToCanvas(file);
       this.open({ canvas, method, masks: [], notes: [this.t.shotMaskUnknown] });
     } catch {
@@ -165,7 +164,6 @@ export class TriageScreenshot extends LitElement {
   }
 
   private async open(shot: Shot): Promise<void> {
-    await loadEditor();
     this.shot = shot;
     this.announcement = shot.notes[0] ?? '';
     await this.updateComplete;

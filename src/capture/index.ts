@@ -6,8 +6,9 @@ import type { GrabbedFrame, CaptureSurface } from './grab.js';
 import { DEFAULT_MASK_SELECTORS, frameMatchesViewport, paintAreas, planMasks, topSameOrigin } from './mask.js';
 
 export { grabFrame, imageFileToCanvas, CaptureError } from './grab.js';
-export { captureInWindow } from './window.js';
+export { captureInWindow, handBack } from './window.js';
 export { encodeScreenshot } from './encode.js';
+export { paintAreas, type Area } from './mask.js';
 
 /** The capture window page shipped beside the embed files (dist/embed/triage-capture.html). */
 export const DEFAULT_CAPTURE_WINDOW_URL = new URL('./triage-capture.html', import.meta.url).href;
