@@ -148,6 +148,30 @@ describe('<triage-screenshot> ladder', () => {
     }
   });
 
+  it('on plain HTTP (not a secure context) says so and offers paste and a file, not a capture button', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `http://insecure.test:${location.port}/test/components/screenshot-support/frame.html?report`;
+    const report = new Promise<MessageEvent>((resolve) =>
+      addEventListener('message', function once(event) {
+        if (event.source !== frame.contentWindow) return;
+        removeEventListener('message', once);
+        resolve(event);
+      }),
+    );
+    document.body.append(frame);
+    try {
+      const { data } = await report;
+      expect(data.secure, 'the frame really is insecure').to.equal(false);
+      expect(data.blocker).to.equal('insecure');
+      expect(data.note).to.equal(screenshotEn.shotInsecure);
+      expect(data.buttons).to.not.include(screenshotEn.shotTab);
+      expect(data.buttons, 'a capture window would be just as insecure').to.not.include(screenshotEn.shotWindow);
+      expect(data.paste).to.equal(true);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('the capture window hands its picture back to the framed tool, which records the method', async () => {
     const { frame, shot, host, root } = await framed({ allow: "display-capture 'none'" });
     try {
