@@ -135,7 +135,10 @@ export class TriageScreenshot extends LitElement {
     try {
       const capture = await loadTools();
       const url = this.captureWindowUrl ?? this.config?.evidence?.captureWindowUrl ?? capture.DEFAULT_CAPTURE_WINDOW_URL;
-      const image = await capture.captureInWindow(url);
+      const pending = capture.captureInWindow(url);
+      // The window captures the desktop behind it, where the report must not be in its own picture.
+      const show = await this.evidence?.hide();
+      const image = await pending.finally(() => show?.());
       if (image) await this.fromFile(image, 'window');
     } catch (error) {
       this.fail(error);

@@ -188,6 +188,7 @@ describe('<triage-screenshot> ladder', () => {
       button(root, screenshotEn.shotAttach).click();
       await until(() => host.target.added.length === 1, 'attached');
       expect(host.target.added[0]!.details?.capture).to.deep.equal({ method: 'window', masks: [] });
+      expect([host.target.hides, host.target.shown], 'the report was hidden while the window captured').to.deep.equal([1, 1]);
     } finally {
       frame.remove();
     }
