@@ -148,6 +148,19 @@ describe('<triage-screenshot> ladder', () => {
     }
   });
 
+  it('a capture forced in that frame fails with the policy reason in words, and the report is shown again', async () => {
+    const { frame, shot, host, root } = await framed({ allow: "display-capture 'none'" });
+    try {
+      await shot.capture('tab');
+      await shot.updateComplete;
+      expect(root.querySelector('[role=alert]')?.textContent).to.equal(screenshotEn.shotPolicy);
+      expect([host.target.hides, host.target.shown]).to.deep.equal([1, 1]);
+      expect(editorOf(shot)).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('on plain HTTP (not a secure context) says so and offers paste and a file, not a capture button', async () => {
     const frame = document.createElement('iframe');
     frame.src = `http://insecure.test:${location.port}/test/components/screenshot-support/frame.html?report`;
