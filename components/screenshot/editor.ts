@@ -6,7 +6,6 @@
  * bitmap, so the pixels under it are gone from the file, not hidden under a layer.
  */
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { paintAreas, type Area } from '../../src/capture/mask.js';
 import { encodeScreenshot } from '../../src/capture/encode.js';
 import { base } from '../shared/base.styles.js';
@@ -38,14 +37,22 @@ interface Drag {
  */
 export class TriageScreenshotEditor extends LitElement {
   static override styles = [base, editorStyles];
+  // Declared without decorators: this chunk then carries no decorator helper of its own.
+  static override properties = {
+    image: { attribute: false },
+    strings: { attribute: false },
+    boxes: { state: true },
+    history: { state: true },
+    announcement: { state: true },
+  };
 
   /** The picture, customer-data areas already painted out; never changed by the editor. */
-  @property({ attribute: false }) image!: HTMLCanvasElement;
-  @property({ attribute: false }) strings!: ScreenshotStrings;
+  image!: HTMLCanvasElement;
+  strings!: ScreenshotStrings;
 
-  @state() boxes: readonly Box[] = [];
-  @state() private history: (readonly Box[])[] = [];
-  @state() private announcement = '';
+  boxes: readonly Box[] = [];
+  private history: (readonly Box[])[] = [];
+  private announcement = '';
   private nextId = 1;
   private drag?: Drag;
   private focusAfterUpdate?: number | 'toolbar';
