@@ -161,6 +161,34 @@ describe('<triage-screenshot> ladder', () => {
     }
   });
 
+  it('runs under a strict CSP (no inline styles or scripts): nothing is blocked on the ladder or in the editor', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;left:0;top:0;width:700px;height:600px;border:0';
+    frame.src = new URL('./screenshot-support/csp-frame.html', import.meta.url).href;
+    document.body.append(frame);
+    try {
+      await until(() => frame.contentDocument?.querySelector('triage-screenshot')?.shadowRoot?.querySelector('[part=paste]'), 'the tool renders');
+      const shot = frame.contentDocument!.querySelector('triage-screenshot') as TriageScreenshot;
+      await shot.fromFile(await pattern(600, 300), 'file');
+      await until(() => editorOf(shot), 'the editor opens');
+      const editor = editorOf(shot)!;
+      editor.add('redact');
+      editor.add('crop');
+      await editor.updateComplete;
+      await editor.export();
+      const violations = (frame.contentWindow as Window & { violations: string[] }).violations;
+      expect(violations).to.deep.equal([]);
+      // The CSP is really in force: an inline style attribute would be refused.
+      const probe = frame.contentDocument!.createElement('div');
+      probe.setAttribute('style', 'color:red');
+      frame.contentDocument!.body.append(probe);
+      await until(() => violations.length > 0, 'the probe is reported');
+      expect(violations[0]).to.match(/^style-src/);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('on plain HTTP (not a secure context) says so and offers paste and a file, not a capture button', async () => {
     const frame = document.createElement('iframe');
     frame.src = `http://insecure.test:${location.port}/test/components/screenshot-support/frame.html?report`;

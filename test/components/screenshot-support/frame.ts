@@ -1,4 +1,9 @@
 // The screenshot tool inside a frame, the way an OSvC add-in runs it.
+// Every CSP violation in this page is kept, for the strict-CSP test (csp-frame.html).
+(window as Window & { violations?: string[] }).violations = [];
+document.addEventListener('securitypolicyviolation', (event) =>
+  (window as Window & { violations?: string[] }).violations!.push(`${event.violatedDirective}: ${event.sample || event.blockedURI}`),
+);
 import './evidence-host.js';
 import '../../../components/screenshot/define.js';
 
