@@ -267,6 +267,27 @@ describe('<triage-screenshot> ladder', () => {
     expect(host.target.added[0]!.details?.capture?.method).to.equal('paste');
   });
 
+  it('a dropped or picked picture file opens in the editor and attaches with method file', async () => {
+    const { host, shot, root } = await mount();
+    const data = new DataTransfer();
+    data.items.add(await pattern(320, 180));
+    const zone = root.querySelector('[part=paste]')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await shot.updateComplete;
+    expect(zone.classList.contains('over'), 'the drop zone shows it will take the file').to.equal(true);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await until(() => editorOf(shot), 'the dropped picture opens');
+    button(root, screenshotEn.shotAttach).click();
+    await until(() => host.target.added.length === 1, 'attached');
+    expect(host.target.added[0]!.details?.capture?.method).to.equal('file');
+
+    const input = root.querySelector<HTMLInputElement>('input[type=file]')!;
+    input.files = data.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => editorOf(shot), 'the picked picture opens');
+    expect(editorOf(shot)!.image.width).to.equal(320);
+  });
+
   it('a text paste is left to the page', async () => {
     const { root } = await mount();
     const data = new DataTransfer();
