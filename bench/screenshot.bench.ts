@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+// The test runner's flags, real tab capture (--auto-accept-this-tab-capture) among them.
+import { CHROME_ARGS } from '../scripts/chrome-path.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = await build({
@@ -42,7 +44,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run', '--auto-accept-this-tab-capture'],
+  args: CHROME_ARGS,
 });
 try {
   const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });

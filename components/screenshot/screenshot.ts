@@ -119,7 +119,7 @@ export class TriageScreenshot extends LitElement {
       const frame = await capture.grabFrame(surface);
       // Same task as the frame was drawn: the page has not moved since.
       const shot = capture.maskFrame(frame, surface, this.maskSelectors);
-      this.open({ canvas: frame.canvas, method: surface, masks: shot.masks, notes: this.maskNotes(shot) });
+      await this.open({ canvas: frame.canvas, method: surface, masks: shot.masks, notes: this.maskNotes(shot) });
     } catch (error) {
       this.fail(error);
     } finally {
@@ -150,13 +150,17 @@ export class TriageScreenshot extends LitElement {
   /** A pasted, dropped, picked or handed-back picture: no page geometry, so the agent is asked to check it. */
   async fromFile(file: Blob, method: CaptureMethod): Promise<void> {
     this.failure = undefined;
+    let canvas: HTMLCanvasElement;
     try {
       const capture = await loadTools();
-      const canvas = await capture.imageFileToCanvas(file);
-      this.open({ canvas, method, masks: [], notes: [this.t.shotMaskUnknown] });
-    } catch {
-      this.failure = fillIn(this.t.shotNotImage, { name: (file as File).name ?? method });
+      canvas = await capture.imageFileToCanvas(file).catch(() => {
+        throw new Error(fillIn(this.t.shotNotImage, { name: (file as File).name ?? method }));
+      });
+    } catch (error) {
+      this.fail(error);
+      return;
     }
+    await this.open({ canvas, method, masks: [], notes: [this.t.shotMaskUnknown] });
   }
 
   private maskNotes(shot: { masked: number; geometryKnown: boolean; invalid: string[] }): string[] {
