@@ -114,18 +114,21 @@ export class TriageScreenshot extends LitElement {
     this.busy = 'capture';
     this.failure = undefined;
     const show = await this.evidence?.hide();
+    let shot: Shot | undefined;
     try {
       const capture = await loadTools();
       const frame = await capture.grabFrame(surface);
       // Same task as the frame was drawn: the page has not moved since.
-      const shot = capture.maskFrame(frame, surface, this.maskSelectors);
-      await this.open({ canvas: frame.canvas, method: surface, masks: shot.masks, notes: this.maskNotes(shot) });
+      const masked = capture.maskFrame(frame, surface, this.maskSelectors);
+      shot = { canvas: frame.canvas, method: surface, masks: masked.masks, notes: this.maskNotes(masked) };
     } catch (error) {
       this.fail(error);
     } finally {
       show?.();
       this.busy = undefined;
     }
+    // After the report is back: focus cannot move into a hidden dialog.
+    if (shot) await this.open(shot);
   }
 
   /** The next rung in a frame that may not capture: a top-level window of this origin captures and hands the picture back. */

@@ -99,6 +99,8 @@ describe('<triage-screenshot> capture', () => {
       expect(target.shown).to.equal(1);
       expect(panel.hidden).to.equal(false);
       expect(root.textContent).to.include('3 areas with customer details were blacked out');
+      await until(() => editorOf(shot)!.shadowRoot!.activeElement, 'focus moves into the editor once the report is back');
+      expect(editorOf(shot)!.shadowRoot!.activeElement?.textContent).to.equal(screenshotEn.shotAddRedaction);
 
       button(root, screenshotEn.shotAttach).click();
       await until(() => target.added.length === 1, 'the screenshot is attached');
