@@ -2,7 +2,7 @@
 // tsc output in dist/. Chunks shared between entries land beside them, and manifest.json
 // records each file's static and dynamic imports so `npm run size` can add up what an entry
 // really costs on first load.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -12,6 +12,9 @@ export const EMBED_ENTRIES = {
   'triage-reporter': 'dist/components/reporter/define.js',
   'triage-provider': 'dist/components/provider/define.js',
   'triage-reports': 'dist/components/reports/define.js',
+  'triage-screenshot': 'dist/components/screenshot/define.js',
+  // The same-origin capture window's page script; triage-capture.html (copied below) loads it.
+  'triage-capture-page': 'dist/components/screenshot/capture-page.js',
   'triage-delivery': 'dist/src/delivery-kit.js',
   'triage-osvc': 'dist/src/hosts/osvc.js',
   'triage-severity': 'dist/src/severity.js',
@@ -69,6 +72,16 @@ function manifest() {
   };
 }
 
+/** The capture window's page, shipped beside the embed files it loads (src/capture/window.ts). */
+function captureWindowPage() {
+  return {
+    name: 'triage-capture-page',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'triage-capture.html', source: readFileSync('components/screenshot/capture-window.html', 'utf8') });
+    },
+  };
+}
+
 export default {
   input: EMBED_ENTRIES,
   output: {
@@ -82,6 +95,7 @@ export default {
     compactTemplates(),
     terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }),
     manifest(),
+    captureWindowPage(),
   ],
   onwarn(warning, warn) {
     // Lit's `this` at module top level in its dev-only helpers is expected; everything else is shown.

@@ -7,6 +7,7 @@ import { run } from './run.mjs';
 const ANCHORS = {
   'outbox.bench.ts': 'anchor: Sentry User Feedback gives up after 30 s offline; Gleap sends one request and never retries; Jira and Zendesk: unknown',
   'severity.bench.ts': 'anchor: none of Sentry, Gleap, Jira or Zendesk grades severity or computes an SLA (Gleap: a static LOW/MEDIUM/HIGH)',
+  'screenshot.bench.ts': 'anchor: Sentry grabs a frame with getDisplayMedia but masks nothing and is off on HTTP; Gleap renders the DOM on its servers; Jira and Zendesk take no screenshot',
   'intake.bench.ts': 'anchor: no figure published by the widgets; ours is the reference service on loopback, 2 cores',
 };
 

@@ -19,5 +19,9 @@ export const CHROME_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
+  // Real tab capture in tests and benchmarks, instead of a picker that waits forever.
   '--auto-accept-this-tab-capture',
+  // A name for this machine that is not "localhost", so a test can load a page that is not a
+  // secure context (plain HTTP off loopback names) and see how a tool explains it.
+  '--host-resolver-rules=MAP insecure.test 127.0.0.1',
 ];

@@ -74,6 +74,28 @@ if (tools.length && manifest['triage-reporter.js']) {
   console.log(`evidence tools on top of the reporter (${tools.join(', ')}): ${kb(gzip).trim()} KB gzip ${fits ? `≤ ${EVIDENCE_BUDGET_KB} KB ok` : `> ${EVIDENCE_BUDGET_KB} KB: OVER BUDGET`}`);
 }
 console.log(`anchor: ${ANCHORS}`);
+
+// The evidence tools (issue 8) load inside the reporter, so what they cost is what they add to
+// it: everything they load, eagerly or on first use, that the reporter has not loaded already.
+// The screenshot tool's aim is 7 KB; it is 10.7 today (English and Spanish catalogs 2.0, the
+// @lit/context consumer 0.55 that the base element will share with the reporter), so the ceiling
+// holds it where it is.
+const EVIDENCE_TOOLS_KB = { 'triage-screenshot.js': { target: 7, ceiling: 11 } };
+const EVIDENCE_CEILING_KB = 12;
+const reporterFiles = manifest['triage-reporter.js'] ? closure('triage-reporter.js') : new Set();
+const evidenceFiles = new Set();
+for (const [file, budget] of Object.entries(EVIDENCE_TOOLS_KB)) {
+  if (!manifest[file]) continue;
+  const added = [...closure(file)].filter((f) => !reporterFiles.has(f));
+  added.forEach((f) => evidenceFiles.add(f));
+  const gzip = added.map(measure).reduce((sum, s) => sum + s.gzip, 0);
+  const verdict = gzip > budget.ceiling * 1024 ? `> ${budget.ceiling} KB ceiling: OVER BUDGET` : gzip <= budget.target * 1024 ? `≤ ${budget.target} KB ok` : `target ${budget.target} KB (ceiling ${budget.ceiling} KB)`;
+  if (gzip > budget.ceiling * 1024) over = true;
+  console.log(`${file.padEnd(24)} on top of the reporter ${kb(gzip)} KB gzip   ${verdict}`);
+}
+const evidenceGzip = [...evidenceFiles].map(measure).reduce((sum, s) => sum + s.gzip, 0);
+if (evidenceGzip > EVIDENCE_CEILING_KB * 1024) over = true;
+console.log(`${'evidence tools together'.padEnd(24)} on top of the reporter ${kb(evidenceGzip)} KB gzip   ${evidenceGzip > EVIDENCE_CEILING_KB * 1024 ? 'OVER BUDGET' : `≤ ${EVIDENCE_CEILING_KB} KB ok`}`);
 if (over) {
   console.error('An embed file grew past its size ceiling.');
   process.exit(1);

@@ -38,6 +38,8 @@ export interface TriageConfig {
   /** Overrides for any visible string, over the catalog of the agent's language; `reasons` merge reason by reason. */
   strings: StringOverrides;
   limits: TriageLimits;
+  /** Evidence tools: `maskSelectors` are painted out of every tab capture, on top of the defaults (src/capture/mask.ts); `captureWindowUrl` is the same-origin capture page. */
+  evidence?: { maskSelectors?: string[]; captureWindowUrl?: string };
 }
 
 export interface TriageServices {

@@ -1,0 +1,90 @@
+// What a screenshot costs the agent, in Debian's Chromium with REAL tab capture: a 1920x1080
+// page full of records with 20 customer-data areas, from the capture call to a masked picture
+// (the preview) and to the encoded WebP file (what is attached), and the file's bytes.
+// Figures only, no assertions: `npx tsx bench/screenshot.bench.ts`. Targets: 250 ms, 400 KB.
+import { createServer } from 'node:http';
+import { loadavg, availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+// The test runner's flags, real tab capture (--auto-accept-this-tab-capture) among them.
+import { CHROME_ARGS } from '../scripts/chrome-path.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = await build({
+  stdin: { contents: "export * from './src/capture/index.ts';", resolveDir: root, loader: 'ts' },
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  write: false,
+});
+
+// A desktop-like page: a grid of 36 record cards (all in the viewport), 20 of them customer data.
+const rows = Array.from({ length: 36 }, (_, i) => {
+  const masked = i % 9 < 5 ? ' data-triage-mask' : '';
+  return `<div class="card"${masked}><b>Incident 2611-${1000 + i}</b><span>Chat ABC queue · customer waiting ${i % 17} min</span><span>Jane Doe · +1 555 0${100 + i} · jane${i}@example.com</span></div>`;
+}).join('');
+const html = `<!doctype html><title>screenshot bench</title><style>
+body{margin:0;font:14px system-ui,sans-serif;background:linear-gradient(135deg,#e8eef8,#fdf6e3)}
+header{height:56px;background:#1b2a4a;color:#fff;display:flex;align-items:center;padding:0 16px}
+main{display:grid;grid-template-columns:repeat(6,1fr);gap:8px;padding:8px}
+.card{display:grid;gap:4px;padding:10px;border:1px solid #c9ced6;border-radius:6px;background:#fff;height:150px}
+.card:nth-child(4n){background:#fff6e0}.card:nth-child(5n){background:#eaf5ff}
+</style><header>Service Center · maria.lopez · Tier 1 Chat Agent</header><main>${rows}</main>`;
+
+const server = createServer((req, res) => {
+  const js = req.url === '/capture.js';
+  res.writeHead(200, { 'Content-Type': js ? 'text/javascript' : 'text/html' });
+  res.end(js ? bundle.outputFiles[0]!.text : html);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: CHROME_ARGS,
+});
+try {
+  const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  // tsx compiles the evaluated function with esbuild's keep-names helper, which the page lacks.
+  await tab.addInitScript('globalThis.__name = (target) => target');
+  await tab.goto(origin);
+  const figures = await tab.evaluate(async () => {
+    type Capture = typeof import('../src/capture/index.js');
+    const m = (await import('/capture.js' as string)) as Capture;
+    const runs = 7;
+    const toFrame: number[] = [];
+    const toMasked: number[] = [];
+    const toFile: number[] = [];
+    let bytes = 0;
+    let masked = 0;
+    let size = '';
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      const frame = await m.grabFrame('tab');
+      toFrame.push(performance.now() - start);
+      const plan = m.maskFrame(frame, 'tab');
+      toMasked.push(performance.now() - start);
+      const file = await m.encodeScreenshot(frame.canvas);
+      toFile.push(performance.now() - start);
+      bytes = file.size;
+      masked = plan.masked;
+      size = `${frame.canvas.width}x${frame.canvas.height} ${file.type}`;
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return {
+      [`capture (one frame, tracks stopped), median of ${runs}`]: `${median(toFrame).toFixed(0)} ms`,
+      [`capture + mask (${masked} areas), median of ${runs}`]: `${median(toMasked).toFixed(0)} ms`,
+      [`capture + mask + encode, median of ${runs}`]: `${median(toFile).toFixed(0)} ms   (target 250 ms)`,
+      [`file: ${size}`]: `${(bytes / 1024).toFixed(0)} KB   (target 400 KB)`,
+    };
+  });
+  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(52)} ${value}`);
+  // The machine is shared: the figures mean little without how busy it was.
+  console.log(`${'load average while measuring (1 min)'.padEnd(52)} ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
+} finally {
+  await browser.close();
+  server.close();
+}
