@@ -40,6 +40,7 @@ export interface TriageConfig {
   limits: TriageLimits;
   /** Where the demo and hosts point transports; components never fetch themselves. */
   endpoints: { intake?: string };
+  /** Atlassian Statuspage v2 summary.json that <triage-status> reads; no status shown without it. */ statusPageUrl?: string;
 }
 
 export interface TriageServices {
