@@ -173,7 +173,7 @@ function pageLoader(): IExtensionLoader | undefined {
 }
 
 /** Turns Oracle's thenable into a Promise whose rejection is an Error naming the call. */
-function settle<T>(promise: IExtensionPromise<T>, call: string): Promise<T> {
+export function settle<T>(promise: IExtensionPromise<T>, call: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     promise.then(resolve, (error: IErrorData) => reject(new OsvcUnavailableError(`OSvC ${call} failed: ${describe(error)}`)));
   });
