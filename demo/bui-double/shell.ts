@@ -130,6 +130,11 @@ export class BuiShell {
     return /<head[^>]*>/i.test(page) ? page.replace(/<head[^>]*>/i, (head) => `${head}${tag}`) : `${tag}${page}`;
   }
 
+  /** A file as the double serves it to add-in frames (status, headers, body). */
+  async served(url: string): Promise<Response | undefined> {
+    return (await caches.open(ADDIN_CACHE)).match(url, { ignoreSearch: true });
+  }
+
   /** The agent signs in: every Console extension's init file loads, and stays for the session. */
   start(): void {
     this.stopUi = this.simulator.onUiChange(() => this.draw());
@@ -145,7 +150,8 @@ export class BuiShell {
 
   stop(): void {
     this.stopUi?.();
-    for (const place of Object.values(this.places)) if (place) render(nothing, place);
+    const { menus, modals, sidePanes, statusBar } = this.places;
+    for (const place of [menus, modals, sidePanes, statusBar]) if (place) render(nothing, place);
     this.places.frames.replaceChildren();
     if ((window as unknown as Record<string, unknown>)[HOLDER] === this) delete (window as unknown as Record<string, unknown>)[HOLDER];
   }
