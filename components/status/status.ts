@@ -2,7 +2,7 @@
  * `<triage-status>`: the platform's status page inside the reporter, so an agent sees a known
  * incident before filing a duplicate and can link the report to it. It reads the Statuspage v2
  * `summary.json` at `config.statusPageUrl` (or its own `url`), at most once a minute and only
- * while it is on screen in a visible tab. Anything it cannot read says "status unknown". Text
+ * while it is shown (laid out, in a visible tab). Anything it cannot read says "status unknown". Text
  * from the status page is rendered as text (Lit bindings), never as markup.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -64,7 +64,7 @@ export class TriageStatus extends StatusContextElement {
   private onScreen = false;
   private timer?: ReturnType<typeof setTimeout>;
   private inFlight?: AbortController;
-  private observer?: IntersectionObserver;
+  private observer?: ResizeObserver;
   private readonly onVisibility = () => this.schedule();
 
   private get source(): string | undefined {
@@ -79,8 +79,9 @@ export class TriageStatus extends StatusContextElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
-    this.observer = new IntersectionObserver((entries) => {
-      this.onScreen = entries.some((entry) => entry.isIntersecting);
+    // Shown means laid out with a size: a closed dialog or a hidden panel around it gives 0 x 0.
+    this.observer = new ResizeObserver((entries) => {
+      this.onScreen = entries.some((entry) => entry.contentRect.width > 0 || entry.contentRect.height > 0);
       this.schedule();
     });
     this.observer.observe(this);
