@@ -17,6 +17,7 @@ export const EMBED_ENTRIES = {
   'triage-severity': 'dist/src/severity.js',
   'triage-strings-es': 'dist/src/strings-es.js',
   'demo-desktop': 'dist/demo/desktop.js',
+  'demo-embed-console': 'dist/demo/embed-console.js',
   // The OSvC add-in's two pages (packed into dist/osvc/triage-kit-addin.zip by scripts/addin.mjs)
   // and the BUI double's own scripts, which the demo desktop loads the add-in through.
   'osvc-addin-init': 'dist/src/hosts/osvc-addin/init.js',
