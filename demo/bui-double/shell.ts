@@ -11,7 +11,7 @@
  */
 import { html, nothing, render } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import type { IExtensionLoader, IOracleChatClient } from '../../src/hosts/osvc-extension.js';
 import type { OsvcSimulator, SimGlobalHeaderMenu, SimModalWindow } from '../osvc-sim.js';
 import { ADDIN_CACHE } from './cache-name.js';
@@ -212,7 +212,7 @@ export class BuiShell {
         repeat(
           [...sim.statusBarItems.values()].filter((item) => item.rendered && item.visible),
           (item) => item.getId(),
-          (item) => html`<iframe class="bui-status-item" data-item=${item.getId()} title=${item.label} src=${item.contentUrl} style=${styleMap({ width: item.width || '12rem' })}></iframe>`,
+          (item) => html`<iframe class="bui-status-item" data-item=${item.getId()} title=${item.label} src=${item.contentUrl} ${ref(sized({ width: item.width || '12rem' }))}></iframe>`,
         ),
         this.places.statusBar,
       );
@@ -256,7 +256,7 @@ export class BuiShell {
   private renderModal(modal: SimModalWindow) {
     const titleId = `${modal.getId()}-title`;
     return html`<div class="bui-modal-backdrop">
-      <section class="bui-modal" role="dialog" aria-modal="true" aria-labelledby=${titleId} data-modal=${modal.getId()} style=${styleMap({ width: modal.width || '640px', height: modal.height || '480px' })}>
+      <section class="bui-modal" role="dialog" aria-modal="true" aria-labelledby=${titleId} data-modal=${modal.getId()} ${ref(sized({ width: modal.width || '640px', height: modal.height || '480px' }))}>
         <header class="bui-modal-header">
           <h2 id=${titleId}>${modal.title}</h2>
           ${modal.closable ? html`<button type="button" class="bui-modal-close" aria-label="Close" @click=${() => void modal.close()}>×</button>` : nothing}
@@ -265,4 +265,12 @@ export class BuiShell {
       </section>
     </div>`;
   }
+}
+
+/** Sizes an element through the CSSOM: a style attribute would be refused by a strict CSP. */
+function sized(size: { width?: string; height?: string }) {
+  return (element: Element | undefined) => {
+    if (!(element instanceof HTMLElement)) return;
+    for (const [property, value] of Object.entries(size)) if (value) element.style.setProperty(property, value);
+  };
 }
