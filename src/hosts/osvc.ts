@@ -62,6 +62,8 @@ export interface ConnectOsvcOptions {
    * default adds a `<script src>` to the add-in's own document (never BUI's).
    */
   loadChatClient?: (url: string) => Promise<IOracleChatClient>;
+  /** How long connecting waits for the Chat API before going on without a chat id (default 5 s). */
+  chatTimeoutMs?: number;
 }
 
 export interface OsvcHost {
@@ -137,7 +139,7 @@ export async function connectOsvc(options: ConnectOsvcOptions = {}): Promise<Osv
   };
   workspace.onRecords = () => publish();
   if (options.chat !== false) {
-    await followChat(global, options.loadChatClient ?? loadChatClientScript, logger, (id) => {
+    await followChat(global, options.loadChatClient ?? loadChatClientScript, options.chatTimeoutMs ?? 5_000, logger, (id) => {
       if (id === chatId) return;
       chatId = id;
       publish();
@@ -240,18 +242,26 @@ function recordingLogger(host: IExtensionLogger, keep: (level: string, message: 
 async function followChat(
   global: IExtensionGlobalContext,
   load: (url: string) => Promise<IOracleChatClient>,
+  timeoutMs: number,
   logger: IExtensionLogger,
   onEngagement: (id: string | undefined) => void,
 ): Promise<void> {
   if (typeof global.getChatAPIInfo !== 'function') return;
   let session: IAgentSession;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const url = (await settle(global.getChatAPIInfo(), 'getChatAPIInfo')).getChatAPIURL();
     if (!url) return;
-    session = await (await load(url)).getAgentSession();
+    // A Chat API that never answers must not keep the reporter from opening.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
+    });
+    session = await Promise.race([load(url).then((client) => client.getAgentSession()), late]);
   } catch (error) {
     logger.warn(`triage-kit could not reach the BUI Chat API, so reports carry no chat id: ${describe(error)}`);
     return;
+  } finally {
+    clearTimeout(timer);
   }
   const read = async () => {
     try {

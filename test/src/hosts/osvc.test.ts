@@ -255,3 +255,13 @@ describe('OSvC chat engagement and logs', () => {
     expect(await host.logSource.collect({ from: new Date(0), to: new Date(1) })).to.deep.equal([]);
   });
 });
+
+describe('OSvC chat that never answers', () => {
+  it('connects without a chat id and says why, instead of waiting forever', async () => {
+    const sim = new OsvcSimulator({ records: [billing], chat: { engagements: [{ id: 'ENG-1' }], current: 'ENG-1' } });
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: () => new Promise(() => undefined), chatTimeoutMs: 20 });
+    expect(host.agent.records.incidentId).to.equal('5501');
+    expect(host.agent.records.chatId).to.equal(undefined);
+    expect(sim.log.find((line) => line.level === 'warn')?.message).to.contain('no answer from');
+  });
+});
