@@ -14,6 +14,7 @@ import { createOsvcTransport } from '../../transports/osvc.js';
 import { createIntakeSignals } from '../../signals.js';
 import { loadAddinConfig, triageConfigOf, type AddinConfig } from './config.js';
 import type { Transport } from '../../delivery.js';
+import type { TriageConfig } from '../../context.js';
 
 function transportFor(config: AddinConfig, host: OsvcHost): Transport {
   if (config.delivery.mode === 'intake') return createIntakeTransport({ url: config.delivery.intakeUrl, apiKey: config.delivery.apiKey });
@@ -35,6 +36,14 @@ function closeModal(host: OsvcHost): void {
   });
 }
 
+/** The agent's language from BUI picks the catalog (Spanish is loaded only for Spanish agents); the file's strings win. */
+async function stringsFor(locale: string, config: AddinConfig): Promise<TriageConfig['strings']> {
+  const own = config.strings as TriageConfig['strings'];
+  if (locale.toLowerCase().split('-')[0] !== 'es') return own;
+  const { es } = await import('../../strings-es.js');
+  return { ...es, ...own, reasons: { ...es.reasons, ...own.reasons } };
+}
+
 export async function startReporterPage(root: ParentNode = document): Promise<{ host: OsvcHost; reporter: TriageReporter }> {
   const provider = root.querySelector<TriageProvider>('triage-provider');
   const reporter = root.querySelector<TriageReporter>('triage-reporter');
@@ -43,7 +52,7 @@ export async function startReporterPage(root: ParentNode = document): Promise<{ 
   const host = await connectOsvc({ appId: config.osvc.appId, fields: config.osvc.fields });
   provider.agent = host.agent;
   host.onChange((agent) => (provider.agent = agent));
-  provider.config = triageConfigOf(config);
+  provider.config = { ...triageConfigOf(config), strings: await stringsFor(host.agent.locale, config) };
   const outbox = createOutbox({ transport: transportFor(config, host) });
   provider.services = {
     outbox,

@@ -9,6 +9,7 @@ import { simIncident } from '../../support/osvc-double.js';
 import { addinZip, ADDIN_INIT_FILE, startBui, type BuiShell } from '../../support/bui-double/index.js';
 import { afterEach, loadEnv } from '../../support/delivery-fixtures.js';
 import { describe, it } from '../../harness.js';
+import { es } from '../../../src/strings-es.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 15_000 });
 const billing = simIncident({ id: 48213, reference: '261127-000412', contactId: 90211, queueId: 7, queueName: 'ABC', subject: 'Chat offers disappear' });
@@ -22,11 +23,11 @@ describe('OSvC add-in zip in the BUI double', () => {
     shell = undefined;
   });
 
-  async function install(configEdit: (config: Record<string, any>) => Record<string, any> = (config) => config) {
+  async function install(configEdit: (config: Record<string, any>) => Record<string, any> = (config) => config, language = 'en_US') {
     const env = await loadEnv();
     const root = await fixture<HTMLElement>(html`<div></div>`);
     const started = await startBui(root, {
-      agent: { accountId: 4187, login: 'maria.lopez', profileName: 'Tier 1 Chat Agent', language: 'en_US' },
+      agent: { accountId: 4187, login: 'maria.lopez', profileName: 'Tier 1 Chat Agent', language },
       records: [billing, screenPop],
       chat: { engagements: [{ id: 'ENG-20931', incidentId: 48213, queueName: 'ABC' }], current: 'ENG-20931' },
     });
@@ -130,6 +131,14 @@ describe('OSvC add-in zip in the BUI double', () => {
     dialog.close();
     await until(() => simulator.modals.length === 0, 'the modal window is closed through IModalWindow.close()');
     expect(frame.isConnected).to.equal(false);
+  });
+
+  it('speaks the agent’s language from BUI, with the configuration’s strings on top', async () => {
+    const { places } = await install((config) => ({ ...config, strings: { send: 'Enviar a soporte' } }), 'es_MX');
+    const { reporter } = await openReporter(places);
+    expect(reporter.agent!.locale).to.equal('es-MX');
+    await until(() => reporter.shadowRoot!.textContent!.includes(es.title), 'the Spanish catalog is loaded');
+    expect(reporter.shadowRoot!.querySelector('[part~=submit]')!.textContent!.trim()).to.equal('Enviar a soporte');
   });
 
   it('adds a side pane and a status bar item when the configuration asks for them', async () => {
