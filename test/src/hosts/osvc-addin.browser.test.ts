@@ -27,7 +27,7 @@ describe('OSvC add-in zip in the BUI double', () => {
     const env = await loadEnv();
     const root = await fixture<HTMLElement>(html`<div></div>`);
     const started = await startBui(root, {
-      agent: { accountId: 4187, login: 'maria.lopez', profileName: 'Tier 1 Chat Agent', language },
+      agent: { accountId: 4187, login: 'maria.lopez', profileName: 'Tier 1 Chat Agent', language, restBase: env.OSVC_REST_BASE, sessionToken: env.OSVC_SESSION_TOKEN },
       records: [billing, screenPop],
       chat: { engagements: [{ id: 'ENG-20931', incidentId: 48213, queueName: 'ABC' }], current: 'ENG-20931' },
     });
@@ -105,9 +105,7 @@ describe('OSvC add-in zip in the BUI double', () => {
     expect(reporter.agent!.records.chatId).to.equal('ENG-20931', 'the chat is the agent’s, not the tab’s');
   });
 
-  it('delivers a report to the intake service and closes the modal through BUI', async () => {
-    const { places, simulator } = await install();
-    const { reporter, frame } = await openReporter(places);
+  async function fillAndSend(reporter: TriageReporter): Promise<{ id: string }> {
     const shadow = reporter.shadowRoot!;
     const summary = shadow.querySelector<HTMLInputElement>('#f-summary')!;
     summary.value = 'Chat offers vanish from the media bar';
@@ -123,6 +121,14 @@ describe('OSvC add-in zip in the BUI double', () => {
     shadow.querySelector<HTMLButtonElement>('[part~=submit]')!.click();
     const ticket = await submitted;
     await sent;
+    return ticket;
+  }
+
+  it('delivers a report to the intake service and closes the modal through BUI', async () => {
+    const { places, simulator } = await install();
+    const { reporter, frame } = await openReporter(places);
+    const shadow = reporter.shadowRoot!;
+    const ticket = await fillAndSend(reporter);
     expect(await executeServerCommand('intake-count', { id: ticket.id })).to.equal(1);
 
     // The agent closes the form: the page asks BUI to close its modal window.
@@ -131,6 +137,21 @@ describe('OSvC add-in zip in the BUI double', () => {
     dialog.close();
     await until(() => simulator.modals.length === 0, 'the modal window is closed through IModalWindow.close()');
     expect(frame.isConnected).to.equal(false);
+  });
+
+  it('files an OSvC incident in incident mode, with the REST base and session token BUI gives at send time', async () => {
+    await executeServerCommand('osvc-reset');
+    const { places, simulator } = await install((config) => ({ ...config, delivery: { mode: 'osvc-incident' } }));
+    const { reporter } = await openReporter(places);
+    const tokensBefore = simulator.tokenRequests;
+    await fillAndSend(reporter);
+    const requests = (await executeServerCommand('osvc-requests')) as Array<{ method: string; path: string; headers: Record<string, string>; accepted?: boolean }>;
+    const posts = requests.filter((request) => request.method === 'POST');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.path).to.contain('/connect/v1.4/incidents');
+    expect(posts[0]!.accepted).to.equal(true);
+    expect(simulator.tokenRequests).to.be.greaterThan(tokensBefore, 'the token was asked for when sending');
+    expect(JSON.stringify(localStorage)).to.not.contain(simulator.agent.sessionToken);
   });
 
   it('speaks the agent’s language from BUI, with the configuration’s strings on top', async () => {
