@@ -22,6 +22,14 @@ export const EMBED_ENTRIES = {
   'triage-rewind': 'dist/src/logs/rewind-start.js',
   'triage-logs': 'dist/components/logs/define.js',
   'demo-desktop': 'dist/demo/desktop.js',
+  'demo-embed-console': 'dist/demo/embed-console.js',
+  // The OSvC add-in's two pages (packed into dist/osvc/triage-kit-addin.zip by scripts/addin.mjs)
+  // and the BUI double's own scripts, which the demo desktop loads the add-in through.
+  'osvc-addin-init': 'dist/src/hosts/osvc-addin/init.js',
+  'osvc-addin-reporter': 'dist/src/hosts/osvc-addin/reporter-page.js',
+  'bui-double-worker': 'dist/demo/bui-double/addin-worker.js',
+  'bui-double-frame': 'dist/demo/bui-double/frame.js',
+  'bui-double-chat-api': 'dist/demo/bui-double/chat-api.js',
 };
 
 const missing = Object.values(EMBED_ENTRIES).filter((file) => !existsSync(file));

@@ -1,12 +1,16 @@
 /**
  * The demo desktop's behaviour, separate from the page's entry so tests can run it on the page's
- * markup. It goes through the same path a real add-in would: a (simulated) ORACLE_SERVICE_CLOUD,
- * `connectOsvc()` for the agent context, the real outbox and intake transport for delivery.
+ * markup. The page plays Oracle's Browser UI (the BUI double, demo/bui-double/): it installs the
+ * real add-in zip the build wrote, exactly as an administrator would, and the add-in puts
+ * "Report an issue" in the header and opens the reporter in a modal window. The media bar is a
+ * vendor's toolbar on the same desktop: its "Report" goes through the media-bar API
+ * (src/hosts/media-bar.ts) over `connectOsvc()`. Delivery is the real outbox and intake service.
  */
 import { html, render } from 'lit';
 import '../components/provider/define.js';
 import '../components/launcher/define.js';
 import '../components/reports/define.js';
+import '../components/status/define.js';
 import type { TriageProvider } from '../components/provider/provider.js';
 import { connectOsvc, type OsvcHost } from '../src/hosts/osvc.js';
 import type { AgentContext, TriageConfig } from '../src/context.js';
@@ -14,6 +18,9 @@ import { createOutbox, type Outbox } from '../src/outbox.js';
 import { createIntakeTransport } from '../src/transports/intake.js';
 import { createIntakeSignals } from '../src/signals.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
+import { BuiShell } from './bui-double/shell.js';
+import { createMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
+import { statusEs } from '../components/status/strings.js';
 
 export interface DemoIncident {
   id: number;
@@ -25,6 +32,8 @@ export interface DemoIncident {
   product: string;
   /** The chat engagement on this incident, if it came in by chat. */
   chatId?: string;
+  /** The phone call on this incident, if it came in by phone. */
+  callId?: string;
   thread: Array<{ author: string; kind: 'customer' | 'staff' | 'note'; at: string; text: string }>;
   chat: Array<{ from: 'customer' | 'agent' | 'system'; text: string }>;
 }
@@ -57,6 +66,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     queue: { id: 9, name: 'Billing Voice' },
     status: 'Waiting',
     product: 'Interaction flows › Screen pop',
+    callId: 'CALL-55012',
     thread: [
       { author: 'Priya Raman', kind: 'customer', at: '08:41', text: 'When a call comes in, the pop shows another customer with a similar number.' },
       { author: 'maria.lopez', kind: 'staff', at: '08:55', text: 'We are checking the lookup rule; I will update you within the hour.' },
@@ -72,10 +82,30 @@ export interface DemoConfig {
   plan?: TriageConfig['plan'];
 }
 
+/** Where the demo finds the add-in zip and the BUI double's own scripts (built into /embed/). */
+export interface BuiFiles {
+  zipUrl: string;
+  workerUrl: string;
+  frameworkUrl: string;
+  chatApiUrl: string;
+  /** The Statuspage summary the add-in's configuration points at. */
+  statusPageUrl: string;
+}
+
+export const DEMO_BUI_FILES: BuiFiles = {
+  zipUrl: '/embed/osvc/triage-kit-addin.zip',
+  workerUrl: '/embed/bui-double-worker.js',
+  frameworkUrl: '/embed/bui-double-frame.js',
+  chatApiUrl: '/embed/bui-double-chat-api.js',
+  statusPageUrl: '/status/summary.json',
+};
+
 export interface DesktopOptions {
   /** Where the intake service is; defaults to GET /demo/config.json from the page's origin. */
   config?: DemoConfig;
   simulator?: OsvcSimulator;
+  /** Defaults to the built files the demo hosting serves. */
+  bui?: Partial<BuiFiles>;
   /** Spanish strings the page passes as config.strings (the elements also load Spanish for an es-* agent themselves). */
   spanishStrings?: Record<string, unknown>;
 }
@@ -84,6 +114,8 @@ export interface Desktop {
   provider: TriageProvider;
   host: OsvcHost;
   simulator: OsvcSimulator;
+  shell: BuiShell;
+  mediaBar: MediaBar;
   outbox?: Outbox;
   switchTo(incidentId: number): void;
   setSpanish(on: boolean): void;
@@ -98,10 +130,14 @@ const byId = <T extends HTMLElement>(root: ParentNode, id: string) => {
 
 export async function startDesktop(root: ParentNode = document, options: DesktopOptions = {}): Promise<Desktop> {
   const provider = byId<TriageProvider>(root, 'provider');
+  const files = { ...DEMO_BUI_FILES, ...options.bui };
+  const absolute = (url: string) => new URL(url, location.href).href;
   const simulator =
     options.simulator ??
     new OsvcSimulator({
       agent: { sessionToken: `demo-${crypto.randomUUID()}` },
+      chatApiUrl: absolute(files.chatApiUrl),
+      chat: { engagements: [{ id: 'ENG-20931', incidentId: 48213, queueId: 7, queueName: 'ABC' }], current: 'ENG-20931' },
       records: DEMO_INCIDENTS.map((incident) =>
         simIncident({
           id: incident.id,
@@ -115,29 +151,36 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     });
   simulator.install();
 
-  // The same call a real add-in makes: everything the kit knows about the agent comes from here.
-  const host = await connectOsvc({ appId: 'triage-kit-demo' });
+  // The media bar's own "Report": the same call a real add-in makes for the agent and workspace
+  // (the chat comes from the media bar, which knows the interaction on each incident).
+  const host = await connectOsvc({ appId: 'triage-kit-demo', chat: false });
+  const mediaBar = createMediaBar({ initial: { acdAgentId: '7001', extension: '4411', agentState: 'available' } });
   let spanish = false;
   let currentIncident = DEMO_INCIDENTS[0]!;
 
+  const interactionOf = (incident: DemoIncident) =>
+    incident.chatId
+      ? { channel: 'chat', id: incident.chatId, queue: incident.queue.name }
+      : incident.callId
+        ? { channel: 'voice', id: incident.callId, queue: incident.queue.name }
+        : undefined;
   const applyAgent = (agent: AgentContext) => {
-    currentIncident = DEMO_INCIDENTS.find((incident) => String(incident.id) === agent.records.incidentId) ?? currentIncident;
-    // The chat id is the agent's to give in real OSvC (see the adapter); the demo knows it.
-    const chatId = currentIncident.chatId;
-    provider.agent = {
-      ...agent,
-      records: chatId ? { ...agent.records, chatId } : agent.records,
-      sources: chatId ? { ...agent.sources, 'records.chatId': 'Chat' } : agent.sources,
-      ...(spanish ? { locale: 'es-MX' } : {}),
-    };
+    const next = DEMO_INCIDENTS.find((incident) => String(incident.id) === agent.records.incidentId) ?? currentIncident;
+    if (next !== currentIncident || !mediaBar.state.interaction) {
+      currentIncident = next;
+      mediaBar.update({ interaction: interactionOf(next) });
+    }
+    provider.agent = { ...mediaBar.applyTo(agent), ...(spanish ? { locale: 'es-MX' } : {}) };
     renderRecord(root, currentIncident);
+    renderMediaBar(root, mediaBar);
   };
   let plan: TriageConfig['plan'] | undefined;
   const applyConfig = () => {
     // The elements pick Spanish from the agent's locale; the page may still pass its own catalog.
-    const strings = spanish ? { ...options.spanishStrings } : {};
+    const strings = spanish ? { ...options.spanishStrings, ...statusEs } : {};
     provider.config = {
       strings: strings as TriageConfig['strings'],
+      statusPageUrl: absolute(files.statusPageUrl),
       ...(plan ? { plan } : {}),
     };
   };
@@ -149,8 +192,9 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   const stopFollowing = host.onChange(applyAgent);
 
   let outbox: Outbox | undefined;
+  let config: DemoConfig | undefined;
   try {
-    const config = options.config ?? (await loadConfig());
+    config = options.config ?? (await loadConfig());
     outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
     provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }) };
     plan = config.plan;
@@ -159,9 +203,39 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     showError(root, `Reports cannot be delivered: ${error instanceof Error ? error.message : String(error)}`);
   }
 
+  // The administrator's part: upload the zip the build wrote, with its configuration filled in.
+  const shell = await BuiShell.create({
+    simulator,
+    menus: byId(root, 'bui-menus'),
+    modals: byId(root, 'bui-modals'),
+    frames: byId(root, 'bui-frames'),
+    statusBar: byId(root, 'bui-status-bar'),
+    workerUrl: files.workerUrl,
+    frameworkUrl: files.frameworkUrl,
+  });
+  try {
+    const zip = await fetch(files.zipUrl);
+    if (!zip.ok) throw new Error(`GET ${files.zipUrl} answered ${zip.status} (run npm run build).`);
+    await shell.installAddin(new Uint8Array(await zip.arrayBuffer()), {
+      name: 'triage-kit',
+      initFile: 'triage-kit/triage-kit-init.html',
+      edit: {
+        'triage-kit/triage-kit.config.json': (text) =>
+          JSON.stringify({
+            ...JSON.parse(text),
+            ...(config ? { delivery: { mode: 'intake', intakeUrl: config.intakeUrl, apiKey: config.apiKey }, plan: config.plan ?? 'standard' } : {}),
+            statusPageUrl: absolute(files.statusPageUrl),
+          }),
+      },
+    });
+    shell.start();
+  } catch (error) {
+    showError(root, `The add-in could not be installed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   const spanishToggle = root.querySelector<HTMLInputElement>('#spanish');
   spanishToggle?.addEventListener('change', () => setSpanish(spanishToggle.checked));
-  const stopClock = startMediaBar(root);
+  const stopClock = startMediaBar(root, mediaBar);
 
   function setSpanish(on: boolean) {
     spanish = on;
@@ -175,6 +249,8 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     provider,
     host,
     simulator,
+    shell,
+    mediaBar,
     outbox,
     switchTo: (id) => simulator.switchTo(id),
     setSpanish,
@@ -183,6 +259,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
       stopClock();
       host.dispose();
       outbox?.close();
+      shell.stop();
       simulator.uninstall();
     },
   };
@@ -304,11 +381,22 @@ function renderRecord(root: ParentNode, incident: DemoIncident) {
   byId(root, 'tabs').dispatchEvent(new Event('triage-demo-record'));
 }
 
+function renderMediaBar(root: ParentNode, bar: MediaBar) {
+  const set = (id: string, text: string | undefined) => {
+    const element = root.querySelector(`#${id}`);
+    if (element) element.textContent = text ?? '—';
+  };
+  set('media-acd', bar.state.acdAgentId);
+  set('media-extension', bar.state.extension);
+  set('media-queue', bar.state.interaction?.queue);
+}
+
 /** The media bar's agent state and session clock; returns a function that stops the clock. */
-function startMediaBar(root: ParentNode): () => void {
+function startMediaBar(root: ParentNode, bar: MediaBar): () => void {
   const select = root.querySelector<HTMLSelectElement>('#agent-state');
   const status = root.querySelector<HTMLElement>('#agent-status');
   select?.addEventListener('change', () => {
+    bar.update({ agentState: select.value });
     if (!status) return;
     status.dataset.state = select.value;
     status.textContent = select.selectedOptions[0]?.textContent ?? select.value;

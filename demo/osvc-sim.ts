@@ -5,6 +5,9 @@
  * controllable agent and workspace tabs. It stands in for OSvC only; everything else is real.
  */
 import type {
+  IAgentSession,
+  IChatAPIInfo,
+  IEngagement,
   IErrorData,
   IEvent,
   IEventHandler,
@@ -15,7 +18,18 @@ import type {
   IExtensionProvider,
   IFieldData,
   IFieldDetails,
+  IGlobalHeaderContext,
+  IGlobalHeaderMenu,
+  IGlobalHeaderMenuItem,
+  IModalWindow,
+  IModalWindowContext,
   IObjectDetail,
+  IOracleChatClient,
+  ISidePane,
+  ISidePaneContext,
+  IStatusBarContext,
+  IStatusBarItem,
+  IUserInterfaceContext,
   IWorkspaceRecord,
   IWorkspaceRecordEventParameter,
   OracleServiceCloudGlobal,
@@ -55,6 +69,17 @@ export interface SimOptions {
   current?: number;
   /** Simulates an old framework without `getGlobalContext` (it is optional in Oracle's typings). */
   withoutGlobalContext?: boolean;
+  /** BUI chat: the agent's session and engagements; without it the site has no chat (empty Chat API URL). */
+  chat?: { loggedIn?: boolean; engagements?: SimEngagement[]; current?: string };
+  /** What `getChatAPIInfo().getChatAPIURL()` answers when the site has chat. */
+  chatApiUrl?: string;
+}
+
+export interface SimEngagement {
+  id: string;
+  incidentId?: number;
+  queueId?: number;
+  queueName?: string;
 }
 
 export interface SimLogLine {
@@ -265,6 +290,10 @@ class SimGlobalContext implements IExtensionGlobalContext {
     this.sim.tokenRequests += 1;
     return SimPromise.resolved<String>(this.sim.agent.sessionToken);
   }
+  getChatAPIInfo(): IExtensionPromise<IChatAPIInfo> {
+    const url = this.sim.chat ? this.sim.chatApiUrl : '';
+    return SimPromise.resolved<IChatAPIInfo>({ getChatAPIURL: () => url });
+  }
 }
 
 class SimLogger implements IExtensionLogger {
@@ -295,7 +324,7 @@ class SimDisposable {
 class SimProvider extends SimDisposable implements IExtensionProvider {
   getGlobalContext?: () => IExtensionPromise<IExtensionGlobalContext>;
 
-  constructor(private readonly sim: OsvcSimulator, private readonly appId: string) {
+  constructor(private readonly sim: OsvcSimulator, private readonly appId: string, private readonly base: string) {
     super();
     if (!sim.withoutGlobalContext) {
       this.getGlobalContext = () => SimPromise.resolved<IExtensionGlobalContext>(new SimGlobalContext(sim));
@@ -312,23 +341,341 @@ class SimProvider extends SimDisposable implements IExtensionProvider {
     // BUI hands the record over asynchronously, after registration returns.
     queueMicrotask(() => userFunction(this.sim.workspaceRecord(current)));
   }
+  registerUserInterfaceExtension(userFunction: (param: IUserInterfaceContext) => void): void {
+    queueMicrotask(() => userFunction(new SimUserInterfaceContext(this.sim, this.base)));
+  }
   getLogger(loggerName?: string): IExtensionLogger {
     return new SimLogger(this.sim, loggerName ?? this.appId);
   }
 }
 
 class SimLoader extends SimDisposable implements IExtensionLoader {
-  constructor(private readonly sim: OsvcSimulator) {
+  /** `base`: the add-in's init file URL, against which its content URLs resolve. */
+  constructor(private readonly sim: OsvcSimulator, private readonly base: string) {
     super();
   }
   load(appId: string, version?: string, _userScriptList?: string[]): IExtensionPromise<IExtensionProvider> {
     this.sim.loads.push({ appId, version });
-    return SimPromise.resolved<IExtensionProvider>(new SimProvider(this.sim, appId));
+    return SimPromise.resolved<IExtensionProvider>(new SimProvider(this.sim, appId, this.base));
   }
 }
 
 function detail(record: SimRecord): IObjectDetail {
   return { objectId: record.id, objectType: record.type, contextId: `${record.type}-${record.id}` };
+}
+
+
+// ── User interface: what an add-in puts in BUI's chrome. The simulator only records it; a shell
+// (demo/bui-double/shell.ts) draws it, as BUI draws what its framework was told. ──
+
+/** Where a content URL points: relative URLs resolve against the add-in's init file. */
+function resolveContent(base: string, url: string): string {
+  return base ? new URL(url, base).href : url;
+}
+
+class SimMenuItem implements IGlobalHeaderMenuItem {
+  private label = '';
+  private handler: (item: IGlobalHeaderMenuItem) => void = () => undefined;
+  getLabel(): string {
+    return this.label;
+  }
+  setLabel(label: string): void {
+    this.label = label;
+  }
+  setHandler(callback: (globalHeaderMenuItem: IGlobalHeaderMenuItem) => void): void {
+    this.handler = callback;
+  }
+  getHandler(): (globalHeaderMenuItem: IGlobalHeaderMenuItem) => void {
+    return this.handler;
+  }
+}
+
+export class SimGlobalHeaderMenu implements IGlobalHeaderMenu {
+  private label = '';
+  private disabled = false;
+  readonly items: SimMenuItem[] = [];
+  rendered = false;
+  private handler?: (menu: IGlobalHeaderMenu) => void;
+  constructor(private readonly sim: OsvcSimulator, private readonly id: string) {}
+  getId(): string {
+    return this.id;
+  }
+  getUIType(): string {
+    return 'GlobalHeaderMenu';
+  }
+  getLabel(): string {
+    return this.label;
+  }
+  setLabel(label: string): void {
+    this.label = label;
+  }
+  isDisabled(): boolean {
+    return this.disabled;
+  }
+  setDisabled(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+  addMenuItem(menuItem: IGlobalHeaderMenuItem): void {
+    this.items.push(menuItem as SimMenuItem);
+  }
+  createMenuItem(): IGlobalHeaderMenuItem {
+    return new SimMenuItem();
+  }
+  render(): void {
+    this.rendered = true;
+    this.sim.changedUi();
+  }
+  setHandler(callback: (globalHeaderMenu: IGlobalHeaderMenu) => void): void {
+    this.handler = callback;
+  }
+  /** The agent clicks the menu's own icon. */
+  click(): void {
+    this.handler?.(this);
+  }
+}
+
+export class SimModalWindow implements IModalWindow {
+  title = '';
+  contentUrl = '';
+  width = '';
+  height = '';
+  closable = true;
+  private static next = 0;
+  private readonly id = `modal-${++SimModalWindow.next}`;
+  constructor(private readonly sim: OsvcSimulator, private readonly base: string) {}
+  getId(): string {
+    return this.id;
+  }
+  getUIType(): string {
+    return 'ModalWindow';
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setContentUrl(url: string): void {
+    this.contentUrl = resolveContent(this.base, url);
+  }
+  setWidth(width: string): void {
+    this.width = width;
+  }
+  setHeight(height: string): void {
+    this.height = height;
+  }
+  setClosable(isClosable: boolean): void {
+    this.closable = isClosable;
+  }
+  render(): IExtensionPromise<IModalWindow> {
+    if (!this.contentUrl) return SimPromise.rejected('A modal window needs setContentUrl() before render().');
+    if (!this.sim.modals.includes(this)) this.sim.modals.push(this);
+    this.sim.changedUi();
+    return SimPromise.resolved<IModalWindow>(this);
+  }
+  close(): IExtensionPromise<any> {
+    const index = this.sim.modals.indexOf(this);
+    if (index >= 0) this.sim.modals.splice(index, 1);
+    this.sim.changedUi();
+    return SimPromise.resolved<any>(undefined);
+  }
+}
+
+export class SimSidePane implements ISidePane {
+  label = '';
+  contentUrl = '';
+  disabled = false;
+  expanded = false;
+  rendered = false;
+  width = 0;
+  constructor(private readonly sim: OsvcSimulator, private readonly base: string, private readonly id: string, readonly side: 'left' | 'right', private readonly groupId = '') {}
+  getId(): string {
+    return this.id;
+  }
+  getUIType(): string {
+    return 'SidePane';
+  }
+  getLabel(): string {
+    return this.label;
+  }
+  setLabel(label: string): void {
+    this.label = label;
+  }
+  isDisabled(): boolean {
+    return this.disabled;
+  }
+  setDisabled(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+  getContentUrl(): string {
+    return this.contentUrl;
+  }
+  setContentUrl(contentUrl: string): void {
+    this.contentUrl = resolveContent(this.base, contentUrl);
+  }
+  isExpanded(): IExtensionPromise<boolean> {
+    return SimPromise.resolved(this.expanded);
+  }
+  getGroupId(): string {
+    return this.groupId;
+  }
+  expand(): void {
+    this.expanded = true;
+    this.sim.changedUi();
+  }
+  collapse(): void {
+    this.expanded = false;
+    this.sim.changedUi();
+  }
+  render(): void {
+    this.rendered = true;
+    this.sim.changedUi();
+  }
+  activate(): void {
+    this.expand();
+  }
+  setResizeEnabled(_resizeEnabled: boolean): void {}
+  dispose(): void {
+    this.sim.sidePanes.delete(this.id);
+    this.sim.changedUi();
+  }
+  setWidth(width: number): void {
+    this.width = width;
+  }
+}
+
+export class SimStatusBarItem implements IStatusBarItem {
+  label = '';
+  visible = true;
+  contentUrl = '';
+  width = '';
+  rendered = false;
+  constructor(private readonly sim: OsvcSimulator, private readonly base: string, private readonly id: string) {}
+  getId(): string {
+    return this.id;
+  }
+  getUIType(): string {
+    return 'StatusBarItem';
+  }
+  getLabel(): string {
+    return this.label;
+  }
+  setLabel(label: string): void {
+    this.label = label;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  setVisible(disabled: boolean): void {
+    this.visible = disabled;
+  }
+  getContentUrl(): string {
+    return this.contentUrl;
+  }
+  setContentUrl(contentUrl: string): void {
+    this.contentUrl = resolveContent(this.base, contentUrl);
+  }
+  getWidth(): string {
+    return this.width;
+  }
+  setWidth(width: string): void {
+    this.width = width;
+  }
+  render(): void {
+    this.rendered = true;
+    this.sim.changedUi();
+  }
+}
+
+class SimUserInterfaceContext implements IUserInterfaceContext {
+  constructor(private readonly sim: OsvcSimulator, private readonly base: string) {}
+  getGlobalHeaderContext(): IExtensionPromise<IGlobalHeaderContext> {
+    const sim = this.sim;
+    return SimPromise.resolved<IGlobalHeaderContext>({
+      getMenu(id: string) {
+        let menu = sim.menus.get(id);
+        if (!menu) sim.menus.set(id, (menu = new SimGlobalHeaderMenu(sim, id)));
+        return SimPromise.resolved<IGlobalHeaderMenu>(menu);
+      },
+    });
+  }
+  private sidePanes(side: 'left' | 'right'): IExtensionPromise<ISidePaneContext> {
+    const { sim, base } = this;
+    return SimPromise.resolved<ISidePaneContext>({
+      getSidePane(id: string, groupId?: string) {
+        let pane = sim.sidePanes.get(id);
+        if (!pane) sim.sidePanes.set(id, (pane = new SimSidePane(sim, base, id, side, groupId)));
+        return SimPromise.resolved<ISidePane>(pane);
+      },
+    });
+  }
+  getLeftSidePaneContext(): IExtensionPromise<ISidePaneContext> {
+    return this.sidePanes('left');
+  }
+  getRightSidePaneContext(): IExtensionPromise<ISidePaneContext> {
+    return this.sidePanes('right');
+  }
+  getStatusBarContext(): IExtensionPromise<IStatusBarContext> {
+    const { sim, base } = this;
+    return SimPromise.resolved<IStatusBarContext>({
+      getStatusBarItem(id: string) {
+        let item = sim.statusBarItems.get(id);
+        if (!item) sim.statusBarItems.set(id, (item = new SimStatusBarItem(sim, base, id)));
+        return SimPromise.resolved<IStatusBarItem>(item);
+      },
+    });
+  }
+  getModalWindowContext(): IExtensionPromise<IModalWindowContext> {
+    const { sim, base } = this;
+    return SimPromise.resolved<IModalWindowContext>({
+      createModalWindow: () => new SimModalWindow(sim, base),
+      getCurrentModalWindow: () => {
+        const top = sim.modals[sim.modals.length - 1];
+        return top ? SimPromise.resolved<IModalWindow>(top) : SimPromise.rejected<IModalWindow>('No modal window is open.');
+      },
+    });
+  }
+}
+
+// ── Chat: BUI's Chat API client (engagementPanelJs.d.ts), its promises are real Promises. ──
+
+class SimEngagementObject implements IEngagement {
+  readonly EngagementId: string;
+  readonly IncidentId: string;
+  readonly QueueId: string;
+  readonly QueueName: string;
+  Concluded = false;
+  Accepted = true;
+  constructor(engagement: SimEngagement) {
+    this.EngagementId = engagement.id;
+    this.IncidentId = engagement.incidentId === undefined ? '' : String(engagement.incidentId);
+    this.QueueId = engagement.queueId === undefined ? '' : String(engagement.queueId);
+    this.QueueName = engagement.queueName ?? '';
+  }
+  getEngagementId = async () => this.EngagementId;
+  getIncidentId = async () => this.IncidentId;
+  getQueueId = async () => this.QueueId;
+}
+
+class SimAgentSession implements IAgentSession {
+  constructor(private readonly sim: OsvcSimulator) {}
+  get IsLoggedIn(): boolean {
+    return this.sim.chat?.loggedIn !== false;
+  }
+  getEngagement = async (engagementId: number): Promise<IEngagement> => {
+    const found = this.sim.chat?.engagements?.find((engagement) => engagement.id === String(engagementId));
+    if (!found) throw new Error(`No engagement ${engagementId}.`);
+    return new SimEngagementObject(found);
+  };
+  getCurrentEngagement = async (): Promise<IEngagement> => {
+    const chat = this.sim.chat;
+    const found = chat?.engagements?.find((engagement) => engagement.id === chat.current);
+    // Oracle types no "none" value; an agent without a chat gets undefined from BUI.
+    return (found ? new SimEngagementObject(found) : undefined) as IEngagement;
+  };
+  engagementRemoved = (callback: (args: any) => void) => void this.sim.chatListeners.removed.push(callback);
+  engagementAssigned = (callback: (args: any) => void) => void this.sim.chatListeners.assigned.push(callback);
+  engagementAccepted = (callback: (args: any) => void) => void this.sim.chatListeners.accepted.push(callback);
 }
 
 /** The simulated Browser UI: an agent, open workspace tabs, and the loader add-ins call. */
@@ -337,6 +684,19 @@ export class OsvcSimulator {
   readonly records: SimRecord[];
   readonly withoutGlobalContext: boolean;
   readonly loader: IExtensionLoader;
+  chat?: { loggedIn?: boolean; engagements?: SimEngagement[]; current?: string };
+  readonly chatApiUrl: string;
+  /** The `IOracleChatClient` the Chat API script defines. */
+  readonly chatClient: IOracleChatClient;
+  /** URLs an add-in loaded the Chat API from. */
+  readonly chatLoads: string[] = [];
+  /** @internal */ readonly chatListeners = { accepted: [] as Array<(args: any) => void>, removed: [] as Array<(args: any) => void>, assigned: [] as Array<(args: any) => void> };
+  /** What add-ins put in BUI's chrome, for a shell to draw. */
+  readonly menus = new Map<string, SimGlobalHeaderMenu>();
+  readonly modals: SimModalWindow[] = [];
+  readonly sidePanes = new Map<string, SimSidePane>();
+  readonly statusBarItems = new Map<string, SimStatusBarItem>();
+  private readonly uiListeners = new Set<() => void>();
   /** How often an add-in asked for the session token. */
   tokenRequests = 0;
   readonly loads: Array<{ appId: string; version?: string }> = [];
@@ -351,7 +711,50 @@ export class OsvcSimulator {
     this.records = (options.records ?? []).map((record) => ({ ...record, fields: { ...record.fields } }));
     this.currentId = options.current ?? this.records[0]?.id;
     this.withoutGlobalContext = options.withoutGlobalContext ?? false;
-    this.loader = new SimLoader(this);
+    this.loader = new SimLoader(this, '');
+    this.chat = options.chat ? { ...options.chat, engagements: [...(options.chat.engagements ?? [])] } : undefined;
+    this.chatApiUrl = options.chatApiUrl ?? 'https://acme.custhelp.com/AgentWeb/chat/api.js';
+    const session = new SimAgentSession(this);
+    this.chatClient = { getAgentSession: async () => session };
+  }
+
+  /** A loader for one add-in frame: its content URLs resolve against `initUrl`. */
+  loaderFor(initUrl: string): IExtensionLoader {
+    return new SimLoader(this, initUrl);
+  }
+
+  /** Loads the Chat API as an add-in would (for `connectOsvc({ loadChatClient })` outside a page). */
+  readonly loadChatClient = async (url: string): Promise<IOracleChatClient> => {
+    this.chatLoads.push(url);
+    if (url !== this.chatApiUrl) throw new Error(`${url} is not this site's Chat API.`);
+    return this.chatClient;
+  };
+
+  /** The agent accepts a chat; BUI then tells every engagementAccepted listener. */
+  acceptChat(engagement: SimEngagement): void {
+    this.chat ??= { engagements: [] };
+    this.chat.engagements = [...(this.chat.engagements ?? []).filter((e) => e.id !== engagement.id), engagement];
+    this.chat.current = engagement.id;
+    for (const listener of [...this.chatListeners.accepted]) listener({ EngagementId: engagement.id, AgentName: this.agent.login });
+  }
+
+  /** A chat ends; BUI tells every engagementRemoved listener. */
+  endChat(id: string): void {
+    if (!this.chat) return;
+    this.chat.engagements = (this.chat.engagements ?? []).filter((e) => e.id !== id);
+    if (this.chat.current === id) this.chat.current = this.chat.engagements[0]?.id;
+    for (const listener of [...this.chatListeners.removed]) listener({ EngagementId: id });
+  }
+
+  /** Calls back whenever an add-in changed what BUI's chrome shows; returns an unsubscribe. */
+  onUiChange(callback: () => void): () => void {
+    this.uiListeners.add(callback);
+    return () => this.uiListeners.delete(callback);
+  }
+
+  /** @internal */
+  changedUi(): void {
+    for (const listener of [...this.uiListeners]) listener();
   }
 
   /** Puts `ORACLE_SERVICE_CLOUD` on the page, as BUI does for an add-in's frame. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist', 'server', 'main.js');
 const embed = join(root, 'dist', 'embed');
-const SOURCES = ['src', 'components', 'server', 'demo'];
+const SOURCES = ['src', 'components', 'server', 'demo', 'osvc'];
 
 /** The newest modification time under a folder (0 when it does not exist). */
 function newest(path) {

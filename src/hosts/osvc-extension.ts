@@ -5,8 +5,8 @@
  * (`demo/osvc-sim.ts`) must `implements` the same shapes.
  *
  * Source: oracle-samples/accelerators, servicecloud/chat_sentiment/bui-extension/osvcExtension.d.ts
- * at commit 57af01d9c9d6eef3602414c5182331b317c9ccb6 (OSvC release 23C, UPL 1.0,
- * Copyright (c) 2023 Oracle and/or its affiliates). Oracle declares these inside
+ * and engagementPanelJs.d.ts (the Chat API) at commit 57af01d9c9d6eef3602414c5182331b317c9ccb6
+ * (OSvC release 23C, UPL 1.0, Copyright (c) 2023 Oracle and/or its affiliates). Oracle declares these inside
  * `declare module ORACLE_SERVICE_CLOUD`; here they are module exports so nothing leaks into the
  * host page's globals, and only the members triage-kit calls are listed. Interfaces keep every
  * member Oracle gives them only where the double implements them whole (IExtensionPromise,
@@ -57,6 +57,7 @@ export interface IExtensionProvider extends IExtensionDisposable {
     objectId?: number,
   ): void;
   getGlobalContext?(): IExtensionPromise<IExtensionGlobalContext>;
+  registerUserInterfaceExtension(userFunction: (param: IUserInterfaceContext) => void): void;
   getLogger(loggerName?: string): IExtensionLogger;
 }
 
@@ -73,6 +74,11 @@ export interface IExtensionGlobalContext {
   getLogin(): string;
   // Oracle types this as the wrapper `String`, not `string`.
   getSessionToken(): IExtensionPromise<String>;
+  getChatAPIInfo(): IExtensionPromise<IChatAPIInfo>;
+}
+
+export interface IChatAPIInfo {
+  getChatAPIURL(): string;
 }
 
 export interface IObjectDetail {
@@ -141,4 +147,120 @@ export interface IFieldData {
 /** What the page's `ORACLE_SERVICE_CLOUD` global offers an add-in (Oracle: `var extension_loader`). */
 export interface OracleServiceCloudGlobal {
   extension_loader: IExtensionLoader;
+}
+
+// ── User interface (global header, modal windows, side panes, status bar) ──
+
+export interface IUserInterfaceContext {
+  getGlobalHeaderContext(): IExtensionPromise<IGlobalHeaderContext>;
+  getLeftSidePaneContext(): IExtensionPromise<ISidePaneContext>;
+  getRightSidePaneContext(): IExtensionPromise<ISidePaneContext>;
+  getStatusBarContext(): IExtensionPromise<IStatusBarContext>;
+  getModalWindowContext(): IExtensionPromise<IModalWindowContext>;
+}
+
+export interface IGlobalHeaderContext {
+  getMenu(id: string): IExtensionPromise<IGlobalHeaderMenu>;
+}
+
+export interface IGlobalHeaderMenuItem {
+  getLabel(): string;
+  setLabel(label: string): void;
+  setHandler(callback: (globalHeaderMenuItem: IGlobalHeaderMenuItem) => void): void;
+  getHandler(): (globalHeaderMenuItem: IGlobalHeaderMenuItem) => void;
+}
+
+export interface IGlobalHeaderMenu extends IUserInterface {
+  getLabel(): string;
+  setLabel(label: string): void;
+  isDisabled(): boolean;
+  setDisabled(disabled: boolean): void;
+  addMenuItem(menuItem: IGlobalHeaderMenuItem): void;
+  createMenuItem(): IGlobalHeaderMenuItem;
+  render(): void;
+  setHandler(callback: (globalHeaderMenu: IGlobalHeaderMenu) => void): void;
+}
+
+export interface ISidePaneContext {
+  getSidePane(id: string, groupId?: string): IExtensionPromise<ISidePane>;
+}
+
+export interface ISidePane extends IUserInterface {
+  getLabel(): string;
+  setLabel(label: string): void;
+  isDisabled(): boolean;
+  setDisabled(disabled: boolean): void;
+  getContentUrl(): string;
+  setContentUrl(contentUrl: string): void;
+  isExpanded(): IExtensionPromise<boolean>;
+  getGroupId(): string;
+  expand(): void;
+  collapse(): void;
+  render(): void;
+  activate(): void;
+  setResizeEnabled(resizeEnabled: boolean): void;
+  dispose(): void;
+  setWidth(width: number): void;
+}
+
+export interface IStatusBarContext {
+  getStatusBarItem(id: string): IExtensionPromise<IStatusBarItem>;
+}
+
+export interface IStatusBarItem extends IUserInterface {
+  getLabel(): string;
+  setLabel(label: string): void;
+  isVisible(): boolean;
+  setVisible(disabled: boolean): void;
+  getContentUrl(): string;
+  setContentUrl(contentUrl: string): void;
+  getWidth(): string;
+  setWidth(width: string): void;
+  render(): void;
+}
+
+export interface IModalWindowContext {
+  createModalWindow(): IModalWindow;
+  getCurrentModalWindow(): IExtensionPromise<IModalWindow>;
+}
+
+export interface IModalWindow extends IUserInterface {
+  getTitle(): string;
+  setTitle(title: string): void;
+  setContentUrl(url: string): void;
+  setWidth(width: string): void;
+  setHeight(height: string): void;
+  setClosable(isClosable: boolean): void;
+  render(): IExtensionPromise<IModalWindow>;
+  close(): IExtensionPromise<any>;
+}
+
+// ── Chat API (engagementPanelJs.d.ts, `declare module IOracleChatClient`) ──
+// Oracle declares the event registrations with an untyped parameter (`(IChatEngagementAcceptedEventArgs) => None`);
+// the CHAT sample passes a callback, so that is what these say. Promises here are real Promises, as Oracle types them.
+
+export interface IEngagement {
+  EngagementId: string;
+  IncidentId: string;
+  QueueId: string;
+  QueueName: string;
+  Concluded: boolean;
+  Accepted: boolean;
+  getEngagementId: () => Promise<string>;
+  getIncidentId: () => Promise<string>;
+  getQueueId: () => Promise<string>;
+}
+
+export interface IAgentSession {
+  IsLoggedIn: boolean;
+  getEngagement: (engagementId: number) => Promise<IEngagement>;
+  getCurrentEngagement: () => Promise<IEngagement>;
+  engagementRemoved: (callback: (args: any) => void) => void;
+  engagementAssigned: (callback: (args: any) => void) => void;
+  engagementAccepted: (callback: (args: any) => void) => void;
+}
+
+/** The global `IOracleChatClient` that the script at `getChatAPIURL()` defines. */
+export interface IOracleChatClient {
+  getAgentSession(): Promise<IAgentSession>;
 }

@@ -8,18 +8,22 @@
  */
 import { browserAgentContext } from '../defaults.js';
 import type { AgentContext, Records } from '../context.js';
+import { createLogBuffer, type HostLogSource } from './log-buffer.js';
 import type {
+  IAgentSession,
   IExtensionGlobalContext,
   IExtensionLoader,
   IExtensionLogger,
   IExtensionPromise,
   IExtensionProvider,
   IErrorData,
+  IOracleChatClient,
   IWorkspaceRecord,
   OracleServiceCloudGlobal,
 } from './osvc-extension.js';
 
-export type { IExtensionLoader, IExtensionLogger } from './osvc-extension.js';
+export type { IExtensionLoader, IExtensionLogger, IOracleChatClient } from './osvc-extension.js';
+export type { HostLogLine, HostLogSource } from './log-buffer.js';
 
 /** Record fields the adapter can fill, each read from one workspace field. */
 export type OsvcRecordField = 'incidentId' | 'incidentReference' | 'contactId' | 'queue';
@@ -48,6 +52,18 @@ export interface ConnectOsvcOptions {
   fields?: Partial<Record<OsvcRecordField, string>>;
   /** Values that win over what the host says (an app version, a site name). */
   overrides?: Partial<AgentContext>;
+  /**
+   * Follow the agent's current chat engagement through BUI's Chat API (default true). Sites
+   * without chat, or frameworks without `getChatAPIInfo`, simply give no chat id.
+   */
+  chat?: boolean;
+  /**
+   * Loads the Chat API script at the URL BUI gives and returns its `IOracleChatClient`. The
+   * default adds a `<script src>` to the add-in's own document (never BUI's).
+   */
+  loadChatClient?: (url: string) => Promise<IOracleChatClient>;
+  /** How long connecting waits for the Chat API before going on without a chat id (default 5 s). */
+  chatTimeoutMs?: number;
 }
 
 export interface OsvcHost {
@@ -64,6 +80,10 @@ export interface OsvcHost {
   onChange(callback: (agent: AgentContext) => void): () => void;
   /** The host's logger, so triage-kit's messages land where the site's administrators look. */
   readonly logger: IExtensionLogger;
+  /** What went through `logger` (the extension's own log), for the report's logs. */
+  readonly logSource: HostLogSource;
+  /** The extension provider, for the add-in's own UI (menus, modal windows). */
+  readonly provider: IExtensionProvider;
   /** Stops following the workspace; the host's listeners cannot be removed, so they go quiet. */
   dispose(): void;
 }
@@ -77,6 +97,7 @@ export class OsvcUnavailableError extends Error {
 }
 
 const SOURCE = 'OSvC';
+const CHAT_SOURCE = 'OSvC Chat';
 
 /**
  * Connects to the Browser UI Extensibility Framework and reads the agent's context.
@@ -97,7 +118,8 @@ export async function connectOsvc(options: ConnectOsvcOptions = {}): Promise<Osv
   if (typeof provider.getGlobalContext !== 'function') {
     throw new OsvcUnavailableError('This OSvC extension provider has no getGlobalContext(): the agent cannot be identified.');
   }
-  const logger = provider.getLogger(appId);
+  const logs = createLogBuffer(`OSvC extension (${appId})`);
+  const logger = recordingLogger(provider.getLogger(appId), logs.add);
 
   // Register before waiting for the global context so a workspace handed over meanwhile is not missed.
   const workspace = followWorkspace(provider, fields, logger);
@@ -107,12 +129,22 @@ export async function connectOsvc(options: ConnectOsvcOptions = {}): Promise<Osv
 
   let disposed = false;
   const listeners = new Set<(agent: AgentContext) => void>();
-  let current = withRecords(base, workspace.records);
-  workspace.onRecords = (records) => {
+  let chatId: string | undefined;
+  const compose = () => withChat(withRecords(base, workspace.records), chatId);
+  let current = compose();
+  const publish = () => {
     if (disposed) return;
-    current = withRecords(base, records);
+    current = compose();
     for (const listener of listeners) listener(current);
   };
+  workspace.onRecords = () => publish();
+  if (options.chat !== false) {
+    await followChat(global, options.loadChatClient ?? loadChatClientScript, options.chatTimeoutMs ?? 5_000, logger, (id) => {
+      if (id === chatId) return;
+      chatId = id;
+      publish();
+    });
+  }
 
   return {
     get agent() {
@@ -128,6 +160,8 @@ export async function connectOsvc(options: ConnectOsvcOptions = {}): Promise<Osv
       return () => listeners.delete(callback);
     },
     logger,
+    logSource: logs.logSource,
+    provider,
     dispose() {
       disposed = true;
       listeners.clear();
@@ -141,7 +175,7 @@ function pageLoader(): IExtensionLoader | undefined {
 }
 
 /** Turns Oracle's thenable into a Promise whose rejection is an Error naming the call. */
-function settle<T>(promise: IExtensionPromise<T>, call: string): Promise<T> {
+export function settle<T>(promise: IExtensionPromise<T>, call: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     promise.then(resolve, (error: IErrorData) => reject(new OsvcUnavailableError(`OSvC ${call} failed: ${describe(error)}`)));
   });
@@ -184,6 +218,81 @@ function agentFromGlobal(global: IExtensionGlobalContext, overrides: Partial<Age
 
 function withRecords(base: AgentContext, found: { records: Records; sources: Record<string, string> }): AgentContext {
   return { ...base, records: found.records, sources: { ...base.sources, ...found.sources } };
+}
+
+function withChat(agent: AgentContext, chatId: string | undefined): AgentContext {
+  if (!chatId) return agent;
+  return { ...agent, records: { ...agent.records, chatId }, sources: { ...agent.sources, 'records.chatId': CHAT_SOURCE } };
+}
+
+/** Forwards to BUI's logger and keeps a copy, since BUI's logger cannot be read back. */
+function recordingLogger(host: IExtensionLogger, keep: (level: string, message: string) => void): IExtensionLogger {
+  const level = (name: keyof IExtensionLogger) => (message: string) => {
+    keep(name, message);
+    host[name](message);
+  };
+  return { trace: level('trace'), debug: level('debug'), info: level('info'), warn: level('warn'), error: level('error') };
+}
+
+/**
+ * BUI's Chat API (osvc.md §1.6): `getChatAPIInfo().getChatAPIURL()` names a script that defines
+ * `IOracleChatClient`; its agent session says which engagement is current and when that changes.
+ * Anything missing (no chat on the site, an older framework) leaves the chat id empty.
+ */
+async function followChat(
+  global: IExtensionGlobalContext,
+  load: (url: string) => Promise<IOracleChatClient>,
+  timeoutMs: number,
+  logger: IExtensionLogger,
+  onEngagement: (id: string | undefined) => void,
+): Promise<void> {
+  if (typeof global.getChatAPIInfo !== 'function') return;
+  let session: IAgentSession;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const url = (await settle(global.getChatAPIInfo(), 'getChatAPIInfo')).getChatAPIURL();
+    if (!url) return;
+    // A Chat API that never answers must not keep the reporter from opening.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from ${url} within ${timeoutMs} ms`)), timeoutMs);
+    });
+    session = await Promise.race([load(url).then((client) => client.getAgentSession()), late]);
+  } catch (error) {
+    logger.warn(`triage-kit could not reach the BUI Chat API, so reports carry no chat id: ${describe(error)}`);
+    return;
+  } finally {
+    clearTimeout(timer);
+  }
+  const read = async () => {
+    try {
+      const engagement = session.IsLoggedIn ? await session.getCurrentEngagement() : undefined;
+      onEngagement(present(engagement?.EngagementId));
+    } catch (error) {
+      logger.warn(`triage-kit could not read the current chat engagement: ${describe(error)}`);
+    }
+  };
+  // Accepting, and a chat ending or moving away, change which engagement is current.
+  session.engagementAccepted(() => void read());
+  session.engagementRemoved(() => void read());
+  await read();
+}
+
+/** Adds the Chat API script to the add-in's own document and returns the client it defines. */
+export function loadChatClientScript(url: string): Promise<IOracleChatClient> {
+  const existing = (globalThis as { IOracleChatClient?: IOracleChatClient }).IOracleChatClient;
+  if (existing) return Promise.resolve(existing);
+  if (typeof document === 'undefined') return Promise.reject(new Error('no document to load the Chat API script into'));
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.addEventListener('load', () => {
+      const client = (globalThis as { IOracleChatClient?: IOracleChatClient }).IOracleChatClient;
+      if (client) resolve(client);
+      else reject(new Error(`${url} loaded but defined no IOracleChatClient`));
+    });
+    script.addEventListener('error', () => reject(new Error(`${url} could not be loaded`)));
+    document.head.append(script);
+  });
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {

@@ -12,7 +12,7 @@ import { evidenceContext, type AttachmentKind, type EvidenceDetails, type Eviden
 import { installRewind } from '../../src/logs/rewind.js';
 import { attachmentMetaSchema } from '../../src/ticket.js';
 import * as z from 'zod/mini';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 import { afterEach } from '../support/delivery-fixtures.js';
 
 const SECRETS = {

@@ -11,7 +11,7 @@ import type { TriageScreenshot } from '../../components/screenshot/screenshot.js
 import type { TriageScreenshotEditor } from '../../components/screenshot/editor.js';
 import { screenshotEn, screenshotEs } from '../../components/screenshot/strings.js';
 import { webpChunks } from '../../src/capture/encode.js';
-import { describe, it } from '../harness.js';
+import { describe, it } from '../support/harness.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 10_000 });
 

@@ -1,5 +1,6 @@
-// Smoke test of the demo desktop: the page's own markup, the OSvC simulator, the real adapter,
-// the real outbox and the real intake service (test plugin), wired by the demo's own code.
+// Smoke test of the demo desktop: the page's own markup, the BUI double with the built add-in zip
+// installed, the real adapter, the media-bar API, the real outbox and the real intake service
+// (test plugin), wired by the demo's own code.
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
 import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
@@ -17,8 +18,9 @@ async function pageMarkup(): Promise<{ source: string; body: Document['body'] }>
 describe('demo desktop', () => {
   let desktop: Desktop | undefined;
 
-  afterEach(() => {
+  afterEach(async () => {
     desktop?.stop();
+    await desktop?.shell.uninstall();
     desktop = undefined;
   });
 
@@ -26,7 +28,18 @@ describe('demo desktop', () => {
     const env = await loadEnv();
     const root = await fixture<HTMLElement>(html`<div></div>`);
     root.append(...document.adoptNode((await pageMarkup()).body).childNodes);
-    desktop = await startDesktop(root, { config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY, plan: 'premium' }, spanishStrings: es });
+    desktop = await startDesktop(root, {
+      config: { intakeUrl: env.INTAKE_URL, apiKey: env.INTAKE_KEY, plan: 'premium' },
+      spanishStrings: es,
+      // The test runner serves the build output under /dist and the demo's files under /demo.
+      bui: {
+        zipUrl: '/dist/osvc/triage-kit-addin.zip',
+        workerUrl: '/dist/embed/bui-double-worker.js',
+        frameworkUrl: '/dist/embed/bui-double-frame.js',
+        chatApiUrl: '/dist/embed/bui-double-chat-api.js',
+        statusPageUrl: '/demo/status/summary.json',
+      },
+    });
     return { root, desktop };
   }
 
@@ -54,6 +67,8 @@ describe('demo desktop', () => {
     await until(() => reporter.agent?.reporter.accountId === '4187', 'the reporter sees the OSvC account id');
     expect(reporter.agent!.records.incidentReference).to.equal('261127-000412');
     expect(reporter.agent!.records.chatId).to.equal('ENG-20931');
+    expect(reporter.agent!.reporter).to.include({ acdAgentId: '7001', extension: '4411' });
+    expect(reporter.agent!.sources).to.include({ 'reporter.acdAgentId': 'Media bar', 'reporter.extension': 'Media bar', 'records.chatId': 'Media bar' });
     await until(
       () => [...reporter.shadowRoot!.querySelectorAll('input')].some((input) => input.value === '4187'),
       'the form shows the account id',
@@ -68,8 +83,36 @@ describe('demo desktop', () => {
     await until(() => desktop.provider.agent.records.incidentReference === '261127-000431', 'the second incident');
     expect(desktop.provider.agent.records.queue).to.equal('Billing Voice');
     expect(desktop.provider.agent.records.chatId).to.equal(undefined, 'a phone incident has no chat');
+    expect(desktop.provider.agent.records.interactionId).to.equal('CALL-55012', 'the media bar names the call');
     expect(root.querySelector('#record-subject')!.textContent).to.equal('Screen pop opens the wrong contact record');
     expect(root.querySelector('#tab-48227')!.getAttribute('aria-selected')).to.equal('true');
+  });
+
+  it('has the add-in from the zip in the header: its modal reporter shows OSvC, chat and the switched incident', async () => {
+    const { root, desktop } = await mount();
+    await until(() => root.querySelector('#bui-menus .bui-menu-button'), 'the add-in put "Support" in the global header');
+    root.querySelector<HTMLButtonElement>('#bui-menus .bui-menu-button')!.click();
+    await until(() => root.querySelector('#bui-menus .bui-menu-item'), 'the menu opens');
+    expect(root.querySelector('#bui-menus .bui-menu-item')!.textContent!.trim()).to.equal('Report an issue');
+    root.querySelector<HTMLButtonElement>('#bui-menus .bui-menu-item')!.click();
+    await until(() => root.querySelector<HTMLIFrameElement>('#bui-modals iframe')?.contentDocument?.querySelector('triage-reporter'), 'the modal window holds the reporter');
+    const reporter = root.querySelector<HTMLIFrameElement>('#bui-modals iframe')!.contentDocument!.querySelector('triage-reporter') as TriageReporter;
+    await until(() => reporter.agent?.records.chatId === 'ENG-20931', 'account, incident and the chat from BUI');
+    expect(reporter.agent!.reporter.accountId).to.equal('4187');
+    expect(reporter.agent!.sources['records.chatId']).to.equal('OSvC Chat');
+    root.querySelector<HTMLElement>('#tab-48227')!.click();
+    await until(() => reporter.agent?.records.incidentReference === '261127-000431', 'the modal follows the tab switch');
+    expect(desktop.simulator.modals).to.have.length(1);
+  });
+
+  it('shows the live incident from the status page, which the agent can link', async () => {
+    const { root } = await mount();
+    const status = root.querySelector('triage-status')!;
+    await until(() => status.shadowRoot!.querySelector('[part=incident]'), 'the status page incident is shown');
+    expect(status.shadowRoot!.querySelector('[part=incident] .name')!.textContent).to.equal('Chat offers disappear before agents can accept them');
+    const linked = new Promise<string | undefined>((resolve) => root.addEventListener('triage-status-link', (event) => resolve(event.detail.incidentId), { once: true }));
+    status.shadowRoot!.querySelector<HTMLButtonElement>('[part=incident] button')!.click();
+    expect(await linked).to.equal('demo-inc-chat-offers');
   });
 
   it('is accessible (axe), with keyboard tab switching between the open records', async () => {

@@ -2,7 +2,7 @@
 // metadata chunk in it.
 import { expect } from '@open-wc/testing';
 import { encodeScreenshot, webpChunks, SCREENSHOT_MAX_BYTES } from '../../../src/capture/encode.js';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 
 function noisy(width: number, height: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');

@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { planMasks, paintAreas, DEFAULT_MASK_SELECTORS } from '../../../src/capture/mask.js';
 import { maskFrame } from '../../../src/capture/index.js';
 import { captureBlocker, windowRungHelps } from '../../../src/capture/availability.js';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 
 function fixed(left: number, top: number, width: number, height: number, attrs: Record<string, string> = {}): HTMLElement {
   const div = document.createElement('div');

@@ -188,3 +188,80 @@ describe('OSvC language to locale', () => {
     expect(osvcLanguageToLocale('not a language!')).to.equal(undefined);
   });
 });
+
+describe('OSvC chat engagement and logs', () => {
+  const chatSite = () =>
+    new OsvcSimulator({
+      records: [billing],
+      chat: { engagements: [{ id: 'ENG-20931', incidentId: 5501, queueId: 7, queueName: 'ABC Chat' }], current: 'ENG-20931' },
+    });
+
+  it('reads the current chat engagement through the Chat API URL BUI gives', async () => {
+    const sim = chatSite();
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: sim.loadChatClient });
+    expect(sim.chatLoads).to.deep.equal([sim.chatApiUrl]);
+    expect(host.agent.records.chatId).to.equal('ENG-20931');
+    expect(host.agent.sources['records.chatId']).to.equal('OSvC Chat');
+    expect(host.agent.records.incidentReference).to.equal('261127-000042', 'the workspace record is still read');
+  });
+
+  it('follows an accepted and an ended chat, and keeps the chat across a tab switch', async () => {
+    const sim = chatSite();
+    sim.records.push(refunds);
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: sim.loadChatClient });
+    let changed = nextChange(host);
+    sim.acceptChat({ id: 'ENG-30001', incidentId: 5502 });
+    expect((await changed).records.chatId).to.equal('ENG-30001');
+    changed = nextChange(host);
+    sim.switchTo(5502);
+    const switched = await changed;
+    expect(switched.records.incidentReference).to.equal('261127-000043');
+    expect(switched.records.chatId).to.equal('ENG-30001');
+    changed = nextChange(host);
+    sim.endChat('ENG-30001');
+    expect((await changed).records.chatId).to.equal('ENG-20931');
+  });
+
+  it('gives no chat id on a site without chat, and asks nothing', async () => {
+    const sim = new OsvcSimulator({ records: [billing] });
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: sim.loadChatClient });
+    expect(host.agent.records.chatId).to.equal(undefined);
+    expect(sim.chatLoads).to.deep.equal([]);
+  });
+
+  it('logs, and carries on, when the Chat API script cannot be loaded', async () => {
+    const sim = chatSite();
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: async (url) => Promise.reject(new Error(`${url} could not be loaded`)) });
+    expect(host.agent.records.chatId).to.equal(undefined);
+    expect(host.agent.records.incidentId).to.equal('5501');
+    const warning = sim.log.find((line) => line.level === 'warn');
+    expect(warning?.message).to.contain('Chat API');
+    expect(warning?.message).to.contain(sim.chatApiUrl);
+  });
+
+  it('offers what went through the extension logger as a log source, still writing to BUI', async () => {
+    const sim = chatSite();
+    const host = await connectOsvc({ loader: sim.loader, appId: 'triage-kit', loadChatClient: sim.loadChatClient });
+    const from = new Date(Date.now() - 1000);
+    host.logger.info('report opened');
+    host.logger.error('intake answered 503');
+    const lines = await host.logSource.collect({ from, to: new Date(Date.now() + 1000) });
+    expect(host.logSource.name).to.equal('OSvC extension (triage-kit)');
+    expect(lines.map((line) => [line.level, line.message])).to.deep.equal([
+      ['info', 'report opened'],
+      ['error', 'intake answered 503'],
+    ]);
+    expect(sim.log.map((line) => line.message)).to.include.members(['report opened', 'intake answered 503']);
+    expect(await host.logSource.collect({ from: new Date(0), to: new Date(1) })).to.deep.equal([]);
+  });
+});
+
+describe('OSvC chat that never answers', () => {
+  it('connects without a chat id and says why, instead of waiting forever', async () => {
+    const sim = new OsvcSimulator({ records: [billing], chat: { engagements: [{ id: 'ENG-1' }], current: 'ENG-1' } });
+    const host = await connectOsvc({ loader: sim.loader, loadChatClient: () => new Promise(() => undefined), chatTimeoutMs: 20 });
+    expect(host.agent.records.incidentId).to.equal('5501');
+    expect(host.agent.records.chatId).to.equal(undefined);
+    expect(sim.log.find((line) => line.level === 'warn')?.message).to.contain('no answer from');
+  });
+});

@@ -1,7 +1,7 @@
 // Collection for the incident window: every source asked, only entries inside the window kept,
 // redacted, NDJSON gzipped (decompressed here to check), with a summary and a preview.
 import { assert } from 'chai';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { collectLogs, logWindow } from '../../../src/logs/collect.js';
 import { logSources, registerLogSource, type LogEntry, type LogSource } from '../../../src/logs/sources.js';
 

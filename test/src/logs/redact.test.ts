@@ -2,7 +2,7 @@
 // JSON) and counted, while a corpus of ordinary support-desk lines passes byte for byte.
 import { assert } from 'chai';
 import fc from 'fast-check';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { createRedactor, redact, type RedactionKind } from '../../../src/logs/redact.js';
 
 // Built from pieces so that secret scanners do not flag this file.

@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Rewind } from '../../../src/logs/rewind.js';
 import type { LogEntry } from '../../../src/logs/sources.js';
-import { describe, it } from '../../harness.js';
+import { describe, it } from '../../support/harness.js';
 import { afterEach } from '../../support/delivery-fixtures.js';
 
 interface Frame extends Window {
