@@ -11,7 +11,7 @@ const ANCHORS = {
 };
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-if (!existsSync('dist/server/index.js') || !existsSync('dist/embed/manifest.json')) run(npm, ['run', '--silent', 'build']);
+if (!existsSync('server/dist/server/index.js') || !existsSync('dist/embed/manifest.json')) run(npm, ['run', '--silent', 'build']);
 for (const file of readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort()) {
   console.log(`\n── bench/${file} ──`);
   run(process.execPath, ['--import', 'tsx', `bench/${file}`]);

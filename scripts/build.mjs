@@ -1,9 +1,11 @@
-// `npm run build`: tsc compiles src/, components/, server/ and demo/ into dist/ (ES modules +
-// .d.ts for npm), then rollup makes the minified embed files in dist/embed/.
+// `npm run build`: tsc compiles src/, components/ and demo/ into dist/ (ES modules + .d.ts for
+// npm), the intake service into server/dist/ (its own package), then rollup makes the minified
+// embed files in dist/embed/.
 import { rmSync } from 'node:fs';
 import { run } from './run.mjs';
 
 rmSync('dist', { recursive: true, force: true });
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+run(process.execPath, ['scripts/build-server.mjs']);
 run(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
-console.log('built dist/ and dist/embed/');
+console.log('built dist/, dist/embed/ and server/dist/');

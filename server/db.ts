@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { windowOf } from './tickets.js';
 
 /**
  * Ordered, append-only: never edit a released step, add a new one. PRAGMA user_version holds how
@@ -150,7 +151,12 @@ export interface NewTicket {
   agent: string | null;
   attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
   by: string;
+  /** The response counts related tickets received this many minutes before this one. */
+  correlationMinutes: number;
 }
+
+/** The answer to a new ticket, stored with it so a replay answers the same. */
+export type Respond = (row: TicketRow, related: TicketRow[]) => unknown;
 
 export interface ListFilter {
   status?: string;
@@ -182,7 +188,7 @@ export class TicketStore {
    * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
    * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
    */
-  insertTicket(input: NewTicket, respond: (row: TicketRow) => unknown): InsertOutcome {
+  insertTicket(input: NewTicket, respond: Respond): InsertOutcome {
     return this.db.transaction((): InsertOutcome => {
       const previous = this.db
         .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
@@ -209,7 +215,8 @@ export class TicketStore {
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
       const row = this.getTicket(input.id)!;
-      const response = JSON.stringify(respond(row));
+      const recent = this.recent({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
+      const response = JSON.stringify(respond(row, recent));
       this.db
         .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(input.id, input.id, input.contentHash, response, input.receivedAt);

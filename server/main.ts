@@ -1,5 +1,7 @@
+#!/usr/bin/env node
 /**
- * `npm start`: the intake service with the demo desktop, configured from the environment.
+ * The `triage-intake` command (and `npm start`, with the demo desktop), configured from the
+ * environment.
  *
  *   PORT                    default 8787
  *   HOST                    default 127.0.0.1
@@ -8,6 +10,9 @@
  *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
  *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
  *   TRIAGE_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+ *
+ * Run from the triage-kit repository, it also serves the demo desktop (demo/ and dist/embed/ of
+ * the repository); installed on its own, it serves the API and the admin pages only.
  */
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -17,15 +22,19 @@ import { mkdirSync } from 'node:fs';
 import { startIntakeServer } from './index.js';
 import type { KeyEntry } from './auth.js';
 
-/** The repository root: the nearest folder above this module with a package.json (works from server/ and dist/server/). */
-function repoRoot(): string {
+/**
+ * The triage-kit repository this service runs from, if it does: the folder above the server
+ * package (server/ or server/dist/server/ inside it) that holds the demo desktop.
+ */
+function repositoryRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Cannot find the repository root (no package.json above the server).');
+    if (parent === dir) return undefined;
     dir = parent;
   }
-  return dir;
+  const repository = dirname(dir);
+  return existsSync(join(repository, 'demo', 'index.html')) ? repository : undefined;
 }
 
 /**
@@ -60,7 +69,7 @@ function keysFile(path: string): KeyEntry[] {
 
 async function main(): Promise<void> {
   const env = process.env;
-  const root = repoRoot();
+  const root = repositoryRoot();
   const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // keys.json and the tickets live here
   const generated = env.TRIAGE_API_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
@@ -78,21 +87,23 @@ async function main(): Promise<void> {
     allowedOrigins,
     port,
     host: env.HOST || '127.0.0.1',
-    demo: {
-      dir: join(root, 'demo'),
-      embedDir: join(root, 'dist', 'embed'),
-      // Demo only: the page reads the key from here. A real deployment hands it out differently.
-      config: { apiKey },
-    },
+    demo: root
+      ? {
+          dir: join(root, 'demo'),
+          embedDir: join(root, 'dist', 'embed'),
+          // Demo only: the page reads the key from here. A real deployment hands it out differently.
+          config: { apiKey },
+        }
+      : undefined,
   });
 
   const keySource = (name: string) => (env[name] ? `from ${name}` : `kept in ${join(dataDir, 'keys.json')}`);
   console.log(`triage-kit intake service on ${intake.url}`);
-  console.log(`  demo desktop  ${intake.url}/`);
+  if (root) console.log(`  demo desktop  ${intake.url}/`);
   console.log(`  API           ${intake.url}/api   key: ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
   console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
   console.log(`  data          ${dataDir}`);
-  if (!existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
+  if (root && !existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION, openDatabase } from '../../server/index.js';
 import { contentHash } from '../../server/tickets.js';
-import { PNG, auth, getJson, makeTicket, postTicket, startTestServer } from './helpers.js';
+import { PNG, auth, getJson, makeTicket, postTicket, startTestServer } from '../support/server-harness.js';
 
 describe('migrations', () => {
   it('has more than one step, so the upgrade path is exercised', () => {

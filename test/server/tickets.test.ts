@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import {
   API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer,
-} from './helpers.js';
+} from '../support/server-harness.js';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 

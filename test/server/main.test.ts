@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTicket } from './helpers.js';
+import { makeTicket } from '../support/server-harness.js';
 
 interface Cli {
   url: string;
