@@ -6,8 +6,8 @@
 import type { Context, Hono } from 'hono';
 import { CATEGORIES } from '../src/severity.js';
 import { HttpError, badRequest } from './errors.js';
-import type { BlobStore } from './blobs.js';
-import { STATUSES, type TicketStore } from './db.js';
+
+import { STATUSES, type BlobStore, type TicketStore } from './storage/types.js';
 import { bearerOf, type KeyRing, type RateLimiter } from './auth.js';
 import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
 import { readBody } from './multipart.js';

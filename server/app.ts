@@ -4,12 +4,12 @@
  * pages under /admin (admin/) and, optionally, the demo desktop (demo.ts).
  */
 import { Hono } from 'hono';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpError, errorHandler } from './errors.js';
-import { BlobStore } from './blobs.js';
-import { TicketStore } from './db.js';
+import { openStorage } from './storage/index.js';
+import type { TicketStore } from './storage/types.js';
 import { KeyRing, RateLimiter, type Caller, type KeyEntry } from './auth.js';
 import { mountApi } from './api.js';
 import { mountAdmin } from './admin/routes.js';
@@ -29,6 +29,10 @@ export const VERSION: string = (() => {
 export interface IntakeOptions {
   /** SQLite database and attachment blobs live here (created when missing). */
   dataDir: string;
+  /** `postgres://...`: store tickets in PostgreSQL instead, shared by several instances. */
+  databaseUrl?: string;
+  /** Attachment bytes in this (shared) directory; with PostgreSQL the default is the database. */
+  attachmentsDir?: string;
   /** Bearer keys for the API (agents' browsers, tools). */
   apiKeys: string[];
   /** Keys for /admin and lifecycle changes; without any, admin is disabled. */
@@ -56,23 +60,18 @@ export type Env = { Variables: { caller: Caller } };
 export interface IntakeApp {
   app: Hono<Env>;
   store: TicketStore;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function createIntakeApp(options: IntakeOptions): IntakeApp {
-  // Tickets and screenshots may hold customer data: only this user may read them.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  // Temp files are only ever half-written blobs from a previous run that stopped mid-upload.
-  rmSync(join(options.dataDir, 'tmp'), { recursive: true, force: true });
-  const store = new TicketStore(join(options.dataDir, 'intake.sqlite'));
-  const blobs = new BlobStore(options.dataDir);
+export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp> {
+  const log = options.log ?? stdoutLog;
+  const { store, blobs } = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, attachmentsDir: options.attachmentsDir, log });
   const keys = new KeyRing([
     ...options.apiKeys.map((key) => ({ key, role: 'api' as const })),
     ...(options.adminKeys ?? []).map((key) => ({ key, role: 'admin' as const })),
     ...(options.keys ?? []),
   ]);
   const now = options.now ?? (() => new Date());
-  const log = options.log ?? stdoutLog;
 
   const app = new Hono<Env>();
   app.use('*', requestLog(log));

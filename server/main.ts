@@ -6,6 +6,8 @@
  *   PORT                    default 8787
  *   HOST                    default 127.0.0.1
  *   TRIAGE_DATA_DIR         default ./data (SQLite database, attachments, generated keys)
+ *   TRIAGE_DATABASE_URL     postgres://... : tickets in PostgreSQL, for several instances
+ *   TRIAGE_ATTACHMENTS_DIR  attachment bytes in this (shared) directory instead of the database
  *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
  *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
  *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
@@ -67,6 +69,17 @@ function keysFile(path: string): KeyEntry[] {
   });
 }
 
+/** The database URL without its password, fit to print. */
+function redactedUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
   const root = repositoryRoot();
@@ -81,6 +94,8 @@ async function main(): Promise<void> {
 
   const intake = await startIntakeServer({
     dataDir,
+    databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
+    attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined,
     apiKeys: [apiKey],
     adminKeys: [adminKey],
     keys: env.TRIAGE_KEYS_FILE ? keysFile(env.TRIAGE_KEYS_FILE) : [],
@@ -103,6 +118,7 @@ async function main(): Promise<void> {
   console.log(`  API           ${intake.url}/api   key: ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
   console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
   console.log(`  data          ${dataDir}`);
+  if (env.TRIAGE_DATABASE_URL) console.log(`  storage       PostgreSQL ${redactedUrl(env.TRIAGE_DATABASE_URL)}`);
   if (root && !existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
 
   let stopping = false;

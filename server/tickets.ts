@@ -6,8 +6,8 @@ import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
 import { HttpError, badRequest } from './errors.js';
 import { boundaryOf, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
-import { sha256 } from './blobs.js';
-import type { TicketRow } from './db.js';
+import { sha256 } from './storage/blobs.js';
+import type { TicketRow } from './storage/types.js';
 
 export const CORRELATION_MINUTES = 60;
 const MAX_TICKET_PART_BYTES = 1024 * 1024;

@@ -3,8 +3,8 @@
  * its events, attachment downloads, and the validation of a lifecycle change.
  */
 import { HttpError, badRequest } from './errors.js';
-import type { BlobStore } from './blobs.js';
-import { STATUSES, type AttachmentRow, type EventRow, type Status, type TicketRow, type TicketStore } from './db.js';
+
+import { STATUSES, type AttachmentRow, type EventRow, type Status, type TicketRow, type TicketStore, type BlobStore } from './storage/types.js';
 import { contentDisposition } from './content.js';
 
 export function summaryOf(row: TicketRow): string {

@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, responseDueAt, type Level } from '../../src/severity.js';
 import type { Ticket } from '../../src/ticket.js';
-import { STATUSES, type AttachmentRow, type EventRow, type TicketRow } from '../db.js';
+import { STATUSES, type AttachmentRow, type EventRow, type TicketRow } from '../storage/types.js';
 import { eventView, summaryOf } from '../views.js';
 import { html, type Markup } from '../html.js';
 import type { Session } from './session.js';

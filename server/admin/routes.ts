@@ -8,8 +8,8 @@ import type { Context, Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { CATEGORIES } from '../../src/severity.js';
 import { HttpError } from '../errors.js';
-import type { BlobStore } from '../blobs.js';
-import { STATUSES, type TicketStore } from '../db.js';
+
+import { STATUSES, type BlobStore, type TicketStore } from '../storage/types.js';
 import type { KeyRing, RateLimiter } from '../auth.js';
 import type { Env } from '../app.js';
 import { attachmentResponse, parseChange, requireAttachment } from '../views.js';

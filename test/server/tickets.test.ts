@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import {
   API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer,
 } from '../support/server-harness.js';
@@ -58,23 +57,21 @@ describe('POST /api/tickets', () => {
     assert.equal(stored.body.reporter.login, 'ana');
     assert.equal(stored.body.sessionToken, undefined);
     assert.equal(stored.body.reporter.password, undefined);
-    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
-    try {
-      const rows = JSON.stringify(db.prepare('SELECT * FROM tickets WHERE id = ?').all(careless.id));
-      assert.ok(rows.includes(careless.id));
-      assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
-    } finally {
-      db.close();
-    }
+    const rows = JSON.stringify(await server.sql('SELECT * FROM tickets WHERE id = ?', careless.id));
+    assert.ok(rows.includes(careless.id));
+    assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
   });
 
-  it('keeps the blob on disk under its sha256', async () => {
+  it('keeps the blob under its sha256: on disk beside SQLite, in the database with PostgreSQL', async () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
     assert.equal((await postTicket(server.url, ticket, files)).status, 201);
     const hash = sha(PNG);
-    const onDisk = await readFile(join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)));
-    assert.deepEqual(new Uint8Array(onDisk), PNG);
+    const stored =
+      server.engine === 'sqlite'
+        ? await readFile(join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)))
+        : (await server.sql<{ data: Buffer }>('SELECT data FROM blobs WHERE sha256 = ?', hash))[0]!.data;
+    assert.deepEqual(new Uint8Array(stored), PNG);
   });
 
   it('answers a replay of the same content with 200 and the same body', async () => {
@@ -107,13 +104,9 @@ describe('POST /api/tickets', () => {
     assert.deepEqual(statuses, [...Array(19).fill(200), 201]);
     const bodies = await Promise.all(responses.map((r) => r.json()));
     assert.equal(new Set(bodies.map((b) => b.reference)).size, 1);
-    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
-    try {
-      assert.equal((db.prepare('SELECT count(*) AS n FROM tickets WHERE id = ?').get(ticket.id) as { n: number }).n, 1);
-      assert.equal((db.prepare('SELECT count(*) AS n FROM attachments WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
-      assert.equal((db.prepare('SELECT count(*) AS n FROM events WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
-    } finally {
-      db.close();
+    for (const [table, column] of [['tickets', 'id'], ['attachments', 'ticket_id'], ['events', 'ticket_id']] as const) {
+      const [{ n }] = (await server.sql<{ n: number }>(`SELECT CAST(count(*) AS integer) AS n FROM ${table} WHERE ${column} = ?`, ticket.id)) as [{ n: number }];
+      assert.equal(n, 1, `one row in ${table}`);
     }
   });
 

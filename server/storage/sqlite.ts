@@ -1,11 +1,26 @@
 /**
- * The intake service's SQLite storage: versioned migrations and every query the routes need.
+ * The SQLite storage (the default): one file, one process, versioned migrations and every query
+ * the routes need.
  * WAL + synchronous=FULL: a 201 is only sent after the commit reached the disk, so a crash or a
  * power cut right after the answer cannot lose a ticket the browser already dropped from its outbox.
  */
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { windowOf } from './tickets.js';
+import { windowOf } from '../tickets.js';
+import {
+  formatReference,
+  type AttachmentRow,
+  type Change,
+  type ChangeMeta,
+  type EventRow,
+  type InsertOutcome,
+  type ListFilter,
+  type NewTicket,
+  type RecentQuery,
+  type Respond,
+  type TicketRow,
+  type TicketStore,
+} from './types.js';
 
 /**
  * Ordered, append-only: never edit a released step, add a new one. PRAGMA user_version holds how
@@ -100,87 +115,24 @@ export function openDatabase(file: string, options: { targetVersion?: number } =
   return db;
 }
 
-export const STATUSES = ['new', 'acknowledged', 'waiting', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export interface TicketRow {
-  seq: number;
-  id: string;
-  reference: string;
-  document: string;
-  content_hash: string;
-  category: string;
-  severity: number;
-  status: Status;
-  created_at: string;
-  received_at: string;
-  queue: string | null;
-  agent: string | null;
-}
-
-export interface AttachmentRow {
-  ticket_id: string;
-  idx: number;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  kind: string;
-}
-
-export interface EventRow {
-  id: number;
-  ticket_id: string;
-  type: string;
-  from_value: string | null;
-  to_value: string | null;
-  by: string;
-  at: string;
-  reason: string | null;
-}
-
-export interface NewTicket {
-  id: string;
-  document: string;
-  contentHash: string;
-  category: string;
-  severity: number;
-  createdAt: string;
-  receivedAt: string;
-  queue: string | null;
-  agent: string | null;
-  attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
-  by: string;
-  /** The response counts related tickets received this many minutes before this one. */
-  correlationMinutes: number;
-}
-
-/** The answer to a new ticket, stored with it so a replay answers the same. */
-export type Respond = (row: TicketRow, related: TicketRow[]) => unknown;
-
-export interface ListFilter {
-  status?: string;
-  severity?: number;
-  category?: string;
-  beforeSeq?: number;
-  limit: number;
-}
-
-export type InsertOutcome =
-  | { kind: 'created'; row: TicketRow; response: string }
-  | { kind: 'replay'; response: string }
-  | { kind: 'conflict' };
-
-/** The service's queries, prepared once. */
-export class TicketStore {
+/**
+ * better-sqlite3 is synchronous: each method runs to completion before the next request's, so a
+ * transaction never interleaves with another; the promises only give both engines one interface.
+ */
+export class SqliteTicketStore implements TicketStore {
+  readonly engine = 'sqlite';
   readonly db: Db;
 
   constructor(file: string) {
     this.db = openDatabase(file);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   /**
@@ -188,7 +140,7 @@ export class TicketStore {
    * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
    * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
    */
-  insertTicket(input: NewTicket, respond: Respond): InsertOutcome {
+  async insertTicket(input: NewTicket, respond: Respond): Promise<InsertOutcome> {
     return this.db.transaction((): InsertOutcome => {
       const previous = this.db
         .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
@@ -214,8 +166,8 @@ export class TicketStore {
       this.db
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
-      const row = this.getTicket(input.id)!;
-      const recent = this.recent({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
+      const row = this.ticket(input.id)!;
+      const recent = this.recentRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
       const response = JSON.stringify(respond(row, recent));
       this.db
         .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -224,26 +176,29 @@ export class TicketStore {
     }).immediate();
   }
 
-  getTicket(id: string): TicketRow | undefined {
+  async getTicket(id: string): Promise<TicketRow | undefined> {
+    return this.ticket(id);
+  }
+
+  private ticket(id: string): TicketRow | undefined {
     return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }
 
-  attachmentsOf(id: string): AttachmentRow[] {
+  async attachmentsOf(id: string): Promise<AttachmentRow[]> {
     return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? ORDER BY idx').all(id) as AttachmentRow[];
   }
 
-  attachment(id: string, index: number): AttachmentRow | undefined {
+  async attachment(id: string, index: number): Promise<AttachmentRow | undefined> {
     return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? AND idx = ?').get(id, index) as
       | AttachmentRow
       | undefined;
   }
 
-  eventsOf(id: string): EventRow[] {
+  async eventsOf(id: string): Promise<EventRow[]> {
     return this.db.prepare('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(id) as EventRow[];
   }
 
-  /** Newest first by arrival order (seq), which a cursor can resume exactly. */
-  list(filter: ListFilter): TicketRow[] {
+  async list(filter: ListFilter): Promise<TicketRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) (where.push('status = ?'), params.push(filter.status));
@@ -254,8 +209,11 @@ export class TicketStore {
     return this.db.prepare(sql).all(...params, filter.limit) as TicketRow[];
   }
 
-  /** Tickets of one kind received in (since, until], newest first, optionally one queue only. */
-  recent(query: { category: string; queue?: string | null; since: string; until: string; excludeId?: string }): TicketRow[] {
+  async recent(query: RecentQuery): Promise<TicketRow[]> {
+    return this.recentRows(query);
+  }
+
+  private recentRows(query: RecentQuery): TicketRow[] {
     const params: unknown[] = [query.category, query.since, query.until];
     let sql = 'SELECT * FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
     if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
@@ -263,14 +221,9 @@ export class TicketStore {
     return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
   }
 
-  /** Applies status/severity changes and records one event per change, atomically. */
-  changeTicket(
-    id: string,
-    change: { status?: Status; severity?: number },
-    meta: { by: string; at: string; reason: string },
-  ): EventRow[] | undefined {
+  async changeTicket(id: string, change: Change, meta: ChangeMeta): Promise<EventRow[] | undefined> {
     return this.db.transaction(() => {
-      const row = this.getTicket(id);
+      const row = this.ticket(id);
       if (!row) return undefined;
       const recorded: EventRow[] = [];
       const record = (type: string, from: string, to: string) => {
@@ -292,10 +245,4 @@ export class TicketStore {
   }
 }
 
-/**
- * `TK-000123`: a short, sequential, human-quotable number. Not OSvC's `YYMMDD-NNNNNN` on purpose,
- * so nobody mistakes our reference for the OSvC incident reference the ticket may also carry.
- */
-export function formatReference(seq: number): string {
-  return `TK-${String(seq).padStart(6, '0')}`;
-}
+export { formatReference };
