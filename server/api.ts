@@ -13,6 +13,7 @@ import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windo
 import { readBody } from './multipart.js';
 import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
 import type { Env } from './app.js';
+import type { Notifier } from './webhooks.js';
 
 export interface ApiDeps {
   store: TicketStore;
@@ -23,12 +24,13 @@ export interface ApiDeps {
   allowedOrigins: ReadonlySet<string>;
   now: () => Date;
   version: string;
+  webhooks: Notifier;
 }
 
 const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
 
 export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
-  const { store, blobs, keys, limiter, now } = deps;
+  const { store, blobs, keys, limiter, now, webhooks } = deps;
 
   app.use('/api/*', async (c, next) => {
     const origin = c.req.header('origin');
@@ -99,7 +101,9 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
         receivedAt: row.received_at,
         related: relatedOf(related, CORRELATION_MINUTES),
       }),
+      webhooks.created,
     );
+    if (outcome.kind === 'created') webhooks.committed();
     if (outcome.kind === 'conflict') {
       throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a ticket with different content. A changed ticket needs a new id.');
     }
@@ -130,7 +134,8 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       throw badRequest('invalid_json', 'Send the change as JSON: { status?, severity?, reason }.');
     }
     const change = parseChange(body);
-    const events = (await store.changeTicket(row.id, change, { by: c.get('caller').label, at: now().toISOString(), reason: change.reason }))!;
+    const events = (await store.changeTicket(row.id, change, { by: c.get('caller').label, at: now().toISOString(), reason: change.reason }, webhooks.updated))!;
+    if (events.length) webhooks.committed();
     const updated = (await store.getTicket(row.id))!;
     return c.json({ ...ticketView(updated, await store.attachmentsOf(row.id)), changes: events.map(eventView) });
   });

@@ -16,6 +16,7 @@ import { mountAdmin } from './admin/routes.js';
 import { mountDemo } from './demo.js';
 import { securityHeaders } from './security.js';
 import { requestLog, stdoutLog, type Log } from './log.js';
+import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
 export const VERSION: string = (() => {
@@ -53,6 +54,8 @@ export interface IntakeOptions {
   now?: () => Date;
   /** Where the request log goes, one line per request; default stdout. Never receives keys. */
   log?: Log;
+  /** Endpoints that receive ticket.created and ticket.updated, signed with their secrets. */
+  webhooks?: WebhookOptions;
 }
 
 export type Env = { Variables: { caller: Caller } };
@@ -72,6 +75,10 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     ...(options.keys ?? []),
   ]);
   const now = options.now ?? (() => new Date());
+  const endpoints = options.webhooks?.endpoints ?? [];
+  // Every instance runs a dispatcher: the queue is in the shared database and claims never overlap.
+  const dispatcher = endpoints.length ? new WebhookDispatcher(store, options.webhooks!, now, log) : undefined;
+  const webhooks = notifier(endpoints, dispatcher);
 
   const app = new Hono<Env>();
   app.use('*', requestLog(log));
@@ -84,11 +91,23 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     now,
     version: VERSION,
+    webhooks,
   });
-  if (keys.hasAdmin) mountAdmin(app, { store, blobs, keys, now, secureCookies: false, loginLimiter: new RateLimiter(10) });
+  if (keys.hasAdmin) {
+    mountAdmin(app, { store, blobs, keys, now, secureCookies: false, loginLimiter: new RateLimiter(10), webhooks, webhooksConfigured: endpoints.length > 0 });
+  }
   if (options.demo) mountDemo(app, options.demo);
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'Not found.').toBody(), 404));
   app.onError(errorHandler(log));
 
-  return { app, store, close: () => store.close() };
+  dispatcher?.start();
+
+  return {
+    app,
+    store,
+    async close() {
+      await dispatcher?.stop();
+      await store.close();
+    },
+  };
 }

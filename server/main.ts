@@ -8,6 +8,8 @@
  *   TRIAGE_DATA_DIR         default ./data (SQLite database, attachments, generated keys)
  *   TRIAGE_DATABASE_URL     postgres://... : tickets in PostgreSQL, for several instances
  *   TRIAGE_ATTACHMENTS_DIR  attachment bytes in this (shared) directory instead of the database
+ *   TRIAGE_WEBHOOK_URLS     comma-separated URLs that receive ticket.created / ticket.updated
+ *   TRIAGE_WEBHOOK_SECRET   the secret their signatures are made with (required with the URLs)
  *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
  *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
  *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
@@ -92,6 +94,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
   const allowedOrigins = (env.TRIAGE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
+  const webhookUrls = (env.TRIAGE_WEBHOOK_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of webhookUrls) {
+    if (!/^https?:\/\//.test(url)) throw new Error(`TRIAGE_WEBHOOK_URLS: "${url.slice(0, 100)}" is not an http(s) URL.`);
+  }
+  const webhookSecret = env.TRIAGE_WEBHOOK_SECRET ?? '';
+  if (webhookUrls.length && webhookSecret.length < 16) throw new Error('TRIAGE_WEBHOOK_SECRET must be set, 16 characters or more, when TRIAGE_WEBHOOK_URLS is.');
+
   const intake = await startIntakeServer({
     dataDir,
     databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
@@ -100,6 +109,7 @@ async function main(): Promise<void> {
     adminKeys: [adminKey],
     keys: env.TRIAGE_KEYS_FILE ? keysFile(env.TRIAGE_KEYS_FILE) : [],
     allowedOrigins,
+    webhooks: webhookUrls.length ? { endpoints: webhookUrls.map((url) => ({ url, secret: webhookSecret })) } : undefined,
     port,
     host: env.HOST || '127.0.0.1',
     demo: root

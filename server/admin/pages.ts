@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, responseDueAt, type Level } from '../../src/severity.js';
 import type { Ticket } from '../../src/ticket.js';
-import { STATUSES, type AttachmentRow, type EventRow, type TicketRow } from '../storage/types.js';
+import { STATUSES, type AttachmentRow, type DeliveryRow, type EventRow, type TicketRow } from '../storage/types.js';
 import { eventView, summaryOf } from '../views.js';
 import { html, type Markup } from '../html.js';
 import type { Session } from './session.js';
@@ -51,6 +51,7 @@ export function page(title: string, body: Markup, session?: Session): Markup {
 <body>
 <header class="top">
   <a class="brand" href="/admin">triage-kit <span>support</span></a>
+  ${session ? html`<nav class="nav"><a href="/admin">Tickets</a> <a href="/admin/webhooks">Webhooks</a></nav>` : ''}
   ${session
     ? html`<form method="post" action="/admin/logout" class="logout"><span class="muted">Signed in as ${session.label}</span> <button type="submit">Sign out</button></form>`
     : ''}
@@ -226,4 +227,31 @@ ${events.map((e) => html`<tr><td class="nowrap">${when(e.at)}</td><td>${
   }</td><td>${e.by}</td><td>${e.reason ?? ''}</td></tr>`)}
 </tbody></table>
 </section>`;
+}
+
+export function webhooksPage(deliveries: DeliveryRow[], session: Session, configured: boolean, retried?: string): Markup {
+  const failing = deliveries.filter((d) => d.status !== 'delivered' && d.attempts > 0).length;
+  return html`<h1>Webhooks</h1>
+${configured ? '' : html`<p class="muted">No webhook endpoint is configured (TRIAGE_WEBHOOK_URLS); nothing is sent.</p>`}
+${retried ? html`<p role="status">Delivery ${retried} is due now.</p>` : ''}
+<p class="meta">${deliveries.length} most recent deliveries · ${failing} waiting after a failed attempt</p>
+${deliveries.length === 0
+    ? html`<p class="empty">No deliveries yet.</p>`
+    : html`<table>
+<caption class="visually-hidden">Webhook deliveries, newest first</caption>
+<thead><tr><th scope="col">Event</th><th scope="col">Endpoint</th><th scope="col">State</th><th scope="col">Attempts</th><th scope="col">Last attempt</th><th scope="col">Next attempt</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+<tbody>
+${deliveries.map((d) => html`<tr>
+<th scope="row">${d.type}<br><code>${d.event_id}</code></th>
+<td>${d.endpoint}</td>
+<td><span class="status status-${d.status}">${d.status}</span></td>
+<td>${d.attempts}</td>
+<td>${d.last_attempt_at ? html`${when(d.last_attempt_at)}<br><span class="muted">${d.last_error ?? `answered ${d.last_status}`}</span>` : html`<span class="muted">—</span>`}</td>
+<td>${d.status === 'pending' ? when(d.next_attempt_at) : html`<span class="muted">—</span>`}</td>
+<td>${d.status === 'delivered'
+    ? ''
+    : html`<form method="post" action="/admin/webhooks/${d.id}/retry"><input type="hidden" name="csrf" value="${session.csrf}"><button type="submit" aria-label="Retry delivery ${d.id} now">Retry now</button></form>`}</td>
+</tr>`)}
+</tbody>
+</table>`}`;
 }

@@ -16,7 +16,8 @@ import { attachmentResponse, parseChange, requireAttachment } from '../views.js'
 import { readBody } from '../multipart.js';
 import { html } from '../html.js';
 import { Sessions, requireSameOrigin, sameToken } from './session.js';
-import { detailPage, listPage, loginForm, page } from './pages.js';
+import { detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
+import type { Notifier } from '../webhooks.js';
 
 export interface AdminDeps {
   store: TicketStore;
@@ -26,6 +27,9 @@ export interface AdminDeps {
   secureCookies: boolean;
   /** Sign-in attempts per client address; admin keys set by hand may be guessable. */
   loginLimiter: RateLimiter;
+  webhooks: Notifier;
+  /** Whether any webhook endpoint is configured (the deliveries page says so otherwise). */
+  webhooksConfigured: boolean;
 }
 
 const PAGE_SIZE = 50;
@@ -125,12 +129,36 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
         severity: form.get('severity') ? Number(form.get('severity')) : undefined,
         reason: form.get('reason') ?? '',
       });
-      await store.changeTicket(row.id, change, { by: session.label, at: deps.now().toISOString(), reason: change.reason });
+      const events = await store.changeTicket(row.id, change, { by: session.label, at: deps.now().toISOString(), reason: change.reason }, deps.webhooks.updated);
+      if (events?.length) deps.webhooks.committed();
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       return ticketPage(c, row.id, (error.fields ?? []).map((f) => f.message).join(' ') || error.message);
     }
     return c.redirect(`/admin/tickets/${encodeURIComponent(row.id)}`, 303);
+  });
+
+  app.get('/admin/webhooks', async (c) => {
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const deliveries = await store.listDeliveries(PAGE_SIZE * 2);
+    return c.html(page('Webhooks', webhooksPage(deliveries, session, deps.webhooksConfigured, c.req.query('retried')), session).value);
+  });
+
+  app.post('/admin/webhooks/:id/retry', async (c) => {
+    requireSameOrigin(c);
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const form = await readForm(c);
+    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
+      return c.html(page('Refused', html`<p>This form is out of date. Reload the page and try again.</p>`, session).value, 403);
+    }
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || !(await store.retryDelivery(id, deps.now().toISOString()))) {
+      return c.html(page('Not found', html`<p>No undelivered webhook with this id.</p>`, session).value, 404);
+    }
+    deps.webhooks.committed();
+    return c.redirect(`/admin/webhooks?retried=${id}`, 303);
   });
 
   app.get('/admin/tickets/:id/attachments/:index', async (c) => {

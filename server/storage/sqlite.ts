@@ -10,7 +10,11 @@ import { windowOf } from '../tickets.js';
 import {
   formatReference,
   type AttachmentRow,
+  type AttemptOutcome,
   type Change,
+  type DeliveryRow,
+  type NewDelivery,
+  type Notify,
   type ChangeMeta,
   type EventRow,
   type InsertOutcome,
@@ -86,6 +90,26 @@ export const MIGRATIONS: readonly string[] = [
     (SELECT json_extract(t.document, '$.attachments[' || attachments.idx || '].kind') FROM tickets t WHERE t.id = attachments.ticket_id),
     'file');
   `,
+  // 3: the durable queue of webhook deliveries, written in the transaction of the change it reports.
+  `
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    next_attempt_at TEXT,
+    last_attempt_at TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    delivered_at TEXT,
+    UNIQUE (event_id, endpoint)
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -140,7 +164,7 @@ export class SqliteTicketStore implements TicketStore {
    * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
    * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
    */
-  async insertTicket(input: NewTicket, respond: Respond): Promise<InsertOutcome> {
+  async insertTicket(input: NewTicket, respond: Respond, notify?: Notify<undefined>): Promise<InsertOutcome> {
     return this.db.transaction((): InsertOutcome => {
       const previous = this.db
         .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
@@ -169,6 +193,7 @@ export class SqliteTicketStore implements TicketStore {
       const row = this.ticket(input.id)!;
       const recent = this.recentRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
       const response = JSON.stringify(respond(row, recent));
+      this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
       this.db
         .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(input.id, input.id, input.contentHash, response, input.receivedAt);
@@ -221,7 +246,7 @@ export class SqliteTicketStore implements TicketStore {
     return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
   }
 
-  async changeTicket(id: string, change: Change, meta: ChangeMeta): Promise<EventRow[] | undefined> {
+  async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {
     return this.db.transaction(() => {
       const row = this.ticket(id);
       if (!row) return undefined;
@@ -240,8 +265,49 @@ export class SqliteTicketStore implements TicketStore {
         this.db.prepare('UPDATE tickets SET severity = ? WHERE id = ?').run(change.severity, id);
         record('severity', String(row.severity), String(change.severity));
       }
+      if (recorded.length && notify) this.enqueue(notify(this.ticket(id)!, recorded), meta.at);
       return recorded;
     }).immediate();
+  }
+
+  private enqueue(deliveries: NewDelivery[], at: string): void {
+    const insert = this.db.prepare(
+      'INSERT INTO webhook_deliveries (event_id, endpoint, type, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const d of deliveries) insert.run(d.eventId, d.endpoint, d.type, d.body, at, at);
+  }
+
+  async claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<DeliveryRow[]> {
+    return this.db.transaction(() => {
+      const due = this.db
+        .prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+        .all(now, limit) as DeliveryRow[];
+      const lease = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      for (const row of due) lease.run(leaseUntil, row.id);
+      return due;
+    }).immediate();
+  }
+
+  async recordAttempt(id: number, outcome: AttemptOutcome): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_attempt_at = ?, last_status = ?, last_error = ?,
+           status = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?`,
+      )
+      .run(outcome.at, outcome.status ?? null, outcome.error ?? null,
+        outcome.delivered ? 'delivered' : outcome.nextAttemptAt ? 'pending' : 'failed',
+        outcome.delivered ? null : outcome.nextAttemptAt, outcome.delivered ? outcome.at : null, id);
+  }
+
+  async listDeliveries(limit: number): Promise<DeliveryRow[]> {
+    return this.db.prepare('SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT ?').all(limit) as DeliveryRow[];
+  }
+
+  async retryDelivery(id: number, now: string): Promise<boolean> {
+    const info = this.db
+      .prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status <> 'delivered'")
+      .run(now, id);
+    return info.changes > 0;
   }
 }
 

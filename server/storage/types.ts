@@ -92,6 +92,47 @@ export interface ChangeMeta {
   reason: string;
 }
 
+/** A webhook delivery to queue in the same transaction as the change it reports. */
+export interface NewDelivery {
+  /** The event's id: the same on every attempt and every endpoint, so a receiver can deduplicate. */
+  eventId: string;
+  endpoint: string;
+  type: string;
+  /** The exact JSON that is signed and sent on every attempt. */
+  body: string;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface DeliveryRow {
+  id: number;
+  event_id: string;
+  endpoint: string;
+  type: string;
+  body: string;
+  status: DeliveryStatus;
+  attempts: number;
+  created_at: string;
+  next_attempt_at: string | null;
+  last_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface AttemptOutcome {
+  at: string;
+  /** HTTP status, when the receiver answered. */
+  status?: number;
+  error?: string;
+  delivered: boolean;
+  /** When to try again; null gives up (status `failed`). */
+  nextAttemptAt: string | null;
+}
+
+/** Webhook deliveries to queue once a ticket row exists (called inside the transaction). */
+export type Notify<T> = (row: TicketRow, detail: T) => NewDelivery[];
+
 export type InsertOutcome =
   | { kind: 'created'; row: TicketRow; response: string }
   | { kind: 'replay'; response: string }
@@ -104,7 +145,7 @@ export interface TicketStore {
    * record in one transaction, or says what happened to this id before: the same content is a
    * replay (the stored response), other content a conflict.
    */
-  insertTicket(input: NewTicket, respond: Respond): Promise<InsertOutcome>;
+  insertTicket(input: NewTicket, respond: Respond, notify?: Notify<undefined>): Promise<InsertOutcome>;
   getTicket(id: string): Promise<TicketRow | undefined>;
   attachmentsOf(id: string): Promise<AttachmentRow[]>;
   attachment(id: string, index: number): Promise<AttachmentRow | undefined>;
@@ -114,7 +155,17 @@ export interface TicketStore {
   /** Tickets of one kind received in a window, newest first, optionally one queue only. */
   recent(query: RecentQuery): Promise<TicketRow[]>;
   /** Applies status/severity changes and records one event per real change, atomically. */
-  changeTicket(id: string, change: Change, meta: ChangeMeta): Promise<EventRow[] | undefined>;
+  changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined>;
+  /**
+   * Takes up to `limit` deliveries due at `now` and holds them until `leaseUntil`, so no other
+   * instance sends them meanwhile; an instance that dies mid-send leaves them due again then.
+   */
+  claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<DeliveryRow[]>;
+  recordAttempt(id: number, outcome: AttemptOutcome): Promise<void>;
+  /** Newest first. */
+  listDeliveries(limit: number): Promise<DeliveryRow[]>;
+  /** Makes an undelivered delivery due now; false when there is none with this id. */
+  retryDelivery(id: number, now: string): Promise<boolean>;
   /** Resolves when the storage answers a query (health and readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
