@@ -25,6 +25,8 @@ export interface ApiDeps {
   now: () => Date;
   version: string;
   webhooks: Notifier;
+  /** True once the service is shutting down. */
+  draining: () => boolean;
 }
 
 const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
@@ -55,7 +57,20 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
   });
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version }));
+  // Without a key, for monitors and load balancers. Health: is this instance able to serve (its
+  // storage answers)? Readiness: should it get new requests (healthy and not shutting down)?
+  app.get('/api/health', async (c) => {
+    const reachable = await storageReachable(store);
+    return reachable
+      ? c.json({ ok: true, version: deps.version })
+      : c.json({ ok: false, version: deps.version, error: { code: 'storage_unreachable', message: `The ${store.engine} storage does not answer.` } }, 503);
+  });
+
+  app.get('/api/ready', async (c) => {
+    const reachable = await storageReachable(store);
+    const ready = reachable && !deps.draining();
+    return c.json({ ready, draining: deps.draining(), storage: { engine: store.engine, reachable } }, ready ? 200 : 503);
+  });
 
   app.use('/api/*', async (c, next) => {
     const key = bearerOf(c.req.header('authorization'));
@@ -174,6 +189,17 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'No such API route.');
   });
+}
+
+/** Whether the storage answers a trivial query within 2 s. */
+async function storageReachable(store: TicketStore): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000)));
+  try {
+    return await Promise.race([store.ping().then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function listQuery(c: Context<Env>) {

@@ -15,7 +15,7 @@ import { mountApi } from './api.js';
 import { mountAdmin } from './admin/routes.js';
 import { mountDemo } from './demo.js';
 import { securityHeaders } from './security.js';
-import { requestLog, stdoutLog, type Log } from './log.js';
+import { logEntry, requestLog, stdoutLog, type Log, type LogFormat } from './log.js';
 import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
@@ -54,6 +54,12 @@ export interface IntakeOptions {
   now?: () => Date;
   /** Where the request log goes, one line per request; default stdout. Never receives keys. */
   log?: Log;
+  /** `text` (default) or `json`, one object per line. */
+  logFormat?: LogFormat;
+  /** Mark the admin cookie `Secure` even when the request reached us as plain HTTP (TLS ends in a proxy). */
+  secureCookies?: boolean;
+  /** How long a shutdown waits for requests in flight; default 10 s. */
+  shutdownGraceMs?: number;
   /** Endpoints that receive ticket.created and ticket.updated, signed with their secrets. */
   webhooks?: WebhookOptions;
 }
@@ -63,12 +69,21 @@ export type Env = { Variables: { caller: Caller } };
 export interface IntakeApp {
   app: Hono<Env>;
   store: TicketStore;
+  /** From now on the readiness check fails, so a load balancer sends no new requests. */
+  drain(): void;
   close(): Promise<void>;
 }
 
 export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp> {
   const log = options.log ?? stdoutLog;
-  const { store, blobs } = await openStorage({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, attachmentsDir: options.attachmentsDir, log });
+  const logFormat = options.logFormat ?? 'text';
+  const { store, blobs } = await openStorage({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    attachmentsDir: options.attachmentsDir,
+    log: (message) => logEntry(log, logFormat, 'warn', { event: 'storage', message }, message),
+  });
+  let draining = false;
   const keys = new KeyRing([
     ...options.apiKeys.map((key) => ({ key, role: 'api' as const })),
     ...(options.adminKeys ?? []).map((key) => ({ key, role: 'admin' as const })),
@@ -77,11 +92,11 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
   const now = options.now ?? (() => new Date());
   const endpoints = options.webhooks?.endpoints ?? [];
   // Every instance runs a dispatcher: the queue is in the shared database and claims never overlap.
-  const dispatcher = endpoints.length ? new WebhookDispatcher(store, options.webhooks!, now, log) : undefined;
+  const dispatcher = endpoints.length ? new WebhookDispatcher(store, options.webhooks!, now, log, logFormat) : undefined;
   const webhooks = notifier(endpoints, dispatcher);
 
   const app = new Hono<Env>();
-  app.use('*', requestLog(log));
+  app.use('*', requestLog(log, logFormat));
   app.use('*', securityHeaders());
   mountApi(app, {
     store,
@@ -92,19 +107,23 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     now,
     version: VERSION,
     webhooks,
+    draining: () => draining,
   });
   if (keys.hasAdmin) {
-    mountAdmin(app, { store, blobs, keys, now, secureCookies: false, loginLimiter: new RateLimiter(10), webhooks, webhooksConfigured: endpoints.length > 0 });
+    mountAdmin(app, { store, blobs, keys, now, secureCookies: options.secureCookies ?? false, loginLimiter: new RateLimiter(10), webhooks, webhooksConfigured: endpoints.length > 0 });
   }
   if (options.demo) mountDemo(app, options.demo);
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'Not found.').toBody(), 404));
-  app.onError(errorHandler(log));
+  app.onError(errorHandler(log, logFormat));
 
   dispatcher?.start();
 
   return {
     app,
     store,
+    drain: () => {
+      draining = true;
+    },
     async close() {
       await dispatcher?.stop();
       await store.close();

@@ -5,6 +5,7 @@
  */
 import type { ErrorHandler } from 'hono';
 import type { FieldIssue } from '../src/ticket.js';
+import { logEntry, type Log, type LogFormat } from './log.js';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500;
 
@@ -32,7 +33,7 @@ export const badRequest = (code: string, message: string, fields?: FieldIssue[])
  * The app's error handler: an HttpError answers as itself; anything else is logged (name and
  * message, no request data) and answered with a generic 500, so no stack or query reaches a client.
  */
-export function errorHandler(log: (line: string) => void): ErrorHandler {
+export function errorHandler(log: Log, format: LogFormat): ErrorHandler {
   return (error, c) => {
     if (error instanceof HttpError) {
       for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
@@ -43,7 +44,8 @@ export function errorHandler(log: (line: string) => void): ErrorHandler {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return c.json({ error: { code: 'bad_request', message: 'The request was refused.' } }, status as 400);
     }
-    log(`${new Date().toISOString()} error ${c.req.method} ${c.req.path}: ${error.name}: ${error.message}`);
+    const { method, path } = c.req;
+    logEntry(log, format, 'error', { event: 'error', method, path, error: `${error.name}: ${error.message}` }, `error ${method} ${path}: ${error.name}: ${error.message}`);
     return c.json({ error: { code: 'internal_error', message: 'The service failed to handle this request. It was logged; try again later.' } }, 500);
   };
 }

@@ -46,13 +46,18 @@ export async function startIntakeServer(options: IntakeOptions): Promise<Running
   return {
     url: `http://${shownHost}:${port}`,
     close() {
+      // Graceful: no new connections, requests in flight finish (up to the grace period), idle
+      // keep-alive connections close as soon as their request is done, then the storage closes.
       closing ??= new Promise<void>((resolve) => {
+        intake.drain();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
         server.close(() => {
+          clearInterval(idle);
+          clearTimeout(grace);
           intake.close().then(resolve, resolve);
         });
         server.closeIdleConnections();
-        // In-flight requests get a moment to finish, then their sockets go.
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
       });
       return closing;
     },

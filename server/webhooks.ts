@@ -14,7 +14,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { DeliveryRow, EventRow, NewDelivery, TicketRow, TicketStore } from './storage/types.js';
 import { summaryOf } from './views.js';
-import type { Log } from './log.js';
+import { logEntry, type Log, type LogFormat } from './log.js';
 
 export interface WebhookEndpoint {
   url: string;
@@ -105,6 +105,7 @@ export class WebhookDispatcher {
     private readonly options: WebhookOptions,
     private readonly now: () => Date,
     private readonly log: Log,
+    private readonly logFormat: LogFormat = 'text',
   ) {
     this.secrets = new Map(options.endpoints.map((endpoint) => [endpoint.url, endpoint.secret]));
   }
@@ -128,7 +129,10 @@ export class WebhookDispatcher {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.drain()
-        .catch((error: unknown) => this.log(`${new Date().toISOString()} webhooks: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          logEntry(this.log, this.logFormat, 'error', { event: 'webhooks', error: message }, `webhooks: ${message}`);
+        })
         .finally(() => {
           this.running = undefined;
           if (!this.stopped) this.schedule(this.options.pollMs ?? 1000);
@@ -184,7 +188,11 @@ export class WebhookDispatcher {
     const nextAttemptAt = delivered || delay === undefined || secret === undefined ? null : new Date(at.getTime() + delay * 1000).toISOString();
     await this.store.recordAttempt(delivery.id, { at: at.toISOString(), status, error, delivered, nextAttemptAt });
     if (!delivered) {
-      this.log(`${at.toISOString()} webhook ${delivery.type} ${delivery.event_id} to ${new URL(delivery.endpoint).origin}: ${error} ${nextAttemptAt ? `next attempt ${nextAttemptAt}` : 'given up'}`);
+      // The endpoint's origin only: a URL may carry a token in its path or query.
+      const origin = new URL(delivery.endpoint).origin;
+      logEntry(this.log, this.logFormat, 'warn',
+        { event: 'webhook', type: delivery.type, eventId: delivery.event_id, endpoint: origin, status: status ?? null, error, nextAttemptAt },
+        `webhook ${delivery.type} ${delivery.event_id} to ${origin}: ${error} ${nextAttemptAt ? `next attempt ${nextAttemptAt}` : 'given up'}`);
     }
   }
 }

@@ -82,6 +82,8 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
     apiKeys: [API_KEY],
     adminKeys: [ADMIN_KEY],
     log: (line) => logs.push(line),
+    // A test that leaves an upload hanging should not hold its server's shutdown for long.
+    shutdownGraceMs: 2000,
     ...options,
     databaseUrl,
     dataDir,
