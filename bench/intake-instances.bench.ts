@@ -52,7 +52,7 @@ async function post(url: string, index: number): Promise<{ status: number; ms: n
 async function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const args = existsSync(BUILT) ? [BUILT] : ['--import', 'tsx', SOURCE];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: KEY, TRIAGE_ADMIN_KEY: ADMIN, TRIAGE_KEYS_FILE: '', ...env },
+    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: KEY, TRIAGE_ADMIN_KEY: ADMIN, TRIAGE_KEYS_FILE: '', TRIAGE_RATE_LIMIT: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

@@ -11,6 +11,7 @@
  *   TRIAGE_WEBHOOK_URLS     comma-separated URLs that receive ticket.created / ticket.updated
  *   TRIAGE_WEBHOOK_SECRET   the secret their signatures are made with (required with the URLs)
  *   TRIAGE_LOG_FORMAT       text (default) or json: one JSON object per log line
+ *   TRIAGE_RATE_LIMIT       requests a minute per key, default 120
  *   TRIAGE_SECURE_COOKIES   true behind a TLS-terminating proxy: the admin cookie is Secure
  *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
  *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
@@ -103,11 +104,14 @@ async function main(): Promise<void> {
   const webhookSecret = env.TRIAGE_WEBHOOK_SECRET ?? '';
   if (webhookUrls.length && webhookSecret.length < 16) throw new Error('TRIAGE_WEBHOOK_SECRET must be set, 16 characters or more, when TRIAGE_WEBHOOK_URLS is.');
 
+  const perMinute = env.TRIAGE_RATE_LIMIT ? Number(env.TRIAGE_RATE_LIMIT) : 120;
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests a minute, not "${env.TRIAGE_RATE_LIMIT}".`);
   const logFormat = env.TRIAGE_LOG_FORMAT || 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw new Error(`TRIAGE_LOG_FORMAT must be "text" or "json", not "${logFormat.slice(0, 20)}".`);
 
   const intake = await startIntakeServer({
     logFormat,
+    rateLimit: { perMinute },
     secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',
     dataDir,
     databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
