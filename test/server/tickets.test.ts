@@ -1,7 +1,9 @@
-// Creating, replaying and reading tickets over real HTTP against a real SQLite file.
+// Creating, replaying and reading tickets over real HTTP against real storage (a SQLite file, or
+// a PostgreSQL database on the second pass).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import {
@@ -303,6 +305,36 @@ describe('GET /api/tickets', () => {
     ]) {
       const body = await expectError(await fetch(`${server.url}/api/tickets?${query}`, { headers: auth() }), 400, 'validation_failed');
       assert.equal(body.error.fields[0].path, field, query);
+    }
+  });
+});
+
+describe('attachments in a shared directory', () => {
+  it('keeps the bytes in the configured directory, where another instance on the same storage reads them', async () => {
+    const shared = await mkdtemp(join(tmpdir(), 'triage-shared-'));
+    const first = await startTestServer({ attachmentsDir: shared });
+    try {
+      const files = [{ name: 'screen.png', type: 'image/png', data: PNG }];
+      const ticket = withFiles(makeTicket(), files);
+      assert.equal((await postTicket(first.url, ticket, files)).status, 201);
+      const hash = sha(PNG);
+      assert.deepEqual(new Uint8Array(await readFile(join(shared, 'blobs', hash.slice(0, 2), hash.slice(2)))), PNG);
+      await assert.rejects(stat(join(first.dataDir, 'blobs')), 'nothing in the private data directory');
+      if (first.engine === 'postgres') assert.deepEqual(await first.sql('SELECT sha256 FROM blobs'), [], 'nothing in the database');
+      await first.stop();
+
+      // The same storage and shared directory, another instance's own data directory.
+      const second = await startTestServer({ attachmentsDir: shared, databaseUrl: first.databaseUrl, dataDir: first.engine === 'sqlite' ? first.dataDir : undefined });
+      try {
+        const download = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        assert.equal(download.status, 200);
+        assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+      await rm(shared, { recursive: true, force: true });
     }
   });
 });
