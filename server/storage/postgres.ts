@@ -169,7 +169,7 @@ export class PostgresTicketStore implements TicketStore {
   static async open(options: PostgresOptions): Promise<PostgresTicketStore> {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
     // An idle connection the server closed is replaced on next use; without a listener it would crash the process.
-    pool.on('error', (error) => options.log?.(`storage: idle PostgreSQL connection lost: ${error.message}`));
+    pool.on('error', (error) => options.log?.(`idle PostgreSQL connection lost: ${error.message}`));
     try {
       await migratePostgres(pool);
     } catch (error) {
