@@ -53,7 +53,7 @@ describe('published packages', () => {
     const intake = packed(['--workspace=server']);
     const server = JSON.parse(readFileSync(join(root, 'server', 'package.json'), 'utf8')) as { bin: Record<string, string>; dependencies: Record<string, string> };
     assert.equal(intake.name, '@triage-kit/intake');
-    for (const name of ['hono', '@hono/node-server', 'better-sqlite3']) assert.ok(server.dependencies[name], `${name} is a dependency of the intake`);
+    for (const name of SERVER_DEPENDENCIES) assert.ok(server.dependencies[name], `${name} is a dependency of the intake`);
     const bin = server.bin['triage-intake']!;
     for (const file of [bin, 'dist/server/index.js', 'dist/server/admin/admin.css', 'dist/src/ticket.js', 'dist/src/severity.js']) {
       assert.ok(intake.paths.includes(file), `${file} is in the intake package (run npm run build first)`);
