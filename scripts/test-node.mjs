@@ -1,4 +1,6 @@
-// Node-side tests: the core (also run in Chromium) and the intake service over real HTTP.
+// Node-side tests: the core (also run in Chromium) and the intake service over real HTTP. With
+// TRIAGE_TEST_DATABASE_URL (a PostgreSQL server where tests may create databases) the intake's
+// storage and API suites run a second time on PostgreSQL, so no test is SQLite-only by accident.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './run.mjs';
@@ -11,3 +13,13 @@ const files = folders.flatMap((folder) =>
     .map((name) => join(folder, name)),
 );
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files]);
+
+const serverFiles = files.filter((file) => file.startsWith(join('test', 'server')));
+if (process.env.TRIAGE_TEST_DATABASE_URL && serverFiles.length) {
+  console.log('\n── the intake service again, on PostgreSQL ──');
+  run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...serverFiles], {
+    env: { ...process.env, TRIAGE_TEST_ENGINE: 'postgres' },
+  });
+} else if (serverFiles.length) {
+  console.log('\nTRIAGE_TEST_DATABASE_URL is not set: the intake suites ran on SQLite only.');
+}

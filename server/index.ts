@@ -8,7 +8,8 @@ import type { Server } from 'node:http';
 import { createIntakeApp, type IntakeOptions } from './app.js';
 
 export { createIntakeApp, VERSION, type IntakeOptions, type IntakeApp } from './app.js';
-export { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase, formatReference } from './db.js';
+export { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase } from './storage/sqlite.js';
+export { formatReference, type TicketStore, type BlobStore } from './storage/types.js';
 export type { KeyEntry, Role } from './auth.js';
 
 export interface RunningIntake {
@@ -18,7 +19,7 @@ export interface RunningIntake {
 }
 
 export async function startIntakeServer(options: IntakeOptions): Promise<RunningIntake> {
-  const intake = createIntakeApp(options);
+  const intake = await createIntakeApp(options);
   const host = options.host ?? '127.0.0.1';
   const server = createAdaptorServer({
     fetch: intake.app.fetch,
@@ -45,14 +46,18 @@ export async function startIntakeServer(options: IntakeOptions): Promise<Running
   return {
     url: `http://${shownHost}:${port}`,
     close() {
+      // Graceful: no new connections, requests in flight finish (up to the grace period), idle
+      // keep-alive connections close as soon as their request is done, then the storage closes.
       closing ??= new Promise<void>((resolve) => {
+        intake.drain();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const grace = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
         server.close(() => {
-          intake.close();
-          resolve();
+          clearInterval(idle);
+          clearTimeout(grace);
+          intake.close().then(resolve, resolve);
         });
         server.closeIdleConnections();
-        // In-flight requests get a moment to finish, then their sockets go.
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
       });
       return closing;
     },

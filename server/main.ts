@@ -1,13 +1,25 @@
+#!/usr/bin/env node
 /**
- * `npm start`: the intake service with the demo desktop, configured from the environment.
+ * The `triage-intake` command (and `npm start`, with the demo desktop), configured from the
+ * environment.
  *
  *   PORT                    default 8787
  *   HOST                    default 127.0.0.1
  *   TRIAGE_DATA_DIR         default ./data (SQLite database, attachments, generated keys)
+ *   TRIAGE_DATABASE_URL     postgres://... : tickets in PostgreSQL, for several instances
+ *   TRIAGE_ATTACHMENTS_DIR  attachment bytes in this (shared) directory instead of the database
+ *   TRIAGE_WEBHOOK_URLS     comma-separated URLs that receive ticket.created / ticket.updated
+ *   TRIAGE_WEBHOOK_SECRET   the secret their signatures are made with (required with the URLs)
+ *   TRIAGE_LOG_FORMAT       text (default) or json: one JSON object per log line
+ *   TRIAGE_RATE_LIMIT       requests a minute per key, default 120
+ *   TRIAGE_SECURE_COOKIES   true behind a TLS-terminating proxy: the admin cookie is Secure
  *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
  *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
  *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
  *   TRIAGE_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+ *
+ * Run from the triage-kit repository, it also serves the demo desktop (demo/ and dist/embed/ of
+ * the repository); installed on its own, it serves the API and the admin pages only.
  */
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -17,15 +29,19 @@ import { mkdirSync } from 'node:fs';
 import { startIntakeServer } from './index.js';
 import type { KeyEntry } from './auth.js';
 
-/** The repository root: the nearest folder above this module with a package.json (works from server/ and dist/server/). */
-function repoRoot(): string {
+/**
+ * The triage-kit repository this service runs from, if it does: the folder above the server
+ * package (server/ or server/dist/server/ inside it) that holds the demo desktop.
+ */
+function repositoryRoot(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Cannot find the repository root (no package.json above the server).');
+    if (parent === dir) return undefined;
     dir = parent;
   }
-  return dir;
+  const repository = dirname(dir);
+  return existsSync(join(repository, 'demo', 'index.html')) ? repository : undefined;
 }
 
 /**
@@ -58,9 +74,20 @@ function keysFile(path: string): KeyEntry[] {
   });
 }
 
+/** The database URL without its password, fit to print. */
+function redactedUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
-  const root = repoRoot();
+  const root = repositoryRoot();
   const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // keys.json and the tickets live here
   const generated = env.TRIAGE_API_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
@@ -70,29 +97,50 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
   const allowedOrigins = (env.TRIAGE_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 
+  const webhookUrls = (env.TRIAGE_WEBHOOK_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  for (const url of webhookUrls) {
+    if (!/^https?:\/\//.test(url)) throw new Error(`TRIAGE_WEBHOOK_URLS: "${url.slice(0, 100)}" is not an http(s) URL.`);
+  }
+  const webhookSecret = env.TRIAGE_WEBHOOK_SECRET ?? '';
+  if (webhookUrls.length && webhookSecret.length < 16) throw new Error('TRIAGE_WEBHOOK_SECRET must be set, 16 characters or more, when TRIAGE_WEBHOOK_URLS is.');
+
+  const perMinute = env.TRIAGE_RATE_LIMIT ? Number(env.TRIAGE_RATE_LIMIT) : 120;
+  if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests a minute, not "${env.TRIAGE_RATE_LIMIT}".`);
+  const logFormat = env.TRIAGE_LOG_FORMAT || 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw new Error(`TRIAGE_LOG_FORMAT must be "text" or "json", not "${logFormat.slice(0, 20)}".`);
+
   const intake = await startIntakeServer({
+    logFormat,
+    rateLimit: { perMinute },
+    secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',
     dataDir,
+    databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
+    attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined,
     apiKeys: [apiKey],
     adminKeys: [adminKey],
     keys: env.TRIAGE_KEYS_FILE ? keysFile(env.TRIAGE_KEYS_FILE) : [],
     allowedOrigins,
+    webhooks: webhookUrls.length ? { endpoints: webhookUrls.map((url) => ({ url, secret: webhookSecret })) } : undefined,
     port,
     host: env.HOST || '127.0.0.1',
-    demo: {
-      dir: join(root, 'demo'),
-      embedDir: join(root, 'dist', 'embed'),
-      // Demo only: the page reads the key from here. A real deployment hands it out differently.
-      config: { apiKey },
-    },
+    demo: root
+      ? {
+          dir: join(root, 'demo'),
+          embedDir: join(root, 'dist', 'embed'),
+          // Demo only: the page reads the key from here. A real deployment hands it out differently.
+          config: { apiKey },
+        }
+      : undefined,
   });
 
   const keySource = (name: string) => (env[name] ? `from ${name}` : `kept in ${join(dataDir, 'keys.json')}`);
   console.log(`triage-kit intake service on ${intake.url}`);
-  console.log(`  demo desktop  ${intake.url}/`);
+  if (root) console.log(`  demo desktop  ${intake.url}/`);
   console.log(`  API           ${intake.url}/api   key: ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
   console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
   console.log(`  data          ${dataDir}`);
-  if (!existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
+  if (env.TRIAGE_DATABASE_URL) console.log(`  storage       PostgreSQL ${redactedUrl(env.TRIAGE_DATABASE_URL)}`);
+  if (root && !existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');
 
   let stopping = false;
   const stop = (signal: string) => {

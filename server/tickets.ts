@@ -6,8 +6,8 @@ import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
 import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
-import { sha256 } from './blobs.js';
-import type { TicketRow, TicketStore } from './db.js';
+import { sha256 } from './storage/blobs.js';
+import type { TicketRow } from './storage/types.js';
 
 export const CORRELATION_MINUTES = 60;
 const MAX_TICKET_PART_BYTES = 1024 * 1024;
@@ -129,12 +129,13 @@ export interface Related {
   minutes: number;
 }
 
-export function correlate(
-  store: TicketStore,
-  query: { category: string; queue?: string | null; minutes: number; now: Date; excludeId?: string },
-): { related: Related; rows: TicketRow[] } {
-  const since = new Date(query.now.getTime() - query.minutes * 60_000).toISOString();
-  const rows = store.recent({ category: query.category, queue: query.queue, since, until: query.now.toISOString(), excludeId: query.excludeId });
+/** The correlation window ending at `now`: tickets received in (since, until] count. */
+export function windowOf(now: Date, minutes: number): { since: string; until: string } {
+  return { since: new Date(now.getTime() - minutes * 60_000).toISOString(), until: now.toISOString() };
+}
+
+/** How many reports and distinct agents the tickets of one window hold. */
+export function relatedOf(rows: TicketRow[], minutes: number): Related {
   const agents = new Set(rows.map((row) => row.agent).filter((agent): agent is string => !!agent));
-  return { related: { reports: rows.length, agents: agents.size, minutes: query.minutes }, rows };
+  return { reports: rows.length, agents: agents.size, minutes };
 }

@@ -3,23 +3,23 @@
  * its events, attachment downloads, and the validation of a lifecycle change.
  */
 import { HttpError, badRequest } from './errors.js';
-import type { BlobStore } from './blobs.js';
-import { STATUSES, type AttachmentRow, type EventRow, type Status, type TicketRow, type TicketStore } from './db.js';
+
+import { STATUSES, type AttachmentRow, type EventRow, type Status, type TicketRow, type TicketStore, type BlobStore } from './storage/types.js';
 import { contentDisposition } from './content.js';
 
 export function summaryOf(row: TicketRow): string {
   return String((JSON.parse(row.document) as { summary?: unknown }).summary ?? '');
 }
 
-export function requireTicket(store: TicketStore, id: string): TicketRow {
-  const row = id.length <= 100 ? store.getTicket(id) : undefined;
+export async function requireTicket(store: TicketStore, id: string): Promise<TicketRow> {
+  const row = id.length <= 100 ? await store.getTicket(id) : undefined;
   if (!row) throw new HttpError(404, 'not_found', 'No ticket with this id.');
   return row;
 }
 
-export function requireAttachment(store: TicketStore, id: string, indexText: string): AttachmentRow {
+export async function requireAttachment(store: TicketStore, id: string, indexText: string): Promise<AttachmentRow> {
   const index = /^\d{1,3}$/.test(indexText) ? Number(indexText) : -1;
-  const attachment = index >= 0 ? store.attachment(id, index) : undefined;
+  const attachment = index >= 0 ? await store.attachment(id, index) : undefined;
   if (!attachment) throw new HttpError(404, 'not_found', 'This ticket has no attachment with that index.');
   return attachment;
 }

@@ -3,7 +3,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser } from 'playwright-core';
-import { ADMIN_KEY, PNG, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from './helpers.js';
+import { ADMIN_KEY, PNG, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
 
 describe('admin pages in Chromium', () => {
   let server: TestServer;

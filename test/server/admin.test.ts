@@ -2,7 +2,7 @@
 // change a ticket, and the strict CSP on every page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from './helpers.js';
+import { ADMIN_KEY, API_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -190,6 +190,32 @@ describe('admin disabled', () => {
     const server = await startTestServer({ adminKeys: [] });
     try {
       assert.equal((await fetch(`${server.url}/admin/login`)).status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('admin session expiry', () => {
+  it('ends a session eight hours after sign-in by the service clock, not the wall clock', async () => {
+    let clock = new Date('2026-12-01T12:00:00.000Z');
+    const server = await startTestServer({ now: () => clock });
+    try {
+      const signIn = await fetch(`${server.url}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ key: ADMIN_KEY }),
+        headers: { origin: server.url },
+      });
+      assert.equal(signIn.status, 303);
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const list = () => fetch(`${server.url}/admin`, { redirect: 'manual', headers: { cookie } });
+      clock = new Date('2026-12-01T19:59:00.000Z');
+      assert.equal((await list()).status, 200, 'still signed in after 7 h 59 min');
+      clock = new Date('2026-12-01T20:01:00.000Z');
+      const expired = await list();
+      assert.equal(expired.status, 303);
+      assert.equal(expired.headers.get('location'), '/admin/login');
     } finally {
       await server.close();
     }

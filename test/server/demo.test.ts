@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, writeFile, rm, symlink } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG, auth, makeTicket, postTicket, startTestServer, type TestServer } from './helpers.js';
+import { PNG, auth, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` away). */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {

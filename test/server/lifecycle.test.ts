@@ -2,7 +2,7 @@
 // measured against an injected clock.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { auth, expectError, getJson, makeTicket, postTicket, startTestServer, type TestServer } from './helpers.js';
+import { auth, expectError, getJson, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
 
 const OPS_KEY = 'ops-jane-key-0000000000000000';
 const AGENT_KEY = 'agents-browser-key-111111111111';

@@ -7,7 +7,7 @@ import { TICKET_LIMITS } from '../../src/ticket.js';
 import { isAcceptedType } from '../../server/content.js';
 import {
   PNG, auth, expectError, form, getJson, makeTicket, postTicket, startTestServer, withFiles, type FileInput, type TestServer,
-} from './helpers.js';
+} from '../support/server-harness.js';
 
 const MB = 1024 * 1024;
 

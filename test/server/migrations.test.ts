@@ -1,4 +1,6 @@
-// An intake database written by the first release (schema 1) opens in this one with its data intact.
+// An intake database written by an earlier release opens in this one with its data intact, and
+// one written by a newer release refuses to open: SQLite files, and PostgreSQL databases that
+// several instances may migrate at once.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
@@ -8,9 +10,11 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION, openDatabase } from '../../server/index.js';
 import { contentHash } from '../../server/tickets.js';
-import { PNG, auth, getJson, makeTicket, postTicket, startTestServer } from './helpers.js';
+import pg from 'pg';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PostgresTicketStore, migratePostgres } from '../../server/storage/postgres.js';
+import { ENGINE, PNG, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer } from '../support/server-harness.js';
 
-describe('migrations', () => {
+describe('migrations (SQLite)', { skip: ENGINE !== 'sqlite' && 'SQLite files are tested in the SQLite pass' }, () => {
   it('has more than one step, so the upgrade path is exercised', () => {
     assert.ok(MIGRATIONS.length >= 2);
     assert.equal(SCHEMA_VERSION, MIGRATIONS.length);
@@ -94,6 +98,39 @@ describe('migrations', () => {
       assert.throws(() => openDatabase(join(dataDir, 'intake.sqlite')), /newer than this service/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migrations (PostgreSQL)', { skip: ENGINE !== 'postgres' && 'needs TRIAGE_TEST_ENGINE=postgres' }, () => {
+  it('brings an empty database to the latest schema once when two instances start together', async () => {
+    const database = await createTestDatabase();
+    const pools = [new pg.Pool({ connectionString: database.url }), new pg.Pool({ connectionString: database.url })];
+    try {
+      const versions = await Promise.all(pools.map((pool) => migratePostgres(pool)));
+      assert.deepEqual(versions, [PG_SCHEMA_VERSION, PG_SCHEMA_VERSION]);
+      const { rows } = await pools[0]!.query('SELECT version FROM triage_schema');
+      assert.deepEqual(rows, [{ version: PG_SCHEMA_VERSION }], 'one version row, at the latest step');
+      assert.equal(PG_SCHEMA_VERSION, PG_MIGRATIONS.length);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
+      await database.drop();
+    }
+  });
+
+  it('refuses to open a database written by a newer release, naming both versions', async () => {
+    const database = await createTestDatabase();
+    const pool = new pg.Pool({ connectionString: database.url });
+    try {
+      await migratePostgres(pool);
+      await pool.query('UPDATE triage_schema SET version = $1', [PG_SCHEMA_VERSION + 1]);
+      await assert.rejects(
+        PostgresTicketStore.open({ url: database.url }),
+        new RegExp(`schema version ${PG_SCHEMA_VERSION + 1}, newer than this service \\(${PG_SCHEMA_VERSION}\\)`),
+      );
+    } finally {
+      await pool.end();
+      await database.drop();
     }
   });
 });

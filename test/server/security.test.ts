@@ -1,7 +1,7 @@
 // Who may call: bearer keys, the CORS allow-list, the rate limit, and keys kept out of logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from './helpers.js';
+import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
 
 const ALLOWED = 'https://agent.example.test';
 

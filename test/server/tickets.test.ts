@@ -1,13 +1,14 @@
-// Creating, replaying and reading tickets over real HTTP against a real SQLite file.
+// Creating, replaying and reading tickets over real HTTP against real storage (a SQLite file, or
+// a PostgreSQL database on the second pass).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import {
   API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer,
-} from './helpers.js';
+} from '../support/server-harness.js';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -58,23 +59,21 @@ describe('POST /api/tickets', () => {
     assert.equal(stored.body.reporter.login, 'ana');
     assert.equal(stored.body.sessionToken, undefined);
     assert.equal(stored.body.reporter.password, undefined);
-    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
-    try {
-      const rows = JSON.stringify(db.prepare('SELECT * FROM tickets WHERE id = ?').all(careless.id));
-      assert.ok(rows.includes(careless.id));
-      assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
-    } finally {
-      db.close();
-    }
+    const rows = JSON.stringify(await server.sql('SELECT * FROM tickets WHERE id = ?', careless.id));
+    assert.ok(rows.includes(careless.id));
+    assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
   });
 
-  it('keeps the blob on disk under its sha256', async () => {
+  it('keeps the blob under its sha256: on disk beside SQLite, in the database with PostgreSQL', async () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
     assert.equal((await postTicket(server.url, ticket, files)).status, 201);
     const hash = sha(PNG);
-    const onDisk = await readFile(join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)));
-    assert.deepEqual(new Uint8Array(onDisk), PNG);
+    const stored =
+      server.engine === 'sqlite'
+        ? await readFile(join(server.dataDir, 'blobs', hash.slice(0, 2), hash.slice(2)))
+        : (await server.sql<{ data: Buffer }>('SELECT data FROM blobs WHERE sha256 = ?', hash))[0]!.data;
+    assert.deepEqual(new Uint8Array(stored), PNG);
   });
 
   it('answers a replay of the same content with 200 and the same body', async () => {
@@ -107,13 +106,9 @@ describe('POST /api/tickets', () => {
     assert.deepEqual(statuses, [...Array(19).fill(200), 201]);
     const bodies = await Promise.all(responses.map((r) => r.json()));
     assert.equal(new Set(bodies.map((b) => b.reference)).size, 1);
-    const db = new Database(join(server.dataDir, 'intake.sqlite'), { readonly: true });
-    try {
-      assert.equal((db.prepare('SELECT count(*) AS n FROM tickets WHERE id = ?').get(ticket.id) as { n: number }).n, 1);
-      assert.equal((db.prepare('SELECT count(*) AS n FROM attachments WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
-      assert.equal((db.prepare('SELECT count(*) AS n FROM events WHERE ticket_id = ?').get(ticket.id) as { n: number }).n, 1);
-    } finally {
-      db.close();
+    for (const [table, column] of [['tickets', 'id'], ['attachments', 'ticket_id'], ['events', 'ticket_id']] as const) {
+      const [{ n }] = (await server.sql<{ n: number }>(`SELECT CAST(count(*) AS integer) AS n FROM ${table} WHERE ${column} = ?`, ticket.id)) as [{ n: number }];
+      assert.equal(n, 1, `one row in ${table}`);
     }
   });
 
@@ -310,6 +305,36 @@ describe('GET /api/tickets', () => {
     ]) {
       const body = await expectError(await fetch(`${server.url}/api/tickets?${query}`, { headers: auth() }), 400, 'validation_failed');
       assert.equal(body.error.fields[0].path, field, query);
+    }
+  });
+});
+
+describe('attachments in a shared directory', () => {
+  it('keeps the bytes in the configured directory, where another instance on the same storage reads them', async () => {
+    const shared = await mkdtemp(join(tmpdir(), 'triage-shared-'));
+    const first = await startTestServer({ attachmentsDir: shared });
+    try {
+      const files = [{ name: 'screen.png', type: 'image/png', data: PNG }];
+      const ticket = withFiles(makeTicket(), files);
+      assert.equal((await postTicket(first.url, ticket, files)).status, 201);
+      const hash = sha(PNG);
+      assert.deepEqual(new Uint8Array(await readFile(join(shared, 'blobs', hash.slice(0, 2), hash.slice(2)))), PNG);
+      await assert.rejects(stat(join(first.dataDir, 'blobs')), 'nothing in the private data directory');
+      if (first.engine === 'postgres') assert.deepEqual(await first.sql('SELECT sha256 FROM blobs'), [], 'nothing in the database');
+      await first.stop();
+
+      // The same storage and shared directory, another instance's own data directory.
+      const second = await startTestServer({ attachmentsDir: shared, databaseUrl: first.databaseUrl, dataDir: first.engine === 'sqlite' ? first.dataDir : undefined });
+      try {
+        const download = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        assert.equal(download.status, 200);
+        assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+      await rm(shared, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,4 @@
-// web-test-runner plugin: the delivery tests talk to the REAL intake service (dist/server), started
+// web-test-runner plugin: the delivery tests talk to the REAL intake service (server/dist), started
 // here with a fresh data directory, behind a small proxy that forwards the real bytes and can be
 // told to fail, hold or refuse connections. It also starts the OSvC REST double. Browser tests
 // import their addresses from `/__intake-env.js` and steer faults with `executeServerCommand`.
@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startOsvcRestDouble } from './osvc-rest-double.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_ENTRY = join(ROOT, 'dist', 'server', 'index.js');
+const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'server', 'index.js');
 const INTAKE_KEY = 'test-intake-key';
 const ADMIN_KEY = 'test-admin-key';
 const TICKETS_PATH = '/api/tickets';

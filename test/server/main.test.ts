@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTicket } from './helpers.js';
+import { ENGINE, createTestDatabase, makeTicket } from '../support/server-harness.js';
 
 interface Cli {
   url: string;
@@ -15,10 +15,17 @@ interface Cli {
 }
 
 const running = new Set<ReturnType<typeof spawn>>();
+// On the PostgreSQL pass the CLI stores in a database of its own per data directory.
+const databases = new Map<string, Awaited<ReturnType<typeof createTestDatabase>>>();
 
 async function startCli(env: Record<string, string>): Promise<Cli> {
+  let databaseUrl = '';
+  if (ENGINE === 'postgres' && env.TRIAGE_DATA_DIR) {
+    if (!databases.has(env.TRIAGE_DATA_DIR)) databases.set(env.TRIAGE_DATA_DIR, await createTestDatabase());
+    databaseUrl = databases.get(env.TRIAGE_DATA_DIR)!.url;
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: '', TRIAGE_ADMIN_KEY: '', TRIAGE_KEYS_FILE: '', ...env },
+    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: '', TRIAGE_ADMIN_KEY: '', TRIAGE_KEYS_FILE: '', TRIAGE_DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -49,8 +56,9 @@ async function startCli(env: Record<string, string>): Promise<Cli> {
 const keyIn = (output: string, what: 'API' | 'admin') => new RegExp(`${what}\\s+\\S+\\s+key: (\\S+)`).exec(output)![1]!;
 
 describe('CLI (server/main.ts)', () => {
-  after(() => {
+  after(async () => {
     for (const child of running) child.kill('SIGKILL');
+    for (const database of databases.values()) await database.drop();
   });
 
   it('generates keys once, keeps them in keys.json (0600) across restarts, and shuts down cleanly', async () => {

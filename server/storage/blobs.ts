@@ -1,5 +1,6 @@
 /**
- * Attachment bytes, stored content-addressed on disk (`blobs/ab/cdef...`) rather than in SQLite:
+ * Attachment bytes on disk (SQLite's default, or a directory shared by several instances), stored
+ * content-addressed (`blobs/ab/cdef...`) rather than in SQLite:
  * the database stays small so WAL checkpoints and backups stay quick, identical screenshots are
  * stored once, and a download streams a file instead of a row. Each blob is written to a temp
  * file, fsync'd, re-read and hashed, then renamed into place, so a path that exists always holds
@@ -9,10 +10,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BlobStore } from './types.js';
 
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-export class BlobStore {
+export class DiskBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   pathOf(hash: string): string {

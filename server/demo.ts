@@ -7,18 +7,6 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Env } from './app.js';
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'";
-
-/** Headers every HTML page of the service carries. */
-export function securityHeaders(c: Context<Env>): void {
-  c.header('Content-Security-Policy', CSP);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'SAMEORIGIN');
-}
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -69,8 +57,6 @@ async function serveFile(c: Context<Env>, root: string, urlPath: string): Promis
   if (!file) return undefined;
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   const body = await readFile(file);
-  if (type.startsWith('text/html')) securityHeaders(c);
-  c.header('X-Content-Type-Options', 'nosniff');
   c.header('Cache-Control', 'no-cache');
   c.header('Content-Type', type);
   if (c.req.method === 'HEAD') return c.body(null, 200);

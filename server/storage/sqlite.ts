@@ -1,10 +1,30 @@
 /**
- * The intake service's SQLite storage: versioned migrations and every query the routes need.
+ * The SQLite storage (the default): one file, one process, versioned migrations and every query
+ * the routes need.
  * WAL + synchronous=FULL: a 201 is only sent after the commit reached the disk, so a crash or a
  * power cut right after the answer cannot lose a ticket the browser already dropped from its outbox.
  */
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { windowOf } from '../tickets.js';
+import {
+  formatReference,
+  type AttachmentRow,
+  type AttemptOutcome,
+  type Change,
+  type DeliveryRow,
+  type NewDelivery,
+  type Notify,
+  type ChangeMeta,
+  type EventRow,
+  type InsertOutcome,
+  type ListFilter,
+  type NewTicket,
+  type RecentQuery,
+  type Respond,
+  type TicketRow,
+  type TicketStore,
+} from './types.js';
 
 /**
  * Ordered, append-only: never edit a released step, add a new one. PRAGMA user_version holds how
@@ -70,6 +90,26 @@ export const MIGRATIONS: readonly string[] = [
     (SELECT json_extract(t.document, '$.attachments[' || attachments.idx || '].kind') FROM tickets t WHERE t.id = attachments.ticket_id),
     'file');
   `,
+  // 3: the durable queue of webhook deliveries, written in the transaction of the change it reports.
+  `
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    type TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    next_attempt_at TEXT,
+    last_attempt_at TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    delivered_at TEXT,
+    UNIQUE (event_id, endpoint)
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -99,82 +139,24 @@ export function openDatabase(file: string, options: { targetVersion?: number } =
   return db;
 }
 
-export const STATUSES = ['new', 'acknowledged', 'waiting', 'resolved'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export interface TicketRow {
-  seq: number;
-  id: string;
-  reference: string;
-  document: string;
-  content_hash: string;
-  category: string;
-  severity: number;
-  status: Status;
-  created_at: string;
-  received_at: string;
-  queue: string | null;
-  agent: string | null;
-}
-
-export interface AttachmentRow {
-  ticket_id: string;
-  idx: number;
-  name: string;
-  type: string;
-  size: number;
-  sha256: string;
-  kind: string;
-}
-
-export interface EventRow {
-  id: number;
-  ticket_id: string;
-  type: string;
-  from_value: string | null;
-  to_value: string | null;
-  by: string;
-  at: string;
-  reason: string | null;
-}
-
-export interface NewTicket {
-  id: string;
-  document: string;
-  contentHash: string;
-  category: string;
-  severity: number;
-  createdAt: string;
-  receivedAt: string;
-  queue: string | null;
-  agent: string | null;
-  attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
-  by: string;
-}
-
-export interface ListFilter {
-  status?: string;
-  severity?: number;
-  category?: string;
-  beforeSeq?: number;
-  limit: number;
-}
-
-export type InsertOutcome =
-  | { kind: 'created'; row: TicketRow; response: string }
-  | { kind: 'replay'; response: string }
-  | { kind: 'conflict' };
-
-/** The service's queries, prepared once. */
-export class TicketStore {
+/**
+ * better-sqlite3 is synchronous: each method runs to completion before the next request's, so a
+ * transaction never interleaves with another; the promises only give both engines one interface.
+ */
+export class SqliteTicketStore implements TicketStore {
+  readonly engine = 'sqlite';
   readonly db: Db;
 
   constructor(file: string) {
     this.db = openDatabase(file);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   /**
@@ -182,7 +164,7 @@ export class TicketStore {
    * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
    * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
    */
-  insertTicket(input: NewTicket, respond: (row: TicketRow) => unknown): InsertOutcome {
+  async insertTicket(input: NewTicket, respond: Respond, notify?: Notify<undefined>): Promise<InsertOutcome> {
     return this.db.transaction((): InsertOutcome => {
       const previous = this.db
         .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
@@ -208,8 +190,10 @@ export class TicketStore {
       this.db
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
-      const row = this.getTicket(input.id)!;
-      const response = JSON.stringify(respond(row));
+      const row = this.ticket(input.id)!;
+      const recent = this.recentRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
+      const response = JSON.stringify(respond(row, recent));
+      this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
       this.db
         .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(input.id, input.id, input.contentHash, response, input.receivedAt);
@@ -217,26 +201,29 @@ export class TicketStore {
     }).immediate();
   }
 
-  getTicket(id: string): TicketRow | undefined {
+  async getTicket(id: string): Promise<TicketRow | undefined> {
+    return this.ticket(id);
+  }
+
+  private ticket(id: string): TicketRow | undefined {
     return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }
 
-  attachmentsOf(id: string): AttachmentRow[] {
+  async attachmentsOf(id: string): Promise<AttachmentRow[]> {
     return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? ORDER BY idx').all(id) as AttachmentRow[];
   }
 
-  attachment(id: string, index: number): AttachmentRow | undefined {
+  async attachment(id: string, index: number): Promise<AttachmentRow | undefined> {
     return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? AND idx = ?').get(id, index) as
       | AttachmentRow
       | undefined;
   }
 
-  eventsOf(id: string): EventRow[] {
+  async eventsOf(id: string): Promise<EventRow[]> {
     return this.db.prepare('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(id) as EventRow[];
   }
 
-  /** Newest first by arrival order (seq), which a cursor can resume exactly. */
-  list(filter: ListFilter): TicketRow[] {
+  async list(filter: ListFilter): Promise<TicketRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.status) (where.push('status = ?'), params.push(filter.status));
@@ -247,8 +234,11 @@ export class TicketStore {
     return this.db.prepare(sql).all(...params, filter.limit) as TicketRow[];
   }
 
-  /** Tickets of one kind received in (since, until], newest first, optionally one queue only. */
-  recent(query: { category: string; queue?: string | null; since: string; until: string; excludeId?: string }): TicketRow[] {
+  async recent(query: RecentQuery): Promise<TicketRow[]> {
+    return this.recentRows(query);
+  }
+
+  private recentRows(query: RecentQuery): TicketRow[] {
     const params: unknown[] = [query.category, query.since, query.until];
     let sql = 'SELECT * FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
     if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
@@ -256,14 +246,9 @@ export class TicketStore {
     return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
   }
 
-  /** Applies status/severity changes and records one event per change, atomically. */
-  changeTicket(
-    id: string,
-    change: { status?: Status; severity?: number },
-    meta: { by: string; at: string; reason: string },
-  ): EventRow[] | undefined {
+  async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {
     return this.db.transaction(() => {
-      const row = this.getTicket(id);
+      const row = this.ticket(id);
       if (!row) return undefined;
       const recorded: EventRow[] = [];
       const record = (type: string, from: string, to: string) => {
@@ -280,15 +265,50 @@ export class TicketStore {
         this.db.prepare('UPDATE tickets SET severity = ? WHERE id = ?').run(change.severity, id);
         record('severity', String(row.severity), String(change.severity));
       }
+      if (recorded.length && notify) this.enqueue(notify(this.ticket(id)!, recorded), meta.at);
       return recorded;
     }).immediate();
   }
+
+  private enqueue(deliveries: NewDelivery[], at: string): void {
+    const insert = this.db.prepare(
+      'INSERT INTO webhook_deliveries (event_id, endpoint, type, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const d of deliveries) insert.run(d.eventId, d.endpoint, d.type, d.body, at, at);
+  }
+
+  async claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<DeliveryRow[]> {
+    return this.db.transaction(() => {
+      const due = this.db
+        .prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
+        .all(now, limit) as DeliveryRow[];
+      const lease = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      for (const row of due) lease.run(leaseUntil, row.id);
+      return due;
+    }).immediate();
+  }
+
+  async recordAttempt(id: number, outcome: AttemptOutcome): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET attempts = attempts + 1, last_attempt_at = ?, last_status = ?, last_error = ?,
+           status = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?`,
+      )
+      .run(outcome.at, outcome.status ?? null, outcome.error ?? null,
+        outcome.delivered ? 'delivered' : outcome.nextAttemptAt ? 'pending' : 'failed',
+        outcome.delivered ? null : outcome.nextAttemptAt, outcome.delivered ? outcome.at : null, id);
+  }
+
+  async listDeliveries(limit: number): Promise<DeliveryRow[]> {
+    return this.db.prepare('SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT ?').all(limit) as DeliveryRow[];
+  }
+
+  async retryDelivery(id: number, now: string): Promise<boolean> {
+    const info = this.db
+      .prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status <> 'delivered'")
+      .run(now, id);
+    return info.changes > 0;
+  }
 }
 
-/**
- * `TK-000123`: a short, sequential, human-quotable number. Not OSvC's `YYMMDD-NNNNNN` on purpose,
- * so nobody mistakes our reference for the OSvC incident reference the ticket may also carry.
- */
-export function formatReference(seq: number): string {
-  return `TK-${String(seq).padStart(6, '0')}`;
-}
+export { formatReference };

@@ -1,44 +1,128 @@
-// Shared by the intake service's tests: a real server on an ephemeral port over a fresh data
-// directory, valid tickets, and multipart uploads built the way the browser outbox builds them.
+// Shared by the intake service's tests: a real server on an ephemeral port over fresh storage,
+// valid tickets, and multipart uploads built the way the browser outbox builds them.
+//
+// The storage and API suites run once per engine: on SQLite by default, and on PostgreSQL when
+// TRIAGE_TEST_ENGINE=postgres (scripts/test-node.mjs does that when TRIAGE_TEST_DATABASE_URL
+// names a server). Each test server then gets a database of its own, dropped with it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { startIntakeServer, type IntakeOptions } from '../../server/index.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export const ENGINE: Engine = process.env.TRIAGE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+/** `postgres://...` of a server where tests may create and drop databases; undefined without one. */
+export const TEST_DATABASE_URL = process.env.TRIAGE_TEST_DATABASE_URL || undefined;
+if (ENGINE === 'postgres' && !TEST_DATABASE_URL) {
+  throw new Error('TRIAGE_TEST_ENGINE=postgres needs TRIAGE_TEST_DATABASE_URL=postgres://user@host:port/postgres.');
+}
+
+/** A new, empty database on the test server; `drop()` removes it. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_DATABASE_URL) throw new Error('No TRIAGE_TEST_DATABASE_URL to create a test database on.');
+  const name = `triage_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+// A restart test starts a second server on the first one's data directory: on PostgreSQL it
+// must find the first one's database too.
+const databaseOf = new Map<string, { url: string; drop(): Promise<void> }>();
 
 export const API_KEY = 'test-api-key-0123456789abcdef';
 export const ADMIN_KEY = 'test-admin-key-fedcba9876543210';
 
 export interface TestServer {
   url: string;
+  engine: Engine;
   dataDir: string;
+  /** The PostgreSQL database the server uses, if it does. */
+  databaseUrl?: string;
   logs: string[];
+  /** Rows of a query on the server's storage, read directly (`?` placeholders on both engines). */
+  sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
   close(): Promise<void>;
-  /** Stops the server; keeps the data directory (restart tests). */
+  /** Stops the server; keeps the data directory and database (restart tests). */
   stop(): Promise<void>;
 }
 
 export async function startTestServer(options: Partial<IntakeOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'triage-intake-')));
+  let database = databaseOf.get(dataDir);
+  if (ENGINE === 'postgres' && !database && options.databaseUrl === undefined) {
+    database = await createTestDatabase();
+    databaseOf.set(dataDir, database);
+  }
+  const databaseUrl = options.databaseUrl ?? database?.url;
   const logs: string[] = [];
   const running = await startIntakeServer({
     port: 0,
     apiKeys: [API_KEY],
     adminKeys: [ADMIN_KEY],
     log: (line) => logs.push(line),
+    // A test that leaves an upload hanging should not hold its server's shutdown for long.
+    shutdownGraceMs: 2000,
     ...options,
+    databaseUrl,
     dataDir,
   });
   return {
     url: running.url,
+    engine: databaseUrl ? 'postgres' : 'sqlite',
     dataDir,
+    databaseUrl,
     logs,
+    sql: (query, ...params) => (databaseUrl ? pgRows(databaseUrl, query, params) : sqliteRows(join(dataDir, 'intake.sqlite'), query, params)),
     stop: () => running.close(),
     async close() {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });
+      databaseOf.delete(dataDir);
+      await database?.drop();
     },
   };
+}
+
+async function sqliteRows<T>(file: string, query: string, params: unknown[]): Promise<T[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+async function pgRows<T>(url: string, query: string, params: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    let n = 0;
+    return (await client.query(query.replace(/\?/g, () => `$${++n}`), params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 export type TicketInput = Record<string, unknown> & { id: string; createdAt: string; summary: string };

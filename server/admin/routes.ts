@@ -1,0 +1,187 @@
+/**
+ * The support team's pages: sign in with an admin key, list and filter tickets, read one with its
+ * attachments and history, change status or severity with a reason.
+ * Every POST is checked for a same-origin source and carries the session's token, so another site
+ * cannot drive the forms. Markup is in pages.ts, sessions in session.ts, styles in admin.css.
+ */
+import type { Context, Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { CATEGORIES } from '../../src/severity.js';
+import { HttpError } from '../errors.js';
+
+import { STATUSES, type BlobStore, type TicketStore } from '../storage/types.js';
+import type { KeyRing, RateLimiter } from '../auth.js';
+import type { Env } from '../app.js';
+import { attachmentResponse, parseChange, requireAttachment } from '../views.js';
+import { readBody } from '../multipart.js';
+import { html } from '../html.js';
+import { Sessions, requireSameOrigin, sameToken } from './session.js';
+import { detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
+import type { Notifier } from '../webhooks.js';
+
+export interface AdminDeps {
+  store: TicketStore;
+  blobs: BlobStore;
+  keys: KeyRing;
+  now: () => Date;
+  secureCookies: boolean;
+  /** Sign-in attempts per client address; admin keys set by hand may be guessable. */
+  loginLimiter: RateLimiter;
+  webhooks: Notifier;
+  /** Whether any webhook endpoint is configured (the deliveries page says so otherwise). */
+  webhooksConfigured: boolean;
+}
+
+const PAGE_SIZE = 50;
+// Read once: the stylesheet ships beside this module (the build copies it).
+const ADMIN_CSS = readFileSync(new URL('./admin.css', import.meta.url), 'utf8');
+
+export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
+  const sessions = new Sessions(deps.now, deps.secureCookies);
+  const { store, blobs } = deps;
+
+  for (const path of ['/admin', '/admin/*']) {
+    app.use(path, async (c, next) => {
+      c.header('Cache-Control', 'no-store');
+      await next();
+    });
+  }
+
+  app.get('/admin/admin.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(ADMIN_CSS);
+  });
+
+  app.get('/admin/login', (c) => c.html(page('Sign in', loginForm()).value));
+
+  app.post('/admin/login', async (c) => {
+    requireSameOrigin(c);
+    const wait = deps.loginLimiter.take(`login:${clientAddress(c)}`);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return c.html(page('Sign in', loginForm(`Too many attempts. Try again in ${wait} seconds.`)).value, 429);
+    }
+    const form = await readForm(c);
+    const caller = deps.keys.identify(form.get('key') ?? '');
+    if (!caller || caller.role !== 'admin') {
+      return c.html(page('Sign in', loginForm('That key is not an admin key.')).value, 401);
+    }
+    sessions.start(c, caller.label);
+    return c.redirect('/admin', 303);
+  });
+
+  app.post('/admin/logout', async (c) => {
+    requireSameOrigin(c);
+    sessions.end(c);
+    return c.redirect('/admin/login', 303);
+  });
+
+  app.get('/admin', async (c) => {
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const filter = {
+      status: pick(c.req.query('status'), STATUSES),
+      category: pick(c.req.query('category'), CATEGORIES),
+      severity: pick(c.req.query('severity'), ['1', '2', '3', '4'] as const),
+    };
+    const before = Number(c.req.query('before'));
+    const rows = await store.list({
+      status: filter.status,
+      category: filter.category,
+      severity: filter.severity ? Number(filter.severity) : undefined,
+      beforeSeq: Number.isInteger(before) && before > 0 ? before : undefined,
+      limit: PAGE_SIZE + 1,
+    });
+    const shown = rows.slice(0, PAGE_SIZE);
+    const older = rows.length > PAGE_SIZE ? shown[shown.length - 1]!.seq : undefined;
+    return c.html(page('Tickets', listPage(shown, filter, older), session).value);
+  });
+
+  const ticketPage = async (c: Context<Env>, id: string, error?: string) => {
+    const session = sessions.of(c)!;
+    const row = (await store.getTicket(id))!;
+    const body = detailPage(row, await store.attachmentsOf(row.id), await store.eventsOf(row.id), session, error);
+    return c.html(page(row.reference, body, session).value, error ? 400 : 200);
+  };
+
+  app.get('/admin/tickets/:id', async (c) => {
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const row = await store.getTicket(c.req.param('id'));
+    if (!row) return c.html(page('Not found', html`<p>No ticket with this id.</p>`, session).value, 404);
+    return ticketPage(c, row.id);
+  });
+
+  app.post('/admin/tickets/:id/change', async (c) => {
+    requireSameOrigin(c);
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const row = await store.getTicket(c.req.param('id'));
+    if (!row) return c.html(page('Not found', html`<p>No ticket with this id.</p>`, session).value, 404);
+    const form = await readForm(c);
+    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
+      return c.html(page('Refused', html`<p>This form is out of date. Reload the ticket and try again.</p>`, session).value, 403);
+    }
+    try {
+      const change = parseChange({
+        status: form.get('status') || undefined,
+        severity: form.get('severity') ? Number(form.get('severity')) : undefined,
+        reason: form.get('reason') ?? '',
+      });
+      const events = await store.changeTicket(row.id, change, { by: session.label, at: deps.now().toISOString(), reason: change.reason }, deps.webhooks.updated);
+      if (events?.length) deps.webhooks.committed();
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      return ticketPage(c, row.id, (error.fields ?? []).map((f) => f.message).join(' ') || error.message);
+    }
+    return c.redirect(`/admin/tickets/${encodeURIComponent(row.id)}`, 303);
+  });
+
+  app.get('/admin/webhooks', async (c) => {
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const deliveries = await store.listDeliveries(PAGE_SIZE * 2);
+    return c.html(page('Webhooks', webhooksPage(deliveries, session, deps.webhooksConfigured, c.req.query('retried')), session).value);
+  });
+
+  app.post('/admin/webhooks/:id/retry', async (c) => {
+    requireSameOrigin(c);
+    const session = sessions.of(c);
+    if (!session) return c.redirect('/admin/login', 303);
+    const form = await readForm(c);
+    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
+      return c.html(page('Refused', html`<p>This form is out of date. Reload the page and try again.</p>`, session).value, 403);
+    }
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || !(await store.retryDelivery(id, deps.now().toISOString()))) {
+      return c.html(page('Not found', html`<p>No undelivered webhook with this id.</p>`, session).value, 404);
+    }
+    deps.webhooks.committed();
+    return c.redirect(`/admin/webhooks?retried=${id}`, 303);
+  });
+
+  app.get('/admin/tickets/:id/attachments/:index', async (c) => {
+    if (!sessions.of(c)) return c.redirect('/admin/login', 303);
+    const row = await store.getTicket(c.req.param('id'));
+    if (!row) throw new HttpError(404, 'not_found', 'No ticket with this id.');
+    return attachmentResponse(blobs, await requireAttachment(store, row.id, c.req.param('index')));
+  });
+}
+
+async function readForm(c: Context<Env>): Promise<URLSearchParams> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
+  }
+  return new URLSearchParams((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+}
+
+function clientAddress(c: Context<Env>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
+  return allowed.includes(value as T) ? (value as T) : undefined;
+}

@@ -1,0 +1,228 @@
+/**
+ * The JSON API under /api (../shared/contracts/intake-api.md): CORS for the allowed origins, the
+ * bearer key and its rate limit, tickets (create, list, read, change, events, attachments) and
+ * the related-reports signal.
+ */
+import type { Context, Hono } from 'hono';
+import { CATEGORIES } from '../src/severity.js';
+import { HttpError, badRequest } from './errors.js';
+
+import { STATUSES, type BlobStore, type TicketStore } from './storage/types.js';
+import { bearerOf, type KeyRing, type RateLimiter } from './auth.js';
+import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
+import { readBody } from './multipart.js';
+import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
+import type { Env } from './app.js';
+import type { Notifier } from './webhooks.js';
+
+export interface ApiDeps {
+  store: TicketStore;
+  blobs: BlobStore;
+  keys: KeyRing;
+  limiter: RateLimiter;
+  /** Exact origins a browser may call the API from; the service's own origin always may. */
+  allowedOrigins: ReadonlySet<string>;
+  now: () => Date;
+  version: string;
+  webhooks: Notifier;
+  /** True once the service is shutting down. */
+  draining: () => boolean;
+}
+
+const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+
+export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
+  const { store, blobs, keys, limiter, now, webhooks } = deps;
+
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || origin === new URL(c.req.url).origin) return next();
+    if (!deps.allowedOrigins.has(origin)) {
+      throw new HttpError(403, 'origin_not_allowed', `Requests from ${origin.slice(0, 200)} are not allowed.`);
+    }
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Vary', 'Origin');
+    c.header('Access-Control-Expose-Headers', 'Retry-After');
+    if (c.req.method === 'OPTIONS') {
+      c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
+      c.header('Access-Control-Allow-Headers', API_HEADERS);
+      c.header('Access-Control-Max-Age', '600');
+      return c.body(null, 204);
+    }
+    await next();
+    // A handler that answers with its own Response (attachment bytes) does not carry the headers
+    // set on the context, and the browser would then refuse the download.
+    c.res.headers.set('Access-Control-Allow-Origin', origin);
+    if (!/\borigin\b/i.test(c.res.headers.get('Vary') ?? '')) c.res.headers.append('Vary', 'Origin');
+    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+  });
+
+  // Without a key, for monitors and load balancers. Health: is this instance able to serve (its
+  // storage answers)? Readiness: should it get new requests (healthy and not shutting down)?
+  app.get('/api/health', async (c) => {
+    const reachable = await storageReachable(store);
+    return reachable
+      ? c.json({ ok: true, version: deps.version })
+      : c.json({ ok: false, version: deps.version, error: { code: 'storage_unreachable', message: `The ${store.engine} storage does not answer.` } }, 503);
+  });
+
+  app.get('/api/ready', async (c) => {
+    const reachable = await storageReachable(store);
+    const ready = reachable && !deps.draining();
+    return c.json({ ready, draining: deps.draining(), storage: { engine: store.engine, reachable } }, ready ? 200 : 503);
+  });
+
+  app.use('/api/*', async (c, next) => {
+    const key = bearerOf(c.req.header('authorization'));
+    const caller = key === undefined ? undefined : keys.identify(key);
+    if (!caller) {
+      throw new HttpError(401, 'unauthorized', key === undefined ? 'Send the API key as "Authorization: Bearer <key>".' : 'The API key is not valid.', undefined, {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    c.set('caller', caller);
+    const wait = limiter.take(caller.id);
+    if (wait > 0) {
+      throw new HttpError(429, 'rate_limited', `Too many requests with this key; try again in ${wait} s.`, undefined, {
+        'Retry-After': String(wait),
+      });
+    }
+    return next();
+  });
+
+  app.post('/api/tickets', async (c) => {
+    const upload = await readUpload(c.req.raw, c.req.header('idempotency-key'));
+    const hashes = await Promise.all(upload.files.map((file) => blobs.put(file.data)));
+    const { ticket } = upload;
+    const outcome = await store.insertTicket(
+      {
+        id: ticket.id,
+        document: JSON.stringify(upload.document),
+        contentHash: contentHash(upload.document, hashes),
+        category: ticket.category,
+        severity: ticket.severity.chosen,
+        createdAt: ticket.createdAt,
+        receivedAt: now().toISOString(),
+        queue: ticket.records?.queue || null,
+        agent: agentOf(ticket),
+        attachments: upload.files.map((file, index) => ({ name: file.name, type: file.type, size: file.data.length, sha256: hashes[index]!, kind: file.kind })),
+        by: c.get('caller').label,
+        correlationMinutes: CORRELATION_MINUTES,
+      },
+      (row, related) => ({
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        receivedAt: row.received_at,
+        related: relatedOf(related, CORRELATION_MINUTES),
+      }),
+      webhooks.created,
+    );
+    if (outcome.kind === 'created') webhooks.committed();
+    if (outcome.kind === 'conflict') {
+      throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a ticket with different content. A changed ticket needs a new id.');
+    }
+    return c.body(outcome.response, outcome.kind === 'created' ? 201 : 200, { 'Content-Type': 'application/json' });
+  });
+
+  app.get('/api/tickets', async (c) => {
+    const query = listQuery(c);
+    const rows = await store.list({ ...query, limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.seq) : null;
+    return c.json({ items: page.map(listItem), nextCursor });
+  });
+
+  app.get('/api/tickets/:id', async (c) => {
+    const row = await requireTicket(store, c.req.param('id'));
+    return c.json(ticketView(row, await store.attachmentsOf(row.id)));
+  });
+
+  app.patch('/api/tickets/:id', async (c) => {
+    if (c.get('caller').role !== 'admin') throw new HttpError(403, 'forbidden', 'Changing a ticket needs an admin key.');
+    const row = await requireTicket(store, c.req.param('id'));
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw badRequest('invalid_json', 'Send the change as JSON: { status?, severity?, reason }.');
+    }
+    const change = parseChange(body);
+    const events = (await store.changeTicket(row.id, change, { by: c.get('caller').label, at: now().toISOString(), reason: change.reason }, webhooks.updated))!;
+    if (events.length) webhooks.committed();
+    const updated = (await store.getTicket(row.id))!;
+    return c.json({ ...ticketView(updated, await store.attachmentsOf(row.id)), changes: events.map(eventView) });
+  });
+
+  app.get('/api/tickets/:id/events', async (c) => {
+    const row = await requireTicket(store, c.req.param('id'));
+    return c.json({ events: (await store.eventsOf(row.id)).map(eventView) });
+  });
+
+  app.get('/api/tickets/:id/attachments/:index', async (c) => {
+    const row = await requireTicket(store, c.req.param('id'));
+    return attachmentResponse(blobs, await requireAttachment(store, row.id, c.req.param('index')));
+  });
+
+  app.get('/api/signals', async (c) => {
+    const category = c.req.query('category');
+    const queue = c.req.query('queue');
+    const minutesText = c.req.query('minutes');
+    const fields = [];
+    if (!category || !(CATEGORIES as readonly string[]).includes(category)) {
+      fields.push({ path: 'category', message: `Category must be one of: ${CATEGORIES.join(', ')}.` });
+    }
+    if (queue !== undefined && queue.length > 200) fields.push({ path: 'queue', message: 'Queue must be at most 200 characters.' });
+    const minutes = minutesText === undefined ? CORRELATION_MINUTES : Number(minutesText);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+      fields.push({ path: 'minutes', message: 'Minutes must be a whole number from 1 to 1440.' });
+    }
+    if (fields.length) throw badRequest('validation_failed', 'The signals query has invalid parameters.', fields);
+    const rows = await store.recent({ category: category!, queue: queue || null, ...windowOf(now(), minutes) });
+    return c.json({
+      ...relatedOf(rows, minutes),
+      tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), receivedAt: row.received_at })),
+    });
+  });
+
+  app.all('/api/*', () => {
+    throw new HttpError(404, 'not_found', 'No such API route.');
+  });
+}
+
+/** Whether the storage answers a trivial query within 2 s. */
+async function storageReachable(store: TicketStore): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 2000)));
+  try {
+    return await Promise.race([store.ping().then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function listQuery(c: Context<Env>) {
+  const fields = [];
+  const limitText = c.req.query('limit');
+  const limit = limitText === undefined ? 20 : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) fields.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
+  const cursorText = c.req.query('cursor');
+  const beforeSeq = cursorText ? decodeCursor(cursorText) : undefined;
+  if (cursorText && beforeSeq === undefined) fields.push({ path: 'cursor', message: 'Cursor is not one this service gave out.' });
+  const status = c.req.query('status') || undefined;
+  if (status && !(STATUSES as readonly string[]).includes(status)) fields.push({ path: 'status', message: `Status must be one of: ${STATUSES.join(', ')}.` });
+  const severityText = c.req.query('severity') || undefined;
+  const severity = severityText === undefined ? undefined : Number(severityText);
+  if (severity !== undefined && !(Number.isInteger(severity) && severity >= 1 && severity <= 4)) fields.push({ path: 'severity', message: 'Severity must be a level from 1 to 4.' });
+  const category = c.req.query('category') || undefined;
+  if (category && !(CATEGORIES as readonly string[]).includes(category)) fields.push({ path: 'category', message: `Category must be one of: ${CATEGORIES.join(', ')}.` });
+  if (fields.length) throw badRequest('validation_failed', 'The list query has invalid parameters.', fields);
+  return { limit, beforeSeq, status, severity, category };
+}
+
+const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');
+function decodeCursor(text: string): number | undefined {
+  const match = /^seq:(\d{1,15})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
+}
