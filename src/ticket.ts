@@ -33,7 +33,11 @@ const whole = (message: string) => rule<number>(Number.isSafeInteger, message);
 
 const text = (label: string, max: number = TICKET_LIMITS.maxText) => z.optional(z.string(expect(label, 'text')).check(atMost(label, max)));
 
-const identifier = (label: string) => text(label, 200);
+// An identifier (login, queue, ids) is one line of printable text: a control character there is
+// never meant, and PostgreSQL cannot store NUL in the columns the service indexes them by.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const identifier = (label: string) =>
+  z.optional(z.string(expect(label, 'text')).check(atMost(label, 200), rule((s) => !CONTROL.test(s), `${label} cannot contain control characters.`)));
 
 const count = (label: string, min: number) =>
   z.optional(

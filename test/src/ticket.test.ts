@@ -67,6 +67,12 @@ describe('ticket schema', () => {
     expect(issuesOf({ ...valid(), summary: long })[0].message).to.equal('Summary must be at most 200 characters.');
   });
 
+  it('refuses control characters in identifiers, naming the field, and keeps them in free text', () => {
+    expect(issuesOf({ ...valid(), reporter: { login: 'jdoe\u0000' } })).to.deep.equal([{ path: 'reporter.login', message: 'Login cannot contain control characters.' }]);
+    expect(issuesOf({ ...valid(), records: { queue: 'ABC\r\nX: 1' } })[0]!.path).to.equal('records.queue');
+    expect(validateTicket({ ...valid(), observed: 'line one\nline two\tand a tab' }).ok).to.equal(true);
+  });
+
   it('refuses an unknown category and lists the allowed ones', () => {
     const [issue] = issuesOf({ ...valid(), category: 'printer' });
     expect(issue.path).to.equal('category');
