@@ -38,18 +38,52 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * without one, set the `agent`, `config` and `services` properties, or the browser's defaults apply.
  *
  * @fires triage-open - the dialog opened
- * @fires triage-close - the dialog closed (the draft is kept)
+ * @fires triage-close - the dialog closed (the draft is kept); embedded, the host closes its window on it
  * @fires triage-submit - cancelable; detail {ticket, attachments}; cancel to deliver it yourself
  * @fires triage-queued - stored on this device, waiting to be sent
  * @fires triage-sent - detail {ticket, result}: the backend confirmed it
  * @fires triage-failed - detail {ticket, reason}
  * @slot evidence - more evidence tools (screenshot, logs); they get an `EvidenceTarget` through
  *   `evidenceContext` (src/evidence.ts), or call `addAttachment(file, kind, details)`
- * @csspart dialog, header, body, section, field, label, input, hint, error, picks, dropzone, files,
- *   severity, live-severity, sla, signals, footer, errors, submit, status, progress, actions, confirm
- * @cssprop --triage-accent, --triage-accent-fg, --triage-bg, --triage-surface, --triage-fg,
- *   --triage-muted, --triage-border, --triage-danger, --triage-ok, --triage-warn, --triage-radius,
- *   --triage-font, --triage-sev1, --triage-sev2, --triage-sev3, --triage-sev4
+ * @csspart dialog - the `<dialog>` (embedded: the `<section>` filling the host window)
+ * @csspart header - title row with "My reports" and close
+ * @csspart body - the form, or the view that replaces it
+ * @csspart section - one group of questions
+ * @csspart field - one question with its label, control, hint and error
+ * @csspart label - a question's label
+ * @csspart input - a text control
+ * @csspart hint - help under a control
+ * @csspart error - a field's problem, in words
+ * @csspart picks - the quick picks for agents affected
+ * @csspart dropzone - where files are dropped
+ * @csspart files - the attached files
+ * @csspart severity - the suggested severity and its reasons
+ * @csspart live-severity - the suggestion beside Send
+ * @csspart sla - the response due time
+ * @csspart signals - other agents' reports of the same problem
+ * @csspart footer - the sticky Send row
+ * @csspart errors - the list of problems to fix before sending
+ * @csspart submit - the Send button
+ * @csspart status - where the report is (saved, sending, sent, failed)
+ * @csspart progress - the upload progress bar
+ * @csspart actions - a view's buttons
+ * @csspart confirm - "keep or discard" before closing a started report
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-accent-fg - text on the accent colour
+ * @cssprop --triage-bg - background
+ * @cssprop --triage-surface - raised surfaces: panels, chips, the drop zone
+ * @cssprop --triage-fg - text colour
+ * @cssprop --triage-muted - secondary text
+ * @cssprop --triage-border - borders and dividers
+ * @cssprop --triage-danger - errors and destructive actions
+ * @cssprop --triage-ok - confirmed, sent
+ * @cssprop --triage-warn - warnings, waiting
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
+ * @cssprop --triage-sev1 - severity 1 colour
+ * @cssprop --triage-sev2 - severity 2 colour
+ * @cssprop --triage-sev3 - severity 3 colour
+ * @cssprop --triage-sev4 - severity 4 colour
  * @attr theme - 'light' or 'dark'; otherwise the system's preference
  * @attr presentation - 'modal' (default): its own `<dialog>`; 'embedded': the form fills the
  *   window a host already gives it (BUI modal or side pane, a console panel), and `triage-close`
