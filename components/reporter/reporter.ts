@@ -404,7 +404,6 @@ export class TriageReporter extends TriageElement {
 
   protected override render() {
     const t = this.t;
-    const capturing = ifDefined(this.capturing ? 'capturing' : undefined);
     const content = html`<header part="header">
         <h2 id="title">${t.title}</h2>
         <button type="button" class="link" @click=${this.#openReports}>${t.myReports}</button>
@@ -419,8 +418,8 @@ export class TriageReporter extends TriageElement {
             : this.renderForm()}
       <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>`;
     return this.presentation === 'embedded'
-      ? html`<section part="dialog" class=${capturing} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
-      : html`<dialog part="dialog" class=${capturing} aria-labelledby="title"
+      ? html`<section part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
+      : html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
           @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>${content}</dialog>`;
   }
 
