@@ -19,7 +19,7 @@ import { createIntakeTransport } from '../src/transports/intake.js';
 import { createIntakeSignals } from '../src/signals.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 import { BuiShell } from './bui-double/shell.js';
-import { createMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
+import { createMediaBar, shareMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
 import { statusEs } from '../components/status/strings.js';
 
 export interface DemoIncident {
@@ -155,6 +155,8 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   // (the chat comes from the media bar, which knows the interaction on each incident).
   const host = await connectOsvc({ appId: 'triage-kit-demo', chat: false });
   const mediaBar = createMediaBar({ initial: { acdAgentId: '7001', extension: '4411', agentState: 'available' } });
+  // The add-in's reporter (in its BUI modal window) asks the bar through Oracle's cross-extension actions.
+  shareMediaBar(mediaBar, host);
   let spanish = false;
   let currentIncident = DEMO_INCIDENTS[0]!;
 

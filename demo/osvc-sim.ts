@@ -12,6 +12,7 @@ import type {
   IEvent,
   IEventHandler,
   IExtensionGlobalContext,
+  IGlobalActionResult,
   IExtensionLoader,
   IExtensionLogger,
   IExtensionPromise,
@@ -293,6 +294,20 @@ class SimGlobalContext implements IExtensionGlobalContext {
   getChatAPIInfo(): IExtensionPromise<IChatAPIInfo> {
     const url = this.sim.chat ? this.sim.chatApiUrl : '';
     return SimPromise.resolved<IChatAPIInfo>({ getChatAPIURL: () => url });
+  }
+  registerAction(actionName: string, callbackFunction: (param: any) => any): void {
+    const callbacks = this.sim.actions.get(actionName) ?? [];
+    this.sim.actions.set(actionName, [...callbacks, callbackFunction]);
+  }
+  /** One result per registered callback, a callback's thenable awaited; none registered gives an empty list. */
+  invokeAction(actionName: string, param?: any): IExtensionPromise<IGlobalActionResult> {
+    const promise = new SimPromise<IGlobalActionResult>();
+    const callbacks = this.sim.actions.get(actionName) ?? [];
+    Promise.all(callbacks.map((callback) => Promise.resolve().then(() => callback(param)))).then(
+      (result) => void promise.resolve({ result }),
+      (error: unknown) => void promise.reject({ getDesc: () => `action ${actionName} failed: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+    return promise;
   }
 }
 
@@ -699,6 +714,8 @@ export class OsvcSimulator {
   private readonly uiListeners = new Set<() => void>();
   /** How often an add-in asked for the session token. */
   tokenRequests = 0;
+  /** Cross-extension actions (`IExtensionGlobalContext.registerAction`), shared by every add-in frame. */
+  readonly actions = new Map<string, Array<(param: any) => any>>();
   readonly loads: Array<{ appId: string; version?: string }> = [];
   readonly log: SimLogLine[] = [];
   /** @internal */ readonly tabListeners: WorkspaceListener[] = [];

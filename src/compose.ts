@@ -50,6 +50,8 @@ export interface ReportForm {
   /** 0 follows the suggestion. */
   chosenLevel: Level | 0;
   overrideReason: string;
+  /** The status-page incident the agent linked the report to (`<triage-status>`). */
+  linkedStatusIncident?: string;
 }
 
 export function newForm(now: Date, timeZone: string, id: string = crypto.randomUUID()): ReportForm {
@@ -225,6 +227,7 @@ export function composeTicket(
     },
     sla,
     attachments: attachments.length ? attachments : undefined,
+    linkedStatusIncident: form.linkedStatusIncident || undefined,
   }) ?? {};
 }
 
@@ -257,5 +260,6 @@ export function formFromTicket(ticket: Ticket): ReportForm {
     records: { ...ticket.records },
     chosenLevel: chosen === suggested ? 0 : (chosen as Level),
     overrideReason: overrideReason ?? '',
+    linkedStatusIncident: ticket.linkedStatusIncident,
   };
 }

@@ -27,7 +27,11 @@ let sheet: CSSStyleSheet | undefined;
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
  * @slot - where the launcher puts the reporter it creates (a child must be slotted to render)
- * @cssprop --triage-accent, --triage-accent-fg, --triage-radius, --triage-font, --triage-danger
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-accent-fg - text on the accent colour
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
+ * @cssprop --triage-danger - errors and destructive actions
  */
 export class TriageLauncher extends HTMLElement {
   static observedAttributes = ['compact', 'label'];

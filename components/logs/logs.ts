@@ -35,7 +35,13 @@ type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: 
  * @csspart actions - the buttons
  * @cssprop --triage-logs-preview-height - the preview's height before it scrolls (default 12rem)
  * @cssprop --triage-mono - the preview's font family
- * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-radius, --triage-font
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-bg - background
+ * @cssprop --triage-fg - text colour
+ * @cssprop --triage-muted - secondary text
+ * @cssprop --triage-border - borders and dividers
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
  */
 export class TriageLogs extends LitElement {
   static override styles = [base, logsStyles];

@@ -3,7 +3,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const FOCUSABLE = 'button,input,select,textarea,a[href],[tabindex]:not([tabindex="-1"])';
 
 export interface ModalOptions {
-  dialog(): HTMLDialogElement;
+  dialog(): HTMLElement;
+  /** In a window the host gives (BUI modal, side pane): no `<dialog>`; closing is the host's, told by `closed()`. */
+  embedded(): boolean;
   /** Escape pressed: true lets the dialog close; false keeps it open (the element asks first). */
   mayClose(): boolean;
   /** The dialog closed, by whatever means; focus goes back where it came from after this. */
@@ -13,11 +15,13 @@ export interface ModalOptions {
 /**
  * A modal dialog's behaviour: opening in the top layer, keeping Tab inside, asking the element
  * before Escape closes it, and giving focus back to what had it before. While open it re-renders
- * its host every 30 s, so times shown relative to now stay true.
+ * its host every 30 s, so times shown relative to now stay true. Embedded, the host's window is
+ * the modal one: Escape still asks first, but Tab and the top layer are the host's.
  */
 export class ModalController implements ReactiveController {
   #returnFocus?: HTMLElement;
   #clock?: ReturnType<typeof setInterval>;
+  #shown = false;
 
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: ModalOptions;
@@ -33,12 +37,19 @@ export class ModalController implements ReactiveController {
 
   /** Opens the dialog; false when it was open already. */
   open(): boolean {
-    const dialog = this.#options.dialog();
-    if (dialog.open) return false;
+    const dialog = this.#options.dialog() as HTMLDialogElement;
+    if (this.#shown || dialog.open) return false;
     this.#returnFocus = deepActiveElement();
-    dialog.showModal();
+    if (this.#options.embedded()) this.#shown = true;
+    else dialog.showModal();
     this.#clock = setInterval(() => this.#host.requestUpdate(), 30_000);
     return true;
+  }
+
+  close(): void {
+    const dialog = this.#options.dialog() as HTMLDialogElement | null;
+    if (dialog?.open) dialog.close();
+    else if (this.#shown) this.onClose();
   }
 
   hostDisconnected(): void {
@@ -47,6 +58,13 @@ export class ModalController implements ReactiveController {
 
   /** Keeps Tab inside the dialog, including past the last control (the browser would leave for its own UI). */
   readonly onKeydown = (event: KeyboardEvent): void => {
+    if (this.#options.embedded()) {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        if (this.#options.mayClose()) this.close();
+      }
+      return;
+    }
     if (event.key !== 'Tab') return;
     const items = [...this.#options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
@@ -66,6 +84,7 @@ export class ModalController implements ReactiveController {
   };
 
   readonly onClose = (): void => {
+    this.#shown = false;
     clearInterval(this.#clock);
     this.#options.closed();
     this.#returnFocus?.focus();

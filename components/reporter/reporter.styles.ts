@@ -47,7 +47,9 @@ footer{position:sticky;bottom:0;display:grid;gap:.5rem;margin:0 calc(-1 * var(--
 progress{width:100%;accent-color:var(--_accent)}
 .result,.confirm{padding-bottom:1.25rem !important}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}
-dialog.capturing,dialog.capturing::backdrop{visibility:hidden}
+.capturing,dialog.capturing::backdrop{visibility:hidden}
+:host([presentation=embedded]){display:block;block-size:100%}
+section[part~=dialog]{box-sizing:border-box;padding:0;border:0;block-size:100%;overflow:auto;background:var(--_bg);color:var(--_fg)}
 .danger{border-color:var(--_danger);color:var(--_danger)}
 @media (max-width: 480px){:host{--_pad:.75rem}
 dialog{width:100vw;max-width:none;height:100dvh;max-height:none;margin:0;border-radius:0}

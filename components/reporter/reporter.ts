@@ -10,6 +10,7 @@ import { evidenceContext, type AttachmentKind, type EvidenceDetails, type Eviden
 import { fill, formatBytes, instantFromLocalInput, timeZones } from '../../src/format.js';
 import { attachmentRefusal, controlIdOf, quickPickValue, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { TriageEditEvent } from '../reports/events.js';
+import type { TriageStatusLinkEvent } from '../status/events.js';
 import { TriageElement } from '../shared/triage-element.js';
 import { reporterEn } from '../../src/strings/reporter.js';
 import { downloadBlob } from '../shared/download.js';
@@ -37,25 +38,65 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * without one, set the `agent`, `config` and `services` properties, or the browser's defaults apply.
  *
  * @fires triage-open - the dialog opened
- * @fires triage-close - the dialog closed (the draft is kept)
+ * @fires triage-close - the dialog closed (the draft is kept); embedded, the host closes its window on it
  * @fires triage-submit - cancelable; detail {ticket, attachments}; cancel to deliver it yourself
  * @fires triage-queued - stored on this device, waiting to be sent
  * @fires triage-sent - detail {ticket, result}: the backend confirmed it
  * @fires triage-failed - detail {ticket, reason}
  * @slot evidence - more evidence tools (screenshot, logs); they get an `EvidenceTarget` through
  *   `evidenceContext` (src/evidence.ts), or call `addAttachment(file, kind, details)`
- * @csspart dialog, header, body, section, field, label, input, hint, error, picks, dropzone, files,
- *   severity, live-severity, sla, signals, footer, errors, submit, status, progress, actions, confirm
- * @cssprop --triage-accent, --triage-accent-fg, --triage-bg, --triage-surface, --triage-fg,
- *   --triage-muted, --triage-border, --triage-danger, --triage-ok, --triage-warn, --triage-radius,
- *   --triage-font, --triage-sev1, --triage-sev2, --triage-sev3, --triage-sev4
+ * @csspart dialog - the `<dialog>` (embedded: the `<section>` filling the host window)
+ * @csspart header - title row with "My reports" and close
+ * @csspart body - the form, or the view that replaces it
+ * @csspart section - one group of questions
+ * @csspart field - one question with its label, control, hint and error
+ * @csspart label - a question's label
+ * @csspart input - a text control
+ * @csspart hint - help under a control
+ * @csspart error - a field's problem, in words
+ * @csspart picks - the quick picks for agents affected
+ * @csspart dropzone - where files are dropped
+ * @csspart files - the attached files
+ * @csspart severity - the suggested severity and its reasons
+ * @csspart live-severity - the suggestion beside Send
+ * @csspart sla - the response due time
+ * @csspart signals - other agents' reports of the same problem
+ * @csspart footer - the sticky Send row
+ * @csspart errors - the list of problems to fix before sending
+ * @csspart submit - the Send button
+ * @csspart status - where the report is (saved, sending, sent, failed)
+ * @csspart progress - the upload progress bar
+ * @csspart actions - a view's buttons
+ * @csspart confirm - "keep or discard" before closing a started report
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-accent-fg - text on the accent colour
+ * @cssprop --triage-bg - background
+ * @cssprop --triage-surface - raised surfaces: panels, chips, the drop zone
+ * @cssprop --triage-fg - text colour
+ * @cssprop --triage-muted - secondary text
+ * @cssprop --triage-border - borders and dividers
+ * @cssprop --triage-danger - errors and destructive actions
+ * @cssprop --triage-ok - confirmed, sent
+ * @cssprop --triage-warn - warnings, waiting
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
+ * @cssprop --triage-sev1 - severity 1 colour
+ * @cssprop --triage-sev2 - severity 2 colour
+ * @cssprop --triage-sev3 - severity 3 colour
+ * @cssprop --triage-sev4 - severity 4 colour
  * @attr theme - 'light' or 'dark'; otherwise the system's preference
+ * @attr presentation - 'modal' (default): its own `<dialog>`; 'embedded': the form fills the
+ *   window a host already gives it (BUI modal or side pane, a console panel), and `triage-close`
+ *   is the host's cue to close that window
+ * @slot status - a `<triage-status>` shown above the form; linking an incident there puts it in
+ *   the ticket's `linkedStatusIncident`
  */
 export class TriageReporter extends TriageElement {
   static override styles = [base, styles];
   static override strings = reporterEn;
 
   @property({ reflect: true }) theme?: 'light' | 'dark';
+  @property({ reflect: true }) presentation: 'modal' | 'embedded' = 'modal';
 
   @state() protected form!: ReportForm;
   @state() protected view: View = 'form';
@@ -68,12 +109,13 @@ export class TriageReporter extends TriageElement {
   /** Hidden while an evidence tool captures the screen. */
   @state() protected capturing = false;
 
-  protected get dialog(): HTMLDialogElement {
-    return this.renderRoot.querySelector('dialog')!;
+  protected get dialog(): HTMLElement {
+    return this.renderRoot.querySelector('[part~=dialog]')!;
   }
 
   readonly #modal = new ModalController(this, {
     dialog: () => this.dialog,
+    embedded: () => this.presentation === 'embedded',
     mayClose: () => this.#mayClose(),
     closed: () => this.#closed(),
   });
@@ -118,9 +160,9 @@ export class TriageReporter extends TriageElement {
     this.dispatchEvent(new TriageOpenEvent());
   }
 
-  /** Closes the dialog; the draft stays saved. */
+  /** Closes the dialog (embedded: fires `triage-close` for the host); the draft stays saved. */
   close(): void {
-    this.dialog?.close();
+    this.#modal.close();
   }
 
   /**
@@ -162,6 +204,10 @@ export class TriageReporter extends TriageElement {
     this.form ??= this.#draft.restore(newForm(new Date(), this.ctx.timeZone));
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('form')) this.#showLink();
+  }
+
   protected override firstUpdated(): void {
     this.renderRoot.querySelector('#zones')?.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
   }
@@ -198,6 +244,14 @@ export class TriageReporter extends TriageElement {
     }
   };
 
+  #onStatusLink = (event: TriageStatusLinkEvent) => this.#patch({ linkedStatusIncident: event.detail.incidentId });
+
+  /** The slotted `<triage-status>` shows the link of the form as it is now (a restored draft, a fresh form). */
+  #showLink = () => {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name=status]');
+    for (const status of slot?.assignedElements() ?? []) if ('linkedIncident' in status) status.linkedIncident = this.form.linkedStatusIncident;
+  };
+
   #pick(which: QuickPick) {
     const value = quickPickValue(which, this.form);
     if (value) return this.#patch({ agentsAffected: String(value) });
@@ -223,7 +277,7 @@ export class TriageReporter extends TriageElement {
   /** Escape: ask before closing over a started report; closing itself never loses it. */
   #mayClose(): boolean {
     if (this.view === 'confirm') {
-      this.view = 'form';
+      this.#backToForm();
       return false;
     }
     if (this.view === 'form' && hasContent(this.form)) {
@@ -350,9 +404,7 @@ export class TriageReporter extends TriageElement {
 
   protected override render() {
     const t = this.t;
-    return html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
-      @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>
-      <header part="header">
+    const content = html`<header part="header">
         <h2 id="title">${t.title}</h2>
         <button type="button" class="link" @click=${this.#openReports}>${t.myReports}</button>
         <button type="button" class="x" aria-label=${t.close} @click=${this.close}>✕</button>
@@ -364,8 +416,11 @@ export class TriageReporter extends TriageElement {
           : this.view === 'reports'
             ? this.renderReports()
             : this.renderForm()}
-      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>
-    </dialog>`;
+      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>`;
+    return this.presentation === 'embedded'
+      ? html`<section part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
+      : html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
+          @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>${content}</dialog>`;
   }
 
   protected renderForm() {
@@ -374,6 +429,7 @@ export class TriageReporter extends TriageElement {
     const suggestion = suggestionFor(this.form);
     return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}>
       <p class="muted">${t.intro}</p>
+      <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
       ${evidenceSection({
         t,

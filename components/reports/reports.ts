@@ -31,7 +31,13 @@ import { TriageEditEvent } from './events.js';
  * @cssprop --triage-reports-sending - colour of reports being sent (default: --triage-accent)
  * @cssprop --triage-reports-sent - colour of confirmed reports (default: --triage-ok)
  * @cssprop --triage-reports-failed - colour of refused reports (default: --triage-danger)
- * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-radius, --triage-font
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-bg - background
+ * @cssprop --triage-fg - text colour
+ * @cssprop --triage-muted - secondary text
+ * @cssprop --triage-border - borders and dividers
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
  */
 export class TriageReports extends TriageElement {
   static override styles = [base, reportsStyles];

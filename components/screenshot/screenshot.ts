@@ -46,7 +46,14 @@ const loadTools = async () => {
  * @csspart note - why a rung is unavailable, what masking did
  * @csspart paste - the paste and drop area
  * @csspart actions - attach and discard
- * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-warn, --triage-radius, --triage-font
+ * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-bg - background
+ * @cssprop --triage-fg - text colour
+ * @cssprop --triage-muted - secondary text
+ * @cssprop --triage-border - borders and dividers
+ * @cssprop --triage-warn - warnings, waiting
+ * @cssprop --triage-radius - corner radius
+ * @cssprop --triage-font - font family
  */
 export class TriageScreenshot extends LitElement {
   static override styles = [base, screenshotStyles];

@@ -13,6 +13,10 @@
  * The bar's values go into an AgentContext marked with their source ('Media bar'); its state
  * changes and the vendor's own messages (`bar.log()`) are a log source for the report.
  * OSvC has no media-bar interface (../shared/reference/osvc.md §1.5), so this is ours.
+ *
+ * Other extensions (the add-in's reporter in its BUI modal window) reach the bar through Oracle's
+ * cross-extension actions (`IExtensionGlobalContext.registerAction` / `invokeAction`):
+ * `shareMediaBar(bar, host)` on the toolbar's side, `askMediaBar(host)` on the reporter's.
  */
 import type { AgentContext } from '../context.js';
 import { createLogBuffer, type HostLogSource } from './log-buffer.js';
@@ -131,4 +135,35 @@ export function createMediaBar(options: MediaBarOptions = {}): MediaBar {
     },
     logSource: logs.logSource,
   };
+}
+
+/** The cross-extension action the media bar answers with its state. */
+export const MEDIA_BAR_ACTION = 'triage-kit.media-bar.state';
+
+/** Lets other extensions read the bar's state now (`invokeAction(MEDIA_BAR_ACTION)`); a copy, never the bar itself. */
+export function shareMediaBar(bar: MediaBar, host: { registerAction(name: string, callback: (param: unknown) => unknown): void }): void {
+  host.registerAction(MEDIA_BAR_ACTION, () => JSON.parse(JSON.stringify(bar.state)) as MediaBarState);
+}
+
+/**
+ * The state of the first media bar that answers, or undefined when none is there (no toolbar,
+ * or one that does not share); an answer that is not a media-bar state is skipped, not trusted.
+ */
+export async function askMediaBar(host: { invokeAction(name: string, param?: unknown): Promise<unknown[]> }): Promise<MediaBarState | undefined> {
+  for (const answer of await host.invokeAction(MEDIA_BAR_ACTION)) {
+    if (typeof answer !== 'object' || answer === null) continue;
+    const { acdAgentId, extension, agentState, interaction } = answer as MediaBarState;
+    const state = withoutUndefined({ acdAgentId, extension, agentState, interaction });
+    try {
+      checkPatch(state);
+      return state;
+    } catch {
+      // Not a state this module wrote: the next answer may be.
+    }
+  }
+  return undefined;
+}
+
+function withoutUndefined(state: MediaBarState): MediaBarState {
+  return Object.fromEntries(Object.entries(state).filter(([, value]) => value !== undefined)) as MediaBarState;
 }

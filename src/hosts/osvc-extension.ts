@@ -75,6 +75,14 @@ export interface IExtensionGlobalContext {
   // Oracle types this as the wrapper `String`, not `string`.
   getSessionToken(): IExtensionPromise<String>;
   getChatAPIInfo(): IExtensionPromise<IChatAPIInfo>;
+  /** Cross-extension communication: another extension's `invokeAction(actionName)` calls `callbackFunction`. */
+  registerAction(actionName: string, callbackFunction: (param: any) => any): void;
+  /** Calls every extension's callback registered for `actionName`; `result` holds what each returned. */
+  invokeAction(actionName: string, param?: any): IExtensionPromise<IGlobalActionResult>;
+}
+
+export interface IGlobalActionResult {
+  result: any[];
 }
 
 export interface IChatAPIInfo {

@@ -84,6 +84,10 @@ export interface OsvcHost {
   readonly logSource: HostLogSource;
   /** The extension provider, for the add-in's own UI (menus, modal windows). */
   readonly provider: IExtensionProvider;
+  /** Cross-extension communication (`IExtensionGlobalContext.registerAction`): answers other extensions' `invokeAction(name)`. */
+  registerAction(name: string, callback: (param: unknown) => unknown): void;
+  /** Asks every extension that registered `name`; one answer each (`IGlobalActionResult.result`). */
+  invokeAction(name: string, param?: unknown): Promise<unknown[]>;
   /** Stops following the workspace; the host's listeners cannot be removed, so they go quiet. */
   dispose(): void;
 }
@@ -162,6 +166,15 @@ export async function connectOsvc(options: ConnectOsvcOptions = {}): Promise<Osv
     logger,
     logSource: logs.logSource,
     provider,
+    registerAction(name, callback) {
+      if (typeof global.registerAction !== 'function') throw new OsvcUnavailableError('This OSvC framework has no registerAction(): other extensions cannot be answered.');
+      global.registerAction(name, callback);
+    },
+    async invokeAction(name, param) {
+      if (typeof global.invokeAction !== 'function') throw new OsvcUnavailableError('This OSvC framework has no invokeAction(): other extensions cannot be asked.');
+      const answer = await settle(global.invokeAction(name, param), `invokeAction(${name})`);
+      return Array.isArray(answer?.result) ? answer.result : [];
+    },
     dispose() {
       disposed = true;
       listeners.clear();

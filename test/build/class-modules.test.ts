@@ -21,7 +21,7 @@ function ownModules(file: string, seen = new Set<string>()): Set<string> {
 }
 
 describe('class modules', () => {
-  for (const element of ['launcher', 'reporter', 'reports', 'provider']) {
+  for (const element of ['launcher', 'reporter', 'reports', 'provider', 'status', 'logs', 'screenshot']) {
     it(`exports <triage-${element}>'s class without registering any tag`, () => {
       const entry = pkg.exports[`./${element}/element`];
       assert.ok(entry, `package.json exports ./${element}/element`);

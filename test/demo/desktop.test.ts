@@ -99,7 +99,11 @@ describe('demo desktop', () => {
     const reporter = root.querySelector<HTMLIFrameElement>('#bui-modals iframe')!.contentDocument!.querySelector('triage-reporter') as TriageReporter;
     await until(() => reporter.agent?.records.chatId === 'ENG-20931', 'account, incident and the chat from BUI');
     expect(reporter.agent!.reporter.accountId).to.equal('4187');
-    expect(reporter.agent!.sources['records.chatId']).to.equal('OSvC Chat');
+    // The media bar, asked through Oracle's cross-extension actions, names the same chat and wins (it knows the interaction).
+    expect(reporter.agent!.sources['records.chatId']).to.equal('Media bar');
+    await until(() => reporter.agent?.reporter.acdAgentId === '7001', 'the media bar shares its ACD agent ID with the add-in');
+    expect(reporter.agent!.reporter.extension).to.equal('4411');
+    expect(reporter.querySelector('triage-status')?.assignedSlot?.name, 'the status page is inside the form').to.equal('status');
     root.querySelector<HTMLElement>('#tab-48227')!.click();
     await until(() => reporter.agent?.records.incidentReference === '261127-000431', 'the modal follows the tab switch');
     expect(desktop.simulator.modals).to.have.length(1);

@@ -1,13 +1,17 @@
 /**
  * The reporter's page inside a BUI modal window (`triage-kit-reporter.html`): connects to the
  * framework for the agent and workspace, delivers through the configured transport, opens the
- * reporter, and closes the modal window through BUI when the agent closes the form.
+ * reporter, and closes the modal window through BUI when the agent closes the form. The reporter
+ * is embedded (BUI's window is the dialog), with the status page in its `status` slot.
  */
 import '../../../components/provider/define.js';
 import '../../../components/reporter/define.js';
+import '../../../components/status/define.js';
 import type { TriageProvider } from '../../../components/provider/provider.js';
 import type { TriageReporter } from '../../../components/reporter/reporter.js';
 import { connectOsvc, settle, type OsvcHost } from '../osvc.js';
+import { askMediaBar, mergeMediaBar, type MediaBarState } from '../media-bar.js';
+import type { AgentContext } from '../../context.js';
 import { createOutbox } from '../../outbox.js';
 import { createIntakeTransport } from '../../transports/intake.js';
 import { createOsvcTransport } from '../../transports/osvc.js';
@@ -44,14 +48,34 @@ async function stringsFor(locale: string, config: AddinConfig): Promise<TriageCo
   return { ...es, ...own, reasons: { ...es.reasons, ...own.reasons } };
 }
 
+/** The media bar's state when the window opened; without a toolbar (or an old framework) the form just lacks those fields. */
+async function mediaBarOf(host: OsvcHost): Promise<MediaBarState | undefined> {
+  // Oracle does not say what invokeAction does when no extension registered the action: wait 2 s at most.
+  const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 2_000));
+  try {
+    return await Promise.race([askMediaBar(host), timeout]);
+  } catch (error) {
+    host.logger.warn(`triage-kit could not ask the media bar: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
 export async function startReporterPage(root: ParentNode = document): Promise<{ host: OsvcHost; reporter: TriageReporter }> {
   const provider = root.querySelector<TriageProvider>('triage-provider');
   const reporter = root.querySelector<TriageReporter>('triage-reporter');
   if (!provider || !reporter) throw new Error('The reporter page needs a <triage-provider> holding a <triage-reporter>.');
   const config = await loadAddinConfig();
   const host = await connectOsvc({ appId: config.osvc.appId, fields: config.osvc.fields });
-  provider.agent = host.agent;
-  host.onChange((agent) => (provider.agent = agent));
+  // The media bar's ACD agent ID, extension and interaction, from the toolbar extension if one
+  // shares them; asked again on each workspace change, since the call follows the tab.
+  let asked = 0;
+  const withBar = async (agent: AgentContext) => {
+    const turn = ++asked;
+    const bar = await mediaBarOf(host);
+    if (turn === asked) provider.agent = bar ? mergeMediaBar(agent, bar) : agent;
+  };
+  await withBar(host.agent);
+  host.onChange((agent) => void withBar(agent));
   provider.config = { ...triageConfigOf(config), strings: await stringsFor(host.agent.locale, config) };
   const outbox = createOutbox({ transport: transportFor(config, host) });
   provider.services = {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { describe, it } from '../../support/harness.js';
-import { createMediaBar, mergeMediaBar } from '../../../src/hosts/media-bar.js';
+import { askMediaBar, createMediaBar, MEDIA_BAR_ACTION, mergeMediaBar, shareMediaBar } from '../../../src/hosts/media-bar.js';
+import { connectOsvc } from '../../../src/hosts/osvc.js';
+import { OsvcSimulator } from '../../support/osvc-double.js';
 import { standaloneHost } from '../../../src/hosts/standalone.js';
 import { browserAgentContext } from '../../../src/defaults.js';
 
@@ -70,5 +72,30 @@ describe('media bar API', () => {
     ]);
     expect(lines.every((line) => line.source === 'Media bar' && !Number.isNaN(Date.parse(line.time)))).to.equal(true);
     expect(await bar.logSource.collect({ from: new Date(0), to: new Date(1) })).to.deep.equal([]);
+  });
+});
+
+describe('media bar across OSvC extensions (registerAction / invokeAction)', () => {
+  it('hands its current state to another extension that asks, and none when no bar shares', async () => {
+    const sim = new OsvcSimulator();
+    const toolbar = await connectOsvc({ loader: sim.loader, appId: 'vendor-toolbar', chat: false });
+    const reporterPage = await connectOsvc({ loader: sim.loader, appId: 'triage-kit', chat: false });
+    expect(await askMediaBar(reporterPage)).to.equal(undefined);
+
+    const bar = createMediaBar({ initial: { acdAgentId: '7001', extension: '4411' } });
+    shareMediaBar(bar, toolbar);
+    bar.update({ agentState: 'on-call', interaction: { channel: 'chat', id: 'ENG-20931', queue: 'ABC' } });
+    const state = await askMediaBar(reporterPage);
+    expect(state).to.deep.equal({ acdAgentId: '7001', extension: '4411', agentState: 'on-call', interaction: { channel: 'chat', id: 'ENG-20931', queue: 'ABC' } });
+    expect(mergeMediaBar(reporterPage.agent, state!).sources['reporter.acdAgentId']).to.equal('Media bar');
+  });
+
+  it('skips an answer that is not a media-bar state', async () => {
+    const sim = new OsvcSimulator();
+    const other = await connectOsvc({ loader: sim.loader, appId: 'other', chat: false });
+    other.registerAction(MEDIA_BAR_ACTION, () => ({ acdAgentId: 7001 }));
+    const bar = createMediaBar({ initial: { extension: '4411' } });
+    shareMediaBar(bar, await connectOsvc({ loader: sim.loader, appId: 'toolbar', chat: false }));
+    expect(await askMediaBar(other)).to.deep.equal({ extension: '4411' });
   });
 });

@@ -10,6 +10,9 @@ import { addinZip, ADDIN_INIT_FILE, startBui, type BuiShell } from '../../suppor
 import { afterEach, loadEnv } from '../../support/delivery-fixtures.js';
 import { describe, it } from '../../support/harness.js';
 import { es } from '../../../src/strings-es.js';
+import { connectOsvc } from '../../../src/hosts/osvc.js';
+import { createMediaBar, shareMediaBar } from '../../../src/hosts/media-bar.js';
+import type { TriageStatus } from '../../../components/status/status.js';
 
 const until = (condition: () => unknown, message: string) => waitUntil(condition, message, { timeout: 15_000 });
 const billing = simIncident({ id: 48213, reference: '261127-000412', contactId: 90211, queueId: 7, queueName: 'ABC', subject: 'Chat offers disappear' });
@@ -84,8 +87,14 @@ describe('OSvC add-in zip in the BUI double', () => {
     expect(simulator.modals[0]!.contentUrl).to.equal(new URL('triage-kit/triage-kit-reporter.html', shell!.addins[0]!.base).href, 'content URL relative to the init file');
     expect(frame.closest('[role=dialog]')!.getAttribute('aria-labelledby')).to.be.a('string');
     expect(simulator.loads.every((load) => load.appId === 'triage-kit')).to.equal(true);
-    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
-    await until(() => dialog.open, 'the form is open');
+    // BUI's window is the dialog: the reporter is embedded, filling it, its first field focused.
+    expect(reporter.presentation).to.equal('embedded');
+    expect(reporter.shadowRoot!.querySelector('dialog')).to.equal(null);
+    const region = reporter.shadowRoot!.querySelector<HTMLElement>('[part~=dialog]')!;
+    await until(() => region.getBoundingClientRect().height === frame.contentDocument!.documentElement.clientHeight, 'the form fills the modal window');
+    expect(region.getBoundingClientRect().width).to.equal(frame.contentDocument!.documentElement.clientWidth);
+    // (axe cannot run on another frame's element; the embedded form is checked in reporter-embedded.test.ts)
+    await until(() => reporter.shadowRoot!.activeElement?.id === 'f-summary', 'the first field has focus');
   });
 
   it('fills account, profile, incident and chat from BUI, marked with their source, and follows a tab switch', async () => {
@@ -105,7 +114,7 @@ describe('OSvC add-in zip in the BUI double', () => {
     expect(reporter.agent!.records.chatId).to.equal('ENG-20931', 'the chat is the agent’s, not the tab’s');
   });
 
-  async function fillAndSend(reporter: TriageReporter): Promise<{ id: string }> {
+  async function fillAndSend(reporter: TriageReporter): Promise<{ id: string; linkedStatusIncident?: string }> {
     const shadow = reporter.shadowRoot!;
     const summary = shadow.querySelector<HTMLInputElement>('#f-summary')!;
     summary.value = 'Chat offers vanish from the media bar';
@@ -114,7 +123,7 @@ describe('OSvC add-in zip in the BUI double', () => {
     category.value = 'chat-routing';
     category.dispatchEvent(new Event('change', { bubbles: true }));
     await reporter.updateComplete;
-    const submitted = new Promise<{ id: string }>((resolve) =>
+    const submitted = new Promise<{ id: string; linkedStatusIncident?: string }>((resolve) =>
       reporter.addEventListener('triage-submit', (event) => resolve((event as CustomEvent).detail.ticket), { once: true }),
     );
     const sent = new Promise<void>((resolve) => reporter.addEventListener('triage-sent', () => resolve(), { once: true }));
@@ -132,9 +141,7 @@ describe('OSvC add-in zip in the BUI double', () => {
     expect(await executeServerCommand('intake-count', { id: ticket.id })).to.equal(1);
 
     // The agent closes the form: the page asks BUI to close its modal window.
-    const dialog = shadow.querySelector('dialog')!;
-    await until(() => dialog.open, 'the form is still open after sending');
-    dialog.close();
+    shadow.querySelector<HTMLButtonElement>('header .x')!.click();
     await until(() => simulator.modals.length === 0, 'the modal window is closed through IModalWindow.close()');
     expect(frame.isConnected).to.equal(false);
   });
@@ -160,6 +167,35 @@ describe('OSvC add-in zip in the BUI double', () => {
     expect(reporter.agent!.locale).to.equal('es-MX');
     await until(() => reporter.shadowRoot!.textContent!.includes(es.title), 'the Spanish catalog is loaded');
     expect(reporter.shadowRoot!.querySelector('[part~=submit]')!.textContent!.trim()).to.equal('Enviar a soporte');
+  });
+
+  it('has the media bar’s ACD agent ID and extension, asked through Oracle’s cross-extension actions', async () => {
+    const { places, simulator } = await install();
+    // The vendor's toolbar is another extension of the same agent session.
+    const toolbar = await connectOsvc({ loader: simulator.loader, appId: 'vendor-toolbar', chat: false });
+    shareMediaBar(createMediaBar({ initial: { acdAgentId: '7001', extension: '4411', agentState: 'available' } }), toolbar);
+    const { reporter } = await openReporter(places);
+    await until(() => reporter.agent?.reporter.acdAgentId === '7001', 'the ACD agent ID reaches the modal reporter');
+    expect(reporter.agent!.reporter.extension).to.equal('4411');
+    expect(reporter.agent!.sources).to.include({ 'reporter.acdAgentId': 'Media bar', 'reporter.extension': 'Media bar', 'reporter.accountId': 'OSvC' });
+    simulator.switchTo(48227);
+    await until(() => reporter.agent?.records.incidentReference === '261127-000431', 'a tab switch');
+    expect(reporter.agent!.reporter.acdAgentId, 'kept over a tab switch').to.equal('7001');
+  });
+
+  it('shows the status page inside the form, and the linked incident goes into the delivered ticket', async () => {
+    const statusPageUrl = new URL('/demo/status/fixtures/github-2020-04-02-unresolved-incident.json', location.href).href;
+    const { places } = await install((config) => ({ ...config, statusPageUrl }));
+    const { reporter } = await openReporter(places);
+    const status = reporter.querySelector('triage-status') as TriageStatus;
+    expect(status.assignedSlot?.name).to.equal('status');
+    const link = () => status.shadowRoot!.querySelector<HTMLButtonElement>('[part=incident] button');
+    await until(link, 'the known incident is shown before the agent files');
+    link()!.click();
+    await until(() => link()!.getAttribute('aria-pressed') === 'true', 'linked');
+    const ticket = await fillAndSend(reporter);
+    expect(ticket.linkedStatusIncident).to.equal('80d0cs6kpsps');
+    expect(await executeServerCommand('intake-count', { id: ticket.id })).to.equal(1);
   });
 
   it('adds a side pane and a status bar item when the configuration asks for them', async () => {
