@@ -36,13 +36,18 @@ const missing = Object.values(EMBED_ENTRIES).filter((file) => !existsSync(file))
 if (missing.length) throw new Error(`Embed entries missing from dist/ (run tsc first?): ${missing.join(', ')}`);
 
 /**
- * Collapses the indentation inside Lit's html`` and css`` templates: every run of whitespace that
- * holds a line break becomes one space (html, where the browser collapses it the same way; no
- * template here has <pre> or textarea content) or nothing between CSS rules. Terser keeps
- * template text as written, and this indentation was a tenth of the reporter's markup.
+ * Collapses the indentation inside Lit's html`` and css`` templates, so the sources can be written
+ * for people: in html every run of whitespace that holds a line break becomes one space (the
+ * browser collapses it the same way; no template here has <pre> or textarea content); in css the
+ * line breaks and indentation go, and so do the spaces around { } ; , and after a colon (no
+ * selector here has a space after a colon). Terser keeps template text as written, and this
+ * indentation was a tenth of the reporter's markup.
  */
 function compactTemplates() {
-  const collapse = { html: (text) => text.replace(/\s*\n\s*/g, ' '), css: (text) => text.replace(/\s*\n\s*/g, '') };
+  const collapse = {
+    html: (text) => text.replace(/\s*\n\s*/g, ' '),
+    css: (text) => text.replace(/\s*\n\s*/g, '').replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}'),
+  };
   return {
     name: 'compact-templates',
     transform(code, id) {
