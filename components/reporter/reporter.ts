@@ -154,7 +154,6 @@ export class TriageReporter extends TriageElement {
     await this.updateComplete;
     if (!this.#modal.open()) return;
     void this.services?.outbox?.flush().catch(() => {});
-    void loadValidator().catch(() => {});
     await this.updateComplete;
     this.#focusFirst();
     this.dispatchEvent(new TriageOpenEvent());
@@ -231,6 +230,8 @@ export class TriageReporter extends TriageElement {
 
   /** One listener for every control: its `name` is the form key ('summary', 'reporter.login'). */
   #onInput = (event: Event) => {
+    // The agent started a report: fetch the validator now, so Send does not wait for it.
+    void loadValidator().catch(() => {});
     const target = event.target as HTMLInputElement;
     const [key, sub] = target.name.split('.') as [keyof ReportForm, string?];
     if (!key || key === ('files' as string)) return;
@@ -470,8 +471,8 @@ export class TriageReporter extends TriageElement {
 }
 
 /**
- * The schema is a third of the reporter's weight and only needed on submit, so it loads on open,
- * beside the first paint, keeping the reporter's first load inside its budget.
+ * The schema (zod/mini and the ticket rules) is a quarter of the reporter's weight and only needed
+ * on Send, so opening does not fetch it: it loads once the agent starts typing, or on Send.
  */
 let validator: Promise<typeof import('../../src/ticket.js')> | undefined;
 function loadValidator() {

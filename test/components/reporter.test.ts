@@ -8,7 +8,7 @@ import type { Ticket } from '../../src/ticket.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { $, OutboxDouble, SignalsDouble, choose, control, openReporter, suggestionText, typeInto } from '../support/reporter-fixtures.js';
 
-/** The schema loads on first open, which takes longer on a busy machine than waitUntil's default second. */
+/** The schema loads once the agent types, which takes longer on a busy machine than waitUntil's default second. */
 const until = (condition: () => unknown, message?: string) => waitUntil(condition, message, { timeout: 5000 });
 
 const agent = { timeZone: 'America/New_York', locale: 'en-US' };
