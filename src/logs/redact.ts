@@ -106,11 +106,14 @@ function isCard(candidate: string): boolean {
 /** Base64 of "user:password" in readable characters, not any word or hash that happens to decode. */
 function isBasicCredential(value: string): boolean {
   try {
-    return /^[^\x00-\x1f\x7f:]+:[^\x00-\x1f\x7f]*$/.test(atob(value));
+    // Decoded as UTF-8, fatally: the bytes of a hex id or a word rarely form valid text, let alone "a:b".
+    const text = utf8.decode(Uint8Array.from(atob(value), (c) => c.charCodeAt(0)));
+    return /^[^\p{C}:]+:[^\p{C}]*$/u.test(text);
   } catch {
     return false;
   }
 }
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The value after a secret key: quoted (also inside escaped JSON) or bare up to a delimiter. */
 function keyValueRule(kind: RedactionKind, keys: string): Rule {
@@ -159,7 +162,7 @@ const RULES: Rule[] = [
   { kind: 'bearer', pattern: /\b(Bearer\s+)(?!\[REDACTED)[A-Za-z0-9\-._~+/]{16,}=*/g, replace: after('bearer') },
   {
     kind: 'basic',
-    pattern: /\b(Basic\s+)(?!\[REDACTED)([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=])/g,
+    pattern: /\b(Basic\s+)(?!\[REDACTED)([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=-])/g,
     replace: (_match, head: string, value: string) => (isBasicCredential(value) ? head + mark('basic') : undefined),
   },
   // scheme://user:password@host

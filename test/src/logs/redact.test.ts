@@ -64,6 +64,8 @@ const ORDINARY = [
   'Token expired, refreshing the session',
   'session started for profile "Tier 1 Agents" (id 7)',
   'Basic plan selected; Premium offered',
+  // fast-check found this one: the first eight hex digits of an id decode to bytes with a colon.
+  'Basic 88862b50-0000-1000-8000-000000000000 incident',
   'the Bearer of the call is the primary contact',
   'Password reset link sent to the contact',
   'pageToken=CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA0&maxResults=50',
