@@ -7,20 +7,19 @@
  *
  * The collector and redaction load on the first click, not with the element.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
-import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
-import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 // From the severity core (an entry of its own), not src/format.js: sharing format.js with the
 // reporter would split it into a chunk of its own and cost the reporter's bundle.
 import { fill, wallClockToInstant, zonedParts } from '../../src/severity.js';
 import type { CollectedLogs } from '../../src/logs/collect.js';
+import type { Strings } from '../../src/strings.js';
+import { logsEn } from '../../src/strings/logs.js';
+import { TriageElement } from '../shared/triage-element.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
-import { logsStrings, type LogsStrings } from './strings.js';
 
 /** How long a download's object URL lives: long enough for the browser to start saving it. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -37,30 +36,10 @@ type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: 
  * @cssprop --triage-mono - the preview's font family
  * @cssprop --triage-accent, --triage-bg, --triage-fg, --triage-muted, --triage-border, --triage-radius, --triage-font
  */
-export class TriageLogs extends LitElement {
+export class TriageLogs extends TriageElement {
   static override styles = [base, logsStyles];
 
-  // ── Context block: to be replaced by the TriageElement base (ctx, cfg, services, t). ──
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  services?: TriageServices;
-
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: TriageConfig;
-
-  @consume({ context: agentContext, subscribe: true })
-  @state()
-  agent?: AgentContext;
-
-  private get ctx(): AgentContext {
-    return this.agent ?? browserAgentContext();
-  }
-
-  private get t(): LogsStrings {
-    return logsStrings(this.ctx.locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
-  }
-  // ── End of context block. ──
+  static override strings = logsEn;
 
   @consume({ context: evidenceContext, subscribe: true })
   @state()
@@ -107,7 +86,7 @@ export class TriageLogs extends LitElement {
     </section>`;
   }
 
-  protected renderWindow(t: LogsStrings): TemplateResult {
+  protected renderWindow(t: Strings): TemplateResult {
     const { from, to } = this.window();
     const zone = this.ctx.timeZone;
     const set = (which: 'from' | 'to') => (event: Event) => {
@@ -121,7 +100,7 @@ export class TriageLogs extends LitElement {
     </fieldset>`;
   }
 
-  protected renderBody(t: LogsStrings): TemplateResult {
+  protected renderBody(t: Strings): TemplateResult {
     const phase = this.phase;
     if (phase.name === 'ready') {
       return html`${this.renderSummary(phase.logs, t)}
@@ -142,7 +121,7 @@ export class TriageLogs extends LitElement {
       </div>`;
   }
 
-  protected renderSummary({ summary }: CollectedLogs, t: LogsStrings): TemplateResult {
+  protected renderSummary({ summary }: CollectedLogs, t: Strings): TemplateResult {
     const number = (n: number) => new Intl.NumberFormat(this.ctx.locale).format(n);
     return html`<ul part="summary">
       <li>${fill(t.logsSummaryEntries, { entries: number(summary.entries), errors: number(summary.errors) })}</li>

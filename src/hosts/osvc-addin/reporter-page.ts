@@ -1,7 +1,9 @@
 /**
  * The reporter's page inside a BUI modal window (`triage-kit-reporter.html`): connects to the
  * framework for the agent and workspace, delivers through the configured transport, opens the
- * reporter, and closes the modal window through BUI when the agent closes the form.
+ * reporter, and closes the modal window through BUI when the agent closes the form. The
+ * screenshot and logs tools in the reporter's evidence slot load after the form is open; what the
+ * extension logged through BUI's logger is one of the logs' sources.
  */
 import '../../../components/provider/define.js';
 import '../../../components/reporter/define.js';
@@ -12,6 +14,7 @@ import { createOutbox } from '../../outbox.js';
 import { createIntakeTransport } from '../../transports/intake.js';
 import { createOsvcTransport } from '../../transports/osvc.js';
 import { createIntakeSignals } from '../../signals.js';
+import { registerLogSource } from '../../logs/sources.js';
 import { loadAddinConfig, triageConfigOf, type AddinConfig } from './config.js';
 import type { Transport } from '../../delivery.js';
 import type { TriageConfig } from '../../context.js';
@@ -50,6 +53,7 @@ export async function startReporterPage(root: ParentNode = document): Promise<{ 
   if (!provider || !reporter) throw new Error('The reporter page needs a <triage-provider> holding a <triage-reporter>.');
   const config = await loadAddinConfig();
   const host = await connectOsvc({ appId: config.osvc.appId, fields: config.osvc.fields });
+  registerLogSource(host.logSource);
   provider.agent = host.agent;
   host.onChange((agent) => (provider.agent = agent));
   provider.config = { ...triageConfigOf(config), strings: await stringsFor(host.agent.locale, config) };
@@ -61,6 +65,10 @@ export async function startReporterPage(root: ParentNode = document): Promise<{ 
   const place = new URLSearchParams(location.search).get('place');
   if (!place) reporter.addEventListener('triage-close', () => closeModal(host));
   await reporter.show();
+  // After the form: the agent sees it first; the tools' heavy parts load on their first use.
+  Promise.all([import('../../../components/screenshot/define.js'), import('../../../components/logs/define.js')]).catch((error: unknown) =>
+    host.logger.warn(`triage-kit could not load the screenshot and logs tools: ${error instanceof Error ? error.message : String(error)}`),
+  );
   host.logger.info('triage-kit: report window opened.');
   return { host, reporter };
 }
