@@ -5,8 +5,8 @@
  * "Report an issue" in the header and opens the reporter in a modal window. The media bar is a
  * vendor's toolbar on the same desktop: its "Report" goes through the media-bar API
  * (src/hosts/media-bar.ts) over `connectOsvc()`. Delivery is the real outbox and intake service.
- * Each reporter holds the screenshot and logs tools in its `evidence` slot (demo/index.html);
- * their code loads with the reporter's, and their heavy parts on first use.
+ * Every reporter a launcher opens gets the screenshot and logs tools in its `evidence` slot; their
+ * code loads when the first reporter opens, and their heavy parts on first use.
  */
 import { html, nothing, render } from 'lit';
 import '../components/provider/define.js';
@@ -165,7 +165,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   const mediaBar = createMediaBar({ initial: { acdAgentId: '7001', extension: '4411', agentState: 'available' } });
   // What the media bar and the OSvC extension logged travels with "Attach logs".
   const logSources = [registerLogSource(mediaBar.logSource), registerLogSource(host.logSource)];
-  void customElements.whenDefined('triage-reporter').then(loadEvidenceTools);
+  provider.addEventListener('triage-open', (event) => equipWithEvidence(event.target as Element));
   let spanish = false;
   let currentIncident = DEMO_INCIDENTS[0]!;
 
@@ -279,9 +279,14 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   };
 }
 
-/** The screenshot and logs tools in the reporters' evidence slot: loaded with the reporter, not before it. */
-function loadEvidenceTools(): Promise<unknown> {
-  return Promise.all([import('../components/screenshot/define.js'), import('../components/logs/define.js')]);
+/** Puts the screenshot and logs tools in a reporter's evidence slot (once) and loads their code. */
+function equipWithEvidence(reporter: Element) {
+  if (reporter.localName !== 'triage-reporter' || reporter.querySelector('[slot="evidence"]')) return;
+  const tool = (tag: string) => Object.assign(reporter.ownerDocument.createElement(tag), { slot: 'evidence' });
+  reporter.append(tool('triage-screenshot'), tool('triage-logs'));
+  void Promise.all([import('../components/screenshot/define.js'), import('../components/logs/define.js')]).catch((error: unknown) =>
+    console.error(`The screenshot and logs tools did not load: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 /** The launchers take their words from a `label` attribute (they load before any catalog). */

@@ -8,8 +8,7 @@
  * The collector and redaction load on the first click, not with the element.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 // From the severity core (an entry of its own), not src/format.js: sharing format.js with the
 // reporter would split it into a chunk of its own and cost the reporter's bundle.
@@ -18,11 +17,9 @@ import type { CollectedLogs } from '../../src/logs/collect.js';
 import type { Strings } from '../../src/strings.js';
 import { logsEn } from '../../src/strings/logs.js';
 import { TriageElement } from '../shared/triage-element.js';
+import { downloadBlob } from '../shared/download.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
-
-/** How long a download's object URL lives: long enough for the browser to start saving it. */
-const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: CollectedLogs } | { name: 'failed'; message: string };
 
@@ -40,25 +37,40 @@ export class TriageLogs extends TriageElement {
   static override styles = [base, logsStyles];
 
   static override strings = logsEn;
+  // Declared without decorators: this file then carries no decorator helper of its own.
+  static override properties = {
+    evidence: { state: true },
+    from: {},
+    to: {},
+    marginMinutes: { type: Number, attribute: 'margin-minutes' },
+    pickWindow: { type: Boolean, attribute: 'pick-window' },
+    redactEmails: { type: Boolean, attribute: 'redact-emails' },
+    redactPhones: { type: Boolean, attribute: 'redact-phones' },
+    phase: { state: true },
+    announcement: { state: true },
+  };
 
-  @consume({ context: evidenceContext, subscribe: true })
-  @state()
   evidence?: EvidenceTarget;
 
   /** Start of an explicit window (ISO 8601); wins over the report's occurredAt. */
-  @property() from?: string;
+  from?: string;
   /** End of an explicit window (ISO 8601); now when absent. */
-  @property() to?: string;
+  to?: string;
   /** Minutes before occurredAt the window starts. */
-  @property({ type: Number, attribute: 'margin-minutes' }) marginMinutes = 15;
+  marginMinutes = 15;
   /** Shows From/To fields, for an administrator collecting a period they choose. */
-  @property({ type: Boolean, attribute: 'pick-window' }) pickWindow = false;
+  pickWindow = false;
   /** Also removes e-mail addresses / phone numbers. */
-  @property({ type: Boolean, attribute: 'redact-emails' }) redactEmails = false;
-  @property({ type: Boolean, attribute: 'redact-phones' }) redactPhones = false;
+  redactEmails = false;
+  redactPhones = false;
 
-  @state() private phase: Phase = { name: 'idle' };
-  @state() private announcement = '';
+  private phase: Phase = { name: 'idle' };
+  private announcement = '';
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
+  }
 
   /** The window the button will collect, as the agent reads it. */
   private window(): { from: Date; to: Date } {
@@ -157,7 +169,7 @@ export class TriageLogs extends TriageElement {
   private confirm({ file, summary }: CollectedLogs): void {
     const t = this.t;
     if (!this.evidence) {
-      this.download(file);
+      downloadBlob(file, file.name, this.renderRoot);
       this.announcement = fill(t.logsDownloaded, { entries: summary.entries });
       this.phase = { name: 'idle' };
       return;
@@ -175,17 +187,6 @@ export class TriageLogs extends TriageElement {
   private discard(): void {
     this.phase = { name: 'idle' };
     this.announcement = '';
-  }
-
-  private download(file: File): void {
-    const url = URL.createObjectURL(file);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.name;
-    this.renderRoot.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
   }
 }
 

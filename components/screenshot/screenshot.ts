@@ -6,8 +6,7 @@
  * shows it; the editor and the capture code load only when first used.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 import { captureBlocker, windowRungHelps, type CaptureBlocker } from '../../src/capture/availability.js';
 import { fill } from '../../src/severity.js';
@@ -51,21 +50,35 @@ export class TriageScreenshot extends TriageElement {
   static override styles = [base, screenshotStyles];
 
   static override strings = screenshotEn;
+  // Declared without decorators: this file then carries no decorator helper of its own.
+  static override properties = {
+    captureWindowUrl: { attribute: 'capture-window-url' },
+    evidence: { state: true },
+    blocker: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+    shot: { state: true },
+    announcement: { state: true },
+    dragOver: { state: true },
+  };
 
   /** The report this tool attaches to (the reporter provides it to its `evidence` slot). */
-  @consume({ context: evidenceContext, subscribe: true })
-  @state()
   evidence?: EvidenceTarget;
 
   /** Where the same-origin capture window lives; by default beside the embed files. */
-  @property({ attribute: 'capture-window-url' }) captureWindowUrl?: string;
+  captureWindowUrl?: string;
 
-  @state() private blocker?: CaptureBlocker;
-  @state() private failure?: string;
-  @state() private busy?: 'capture' | 'window';
-  @state() private shot?: Shot;
-  @state() private announcement = '';
-  @state() private dragOver = false;
+  private blocker?: CaptureBlocker;
+  private failure?: string;
+  private busy?: 'capture' | 'window';
+  private shot?: Shot;
+  private announcement = '';
+  private dragOver = false;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
+  }
 
   private readonly onPaste = (event: ClipboardEvent) => {
     if (event.defaultPrevented) return;

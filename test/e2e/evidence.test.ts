@@ -92,7 +92,7 @@ describe('evidence in the demo desktop', () => {
         return { x: r.x, y: r.y, w: r.width, h: r.height };
       }),
     );
-    const transcript = await page.locator('#chat-log').boundingBox();
+    const transcript = await page.locator('#chat-transcript').boundingBox();
     assert.ok(transcript, 'the chat transcript is on screen');
 
     await launcher.click();
