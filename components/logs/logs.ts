@@ -17,9 +17,11 @@ import type { CollectedLogs } from '../../src/logs/collect.js';
 import type { Strings } from '../../src/strings.js';
 import { logsEn } from '../../src/strings/logs.js';
 import { TriageElement } from '../shared/triage-element.js';
-import { downloadBlob } from '../shared/download.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
+
+/** How long a download's object URL lives: long enough for the browser to start saving it. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
 
 type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: CollectedLogs } | { name: 'failed'; message: string };
 
@@ -169,7 +171,7 @@ export class TriageLogs extends TriageElement {
   private confirm({ file, summary }: CollectedLogs): void {
     const t = this.t;
     if (!this.evidence) {
-      downloadBlob(file, file.name, this.renderRoot);
+      this.download(file);
       this.announcement = fill(t.logsDownloaded, { entries: summary.entries });
       this.phase = { name: 'idle' };
       return;
@@ -187,6 +189,17 @@ export class TriageLogs extends TriageElement {
   private discard(): void {
     this.phase = { name: 'idle' };
     this.announcement = '';
+  }
+
+  private download(file: File): void {
+    const url = URL.createObjectURL(file);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.name;
+    this.renderRoot.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
   }
 }
 

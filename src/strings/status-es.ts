@@ -21,7 +21,7 @@ export const statusEs: StatusStrings = {
   statusLinkedAnnouncement: 'Su informe está vinculado a «{name}».',
   statusUnlinkedAnnouncement: 'Su informe ya no está vinculado a un incidente conocido.',
   statusMaintenanceTitle: 'Mantenimiento',
-  statusMaintenanceWindow: '{from} – {until}',
+  statusMaintenanceWindow: 'De {from} a {until}',
   statusMaintenanceInProgress: 'En curso',
   statusMaintenanceScheduled: 'Programado',
   statusMaintenanceVerifying: 'En verificación',
