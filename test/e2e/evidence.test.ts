@@ -109,7 +109,7 @@ describe('evidence in the demo desktop', () => {
     await editor.locator('svg').waitFor({ state: 'visible', timeout: 20_000 });
     await shot.locator('[part~="note"]').filter({ hasText: /areas with customer details were blacked out automatically/ }).waitFor();
 
-    // One black-out box drawn by hand, over the record's subject.
+    // One black-out box drawn by hand, over the media bar.
     const stage = (await editor.locator('svg').boundingBox())!;
     await page.mouse.move(stage.x + stage.width * 0.3, stage.y + stage.height * 0.1);
     await page.mouse.down();
