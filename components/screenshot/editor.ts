@@ -260,7 +260,7 @@ export class TriageScreenshotEditor extends LitElement {
         </svg>
       </div>
       <p class="help" id="editor-help">${s.shotEditorHelp}</p>
-      <p class="sr" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;
   }
 

@@ -224,7 +224,7 @@ export class TriageScreenshot extends TriageElement {
       <h4 id="shot-title">${s.shotTitle}</h4>
       ${this.shot ? this.renderEditor(s, this.shot) : this.renderLadder(s)}
       ${this.failure ? html`<p part="note" class="note error" role="alert">${this.failure}</p>` : nothing}
-      <p class="sr" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
 
