@@ -169,4 +169,23 @@ describe('evidence in the demo desktop', () => {
     assert.ok(text.includes('[REDACTED:'), 'redaction marks are in place');
     assert.ok(lines.some((line) => line.message === ORDINARY), 'an ordinary line survives byte for byte');
   });
+
+  it('gives the add-in modal\'s reporter both tools, and ships the capture window beside them in the zip', async () => {
+    await page.goto(intake.url + '/');
+    await page.locator('#bui-menus .bui-menu-button').click();
+    await page.locator('#bui-menus .bui-menu-item', { hasText: 'Report an issue' }).click();
+    const modal = page.frameLocator('#bui-modals iframe');
+    await modal.locator('triage-reporter triage-screenshot').getByRole('button', { name: 'Capture this tab' }).waitFor({ timeout: 20_000 });
+    await modal.locator('triage-reporter triage-logs').getByRole('button', { name: 'Attach logs' }).waitFor();
+    // Where a site's permissions policy forbids capture in the modal, the tool opens this window instead.
+    const reporterPage = page.frames().find((frame) => frame.url().endsWith('/triage-kit-reporter.html'));
+    assert.ok(reporterPage, 'the modal shows the add-in page from the zip');
+    // Asked from the page: the BUI double serves the installed zip's files to its own frames.
+    const capturePage = await reporterPage.evaluate(async () => {
+      const response = await fetch('js/triage-capture.html');
+      return { status: response.status, text: await response.text() };
+    });
+    assert.equal(capturePage.status, 200);
+    assert.match(capturePage.text, /triage-capture-page\.js/);
+  });
 });
