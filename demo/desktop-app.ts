@@ -5,8 +5,10 @@
  * "Report an issue" in the header and opens the reporter in a modal window. The media bar is a
  * vendor's toolbar on the same desktop: its "Report" goes through the media-bar API
  * (src/hosts/media-bar.ts) over `connectOsvc()`. Delivery is the real outbox and intake service.
+ * Every reporter a launcher opens gets the screenshot and logs tools in its `evidence` slot; their
+ * code loads when the first reporter opens, and their heavy parts on first use.
  */
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import '../components/provider/define.js';
 import '../components/launcher/define.js';
 import '../components/reports/define.js';
@@ -20,13 +22,13 @@ import { createIntakeSignals } from '../src/signals.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 import { BuiShell } from './bui-double/shell.js';
 import { createMediaBar, shareMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
-import { statusEs } from '../components/status/strings.js';
+import { registerLogSource } from '../src/logs/sources.js';
 
 export interface DemoIncident {
   id: number;
   reference: string;
   subject: string;
-  contact: { id: number; name: string; email: string };
+  contact: { id: number; name: string; email: string; phone: string };
   queue: { id: number; name: string };
   status: string;
   product: string;
@@ -43,7 +45,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     id: 48213,
     reference: '261127-000412',
     subject: 'Chat offers disappear before I can accept them',
-    contact: { id: 90211, name: 'Daniel Ortega', email: 'd.ortega@example.com' },
+    contact: { id: 90211, name: 'Daniel Ortega', email: 'd.ortega@example.com', phone: '+1 415 555 0142' },
     queue: { id: 7, name: 'ABC' },
     status: 'Unresolved',
     product: 'Media bar › Chat',
@@ -62,7 +64,7 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     id: 48227,
     reference: '261127-000431',
     subject: 'Screen pop opens the wrong contact record',
-    contact: { id: 90377, name: 'Priya Raman', email: 'priya.raman@example.com' },
+    contact: { id: 90377, name: 'Priya Raman', email: 'priya.raman@example.com', phone: '+1 312 555 0187' },
     queue: { id: 9, name: 'Billing Voice' },
     status: 'Waiting',
     product: 'Interaction flows › Screen pop',
@@ -74,6 +76,12 @@ export const DEMO_INCIDENTS: DemoIncident[] = [
     chat: [{ from: 'system', text: 'This incident came in by phone: no chat engagement.' }],
   },
 ];
+
+/**
+ * Where the demo shows customer details, added to the built-in mask selectors (which already take
+ * the chat transcript, `role="log"`), so every screenshot of the desktop has them blacked out.
+ */
+export const DEMO_MASK_SELECTORS = ['[data-customer]'];
 
 export interface DemoConfig {
   intakeUrl: string;
@@ -157,6 +165,9 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   const mediaBar = createMediaBar({ initial: { acdAgentId: '7001', extension: '4411', agentState: 'available' } });
   // The add-in's reporter (in its BUI modal window) asks the bar through Oracle's cross-extension actions.
   shareMediaBar(mediaBar, host);
+  // What the media bar and the OSvC extension logged travels with "Attach logs".
+  const logSources = [registerLogSource(mediaBar.logSource), registerLogSource(host.logSource)];
+  provider.addEventListener('triage-open', (event) => equipWithEvidence(event.target as Element));
   let spanish = false;
   let currentIncident = DEMO_INCIDENTS[0]!;
 
@@ -179,10 +190,11 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   let plan: TriageConfig['plan'] | undefined;
   const applyConfig = () => {
     // The elements pick Spanish from the agent's locale; the page may still pass its own catalog.
-    const strings = spanish ? { ...options.spanishStrings, ...statusEs } : {};
+    const strings = spanish ? { ...options.spanishStrings } : {};
     provider.config = {
       strings: strings as TriageConfig['strings'],
       statusPageUrl: absolute(files.statusPageUrl),
+      evidence: { maskSelectors: DEMO_MASK_SELECTORS },
       ...(plan ? { plan } : {}),
     };
   };
@@ -227,6 +239,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
             ...JSON.parse(text),
             ...(config ? { delivery: { mode: 'intake', intakeUrl: config.intakeUrl, apiKey: config.apiKey }, plan: config.plan ?? 'standard' } : {}),
             statusPageUrl: absolute(files.statusPageUrl),
+            masking: { selectors: [...(JSON.parse(text).masking?.selectors ?? []), ...DEMO_MASK_SELECTORS] },
           }),
       },
     });
@@ -259,12 +272,23 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     stop() {
       stopFollowing();
       stopClock();
+      for (const unregister of logSources) unregister();
       host.dispose();
       outbox?.close();
       shell.stop();
       simulator.uninstall();
     },
   };
+}
+
+/** Puts the screenshot and logs tools in a reporter's evidence slot (once) and loads their code. */
+function equipWithEvidence(reporter: Element) {
+  if (reporter.localName !== 'triage-reporter' || reporter.querySelector('[slot="evidence"]')) return;
+  const tool = (tag: string) => Object.assign(reporter.ownerDocument.createElement(tag), { slot: 'evidence' });
+  reporter.append(tool('triage-screenshot'), tool('triage-logs'));
+  void Promise.all([import('../components/screenshot/define.js'), import('../components/logs/define.js')]).catch((error: unknown) =>
+    console.error(`The screenshot and logs tools did not load: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 /** The launchers take their words from a `label` attribute (they load before any catalog). */
@@ -358,18 +382,20 @@ function renderRecord(root: ParentNode, incident: DemoIncident) {
   render(
     [
       ['Reference #', incident.reference],
-      ['Contact', `${incident.contact.name} · ${incident.contact.email}`],
+      ['Contact', incident.contact.name, 'name'],
+      ['E-mail', incident.contact.email, 'email'],
+      ['Phone', incident.contact.phone, 'phone'],
       ['Queue', incident.queue.name],
       ['Status', incident.status],
       ['Product', incident.product],
       ['Assigned', 'maria.lopez'],
-    ].map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`),
+    ].map(([term, value, customer]) => html`<div><dt>${term}</dt><dd data-customer=${customer ?? nothing}>${value}</dd></div>`),
     byId(root, 'record-fields'),
   );
   render(
     incident.thread.map(
       (entry) => html`<li class=${`thread-entry ${entry.kind}`}>
-        <p class="thread-meta"><strong>${entry.author}</strong> · ${entry.kind === 'note' ? 'Private note' : entry.kind === 'staff' ? 'Response' : 'Customer'} · ${entry.at}</p>
+        <p class="thread-meta"><strong data-customer=${entry.kind === 'customer' ? 'name' : nothing}>${entry.author}</strong> · ${entry.kind === 'note' ? 'Private note' : entry.kind === 'staff' ? 'Response' : 'Customer'} · ${entry.at}</p>
         <p>${entry.text}</p>
       </li>`,
     ),

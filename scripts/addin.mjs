@@ -1,8 +1,8 @@
 // Builds dist/osvc/triage-kit-addin.zip, the package an administrator uploads in the OSvC
 // Add-In Manager (Agent Browser UI Extension, type Console, init file
 // triage-kit/triage-kit-init.html). It holds the add-in's pages and configuration from osvc/
-// and, under js/, the embed files its two pages load with every chunk they import, statically
-// or lazily (from dist/embed/manifest.json). All paths are relative to the init file.
+// and, under js/, the embed files its pages load with every chunk they import, statically or
+// lazily (from dist/embed/manifest.json). All paths are relative to the init file.
 // A copy goes to dist/embed/osvc/ so the demo desktop can "upload" the very same zip.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,13 @@ import { writeZip } from './addin-zip.mjs';
 export const ADDIN_FOLDER = 'triage-kit';
 export const ADDIN_ZIP = 'dist/osvc/triage-kit-addin.zip';
 export const ADDIN_INIT_FILE = `${ADDIN_FOLDER}/triage-kit-init.html`;
-const PAGE_ENTRIES = ['osvc-addin-init.js', 'osvc-addin-reporter.js'];
+// Every script the add-in's pages load (`<script src="js/...">`), and the capture window's page,
+// which the screenshot tool opens beside its own chunk where the modal's iframe may not capture.
+const pageScripts = readdirSync('osvc')
+  .filter((name) => name.endsWith('.html'))
+  .flatMap((name) => [...readFileSync(join('osvc', name), 'utf8').matchAll(/<script[^>]*\ssrc="js\/([^"]+)"/g)].map((match) => match[1]));
+const PAGE_ENTRIES = [...new Set([...pageScripts, 'triage-capture-page.js'])];
+const JS_ASSETS = ['triage-capture.html'];
 
 const manifest = JSON.parse(readFileSync('dist/embed/manifest.json', 'utf8'));
 const scripts = new Set();
@@ -28,7 +34,7 @@ const files = [
     .filter((name) => /\.(html|json|css)$/.test(name))
     .sort()
     .map((name) => ({ path: `${ADDIN_FOLDER}/${name}`, data: readFileSync(join('osvc', name)) })),
-  ...[...scripts].sort().map((name) => ({ path: `${ADDIN_FOLDER}/js/${name}`, data: readFileSync(join('dist/embed', name)) })),
+  ...[...scripts, ...JS_ASSETS].sort().map((name) => ({ path: `${ADDIN_FOLDER}/js/${name}`, data: readFileSync(join('dist/embed', name)) })),
 ];
 const zip = writeZip(files);
 mkdirSync('dist/osvc', { recursive: true });

@@ -46,9 +46,12 @@ export async function attachmentResponse(blobs: BlobStore, attachment: Attachmen
 /** The stored document plus what the service added; `attachments` gain sha256 and a download href. */
 export function ticketView(row: TicketRow, attachments: AttachmentRow[]) {
   const document = JSON.parse(row.document) as Record<string, unknown>;
+  // The ticket's own attachment meta (a screenshot's capture, a log file's window) stays; the stored file's facts win.
+  const metas = (Array.isArray(document.attachments) ? document.attachments : []) as Record<string, unknown>[];
   return {
     ...document,
     attachments: attachments.map((a) => ({
+      ...metas[a.idx],
       name: a.name,
       type: a.type,
       size: a.size,

@@ -12,8 +12,11 @@
 import { reporterEn } from './strings/reporter.js';
 import { reportsEn } from './strings/reports.js';
 import { launcherEn } from './strings/launcher.js';
+import { screenshotEn } from './strings/screenshot.js';
+import { logsEn } from './strings/logs.js';
+import { statusEn } from './strings/status.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn };
+export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn };
 
 export type Strings = typeof en;
 

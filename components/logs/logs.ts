@@ -7,20 +7,18 @@
  *
  * The collector and redaction load on the first click, not with the element.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
-import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
-import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 // From the severity core (an entry of its own), not src/format.js: sharing format.js with the
 // reporter would split it into a chunk of its own and cost the reporter's bundle.
 import { fill, wallClockToInstant, zonedParts } from '../../src/severity.js';
 import type { CollectedLogs } from '../../src/logs/collect.js';
+import type { Strings } from '../../src/strings.js';
+import { logsEn } from '../../src/strings/logs.js';
+import { TriageElement } from '../shared/triage-element.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
-import { logsStrings, type LogsStrings } from './strings.js';
 
 /** How long a download's object URL lives: long enough for the browser to start saving it. */
 const DOWNLOAD_URL_LIFETIME_MS = 60_000;
@@ -43,49 +41,44 @@ type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: 
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
  */
-export class TriageLogs extends LitElement {
+export class TriageLogs extends TriageElement {
   static override styles = [base, logsStyles];
 
-  // ── Context block: to be replaced by the TriageElement base (ctx, cfg, services, t). ──
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  services?: TriageServices;
+  static override strings = logsEn;
+  // Declared without decorators: this file then carries no decorator helper of its own.
+  static override properties = {
+    evidence: { state: true },
+    from: {},
+    to: {},
+    marginMinutes: { type: Number, attribute: 'margin-minutes' },
+    pickWindow: { type: Boolean, attribute: 'pick-window' },
+    redactEmails: { type: Boolean, attribute: 'redact-emails' },
+    redactPhones: { type: Boolean, attribute: 'redact-phones' },
+    phase: { state: true },
+    announcement: { state: true },
+  };
 
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: TriageConfig;
-
-  @consume({ context: agentContext, subscribe: true })
-  @state()
-  agent?: AgentContext;
-
-  private get ctx(): AgentContext {
-    return this.agent ?? browserAgentContext();
-  }
-
-  private get t(): LogsStrings {
-    return logsStrings(this.ctx.locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
-  }
-  // ── End of context block. ──
-
-  @consume({ context: evidenceContext, subscribe: true })
-  @state()
   evidence?: EvidenceTarget;
 
   /** Start of an explicit window (ISO 8601); wins over the report's occurredAt. */
-  @property() from?: string;
+  from?: string;
   /** End of an explicit window (ISO 8601); now when absent. */
-  @property() to?: string;
+  to?: string;
   /** Minutes before occurredAt the window starts. */
-  @property({ type: Number, attribute: 'margin-minutes' }) marginMinutes = 15;
+  marginMinutes = 15;
   /** Shows From/To fields, for an administrator collecting a period they choose. */
-  @property({ type: Boolean, attribute: 'pick-window' }) pickWindow = false;
+  pickWindow = false;
   /** Also removes e-mail addresses / phone numbers. */
-  @property({ type: Boolean, attribute: 'redact-emails' }) redactEmails = false;
-  @property({ type: Boolean, attribute: 'redact-phones' }) redactPhones = false;
+  redactEmails = false;
+  redactPhones = false;
 
-  @state() private phase: Phase = { name: 'idle' };
-  @state() private announcement = '';
+  private phase: Phase = { name: 'idle' };
+  private announcement = '';
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
+  }
 
   /** The window the button will collect, as the agent reads it. */
   private window(): { from: Date; to: Date } {
@@ -113,7 +106,7 @@ export class TriageLogs extends LitElement {
     </section>`;
   }
 
-  protected renderWindow(t: LogsStrings): TemplateResult {
+  protected renderWindow(t: Strings): TemplateResult {
     const { from, to } = this.window();
     const zone = this.ctx.timeZone;
     const set = (which: 'from' | 'to') => (event: Event) => {
@@ -127,7 +120,7 @@ export class TriageLogs extends LitElement {
     </fieldset>`;
   }
 
-  protected renderBody(t: LogsStrings): TemplateResult {
+  protected renderBody(t: Strings): TemplateResult {
     const phase = this.phase;
     if (phase.name === 'ready') {
       return html`${this.renderSummary(phase.logs, t)}
@@ -148,7 +141,7 @@ export class TriageLogs extends LitElement {
       </div>`;
   }
 
-  protected renderSummary({ summary }: CollectedLogs, t: LogsStrings): TemplateResult {
+  protected renderSummary({ summary }: CollectedLogs, t: Strings): TemplateResult {
     const number = (n: number) => new Intl.NumberFormat(this.ctx.locale).format(n);
     return html`<ul part="summary">
       <li>${fill(t.logsSummaryEntries, { entries: number(summary.entries), errors: number(summary.errors) })}</li>

@@ -4,14 +4,17 @@
  * browser asks for a click before it shares a screen), one frame, handed back to the opener,
  * then the window closes. Plain DOM: this page has one button and must load fast.
  */
-import { screenshotStrings } from './strings.js';
+import { screenshotEn } from '../../src/strings/screenshot.js';
+import { catalogFor, loadCatalog } from '../../src/localize.js';
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-export function startCapturePage(doc: Document = document): void {
-  const s = screenshotStrings(navigator.language);
+export async function startCapturePage(doc: Document = document): Promise<void> {
+  // The browser's language: this window has no provider to ask (Spanish loads like everywhere else).
+  await loadCatalog(navigator.language);
+  const s = { ...screenshotEn, ...catalogFor(navigator.language) };
   doc.title = s.shotWindow;
   const main = doc.createElement('main');
   const heading = doc.createElement('h1');
@@ -46,4 +49,4 @@ export function startCapturePage(doc: Document = document): void {
   button.focus();
 }
 
-startCapturePage();
+void startCapturePage();

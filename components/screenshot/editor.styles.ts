@@ -15,5 +15,4 @@ svg{position:absolute;inset:0;width:100%;height:100%;cursor:crosshair}
 .highlight:focus{stroke-dasharray:6 4}
 .handle{fill:var(--_accent);cursor:nwse-resize}
 .help{font-size:.85em;color:var(--_muted)}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -10,7 +10,8 @@ import { paintAreas, type Area } from '../../src/capture/mask.js';
 import { encodeScreenshot } from '../../src/capture/encode.js';
 import { base } from '../shared/base.styles.js';
 import { editorStyles } from './editor.styles.js';
-import { fillIn, type ScreenshotStrings } from './strings.js';
+import { fill } from '../../src/severity.js';
+import type { ScreenshotStrings } from '../../src/strings/screenshot.js';
 
 export type BoxKind = 'redact' | 'highlight' | 'crop';
 export interface Box extends Area {
@@ -75,7 +76,7 @@ export class TriageScreenshotEditor extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('image') && this.image) {
       this.image.setAttribute('role', 'img');
-      this.image.setAttribute('aria-label', fillIn(this.strings.shotImageAlt, { w: this.width, h: this.height }));
+      this.image.setAttribute('aria-label', fill(this.strings.shotImageAlt, { w: this.width, h: this.height }));
     }
   }
 
@@ -118,7 +119,7 @@ export class TriageScreenshotEditor extends LitElement {
   removeBox(id: number): void {
     const box = this.boxes.find((b) => b.id === id);
     if (!box) return;
-    this.announcement = fillIn(this.strings.shotBoxRemoved, { box: this.label(box) });
+    this.announcement = fill(this.strings.shotBoxRemoved, { box: this.label(box) });
     this.commit(this.boxes.filter((b) => b.id !== id));
     this.focusAfterUpdate = 'toolbar';
   }
@@ -211,7 +212,7 @@ export class TriageScreenshotEditor extends LitElement {
     const s = this.strings;
     if (box.kind === 'crop') return s.shotBoxCrop;
     const n = this.boxes.filter((b) => b.kind === box.kind).indexOf(box) + 1;
-    return fillIn(box.kind === 'redact' ? s.shotBoxRedact : s.shotBoxHighlight, { n });
+    return fill(box.kind === 'redact' ? s.shotBoxRedact : s.shotBoxHighlight, { n });
   }
 
   /**
@@ -259,7 +260,7 @@ export class TriageScreenshotEditor extends LitElement {
         </svg>
       </div>
       <p class="help" id="editor-help">${s.shotEditorHelp}</p>
-      <p class="sr" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;
   }
 
@@ -272,7 +273,7 @@ export class TriageScreenshotEditor extends LitElement {
 
   private renderBox(box: Box): TemplateResult {
     const s = this.strings;
-    const where = fillIn(s.shotBoxWhere, { x: box.x, y: box.y, w: box.w, h: box.h });
+    const where = fill(s.shotBoxWhere, { x: box.x, y: box.y, w: box.w, h: box.h });
     const handle = Math.max(8, Math.round(this.width / 80));
     return svg`<rect class="box ${box.kind}" data-id=${box.id} tabindex="0" role="button"
         aria-label="${this.label(box)}: ${where}" aria-describedby="editor-help"

@@ -12,5 +12,4 @@ p{margin:.25rem 0}
 .file input{position:absolute;inset:0;opacity:0;cursor:pointer}
 .file span{display:inline-flex;align-items:center;min-height:36px;padding:.4rem .9rem;border:1px solid var(--_border);border-radius:var(--_radius)}
 .file input:focus-visible+span{outline:2px solid var(--_accent);outline-offset:2px}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;

@@ -5,20 +5,18 @@
  * the clipboard, or a file. Customer-data areas are painted out of the bitmap before the editor
  * shows it; the editor and the capture code load only when first used.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 import { captureBlocker, windowRungHelps, type CaptureBlocker } from '../../src/capture/availability.js';
+import { fill } from '../../src/severity.js';
 import type { AttachmentMeta } from '../../src/ticket.js';
+import type { Strings } from '../../src/strings.js';
+import { screenshotEn } from '../../src/strings/screenshot.js';
+import { TriageElement } from '../shared/triage-element.js';
 import { base } from '../shared/base.styles.js';
 import { screenshotStyles } from './screenshot.styles.js';
-import { screenshotStrings, fillIn, type ScreenshotStrings } from './strings.js';
 import type { TriageScreenshotEditor } from './editor.js';
-// ── context wiring (until the base element lands: the lead swaps this block for TriageElement) ──
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
-import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
-// ── end of context wiring imports ──
 
 type Capture = NonNullable<AttachmentMeta['capture']>;
 export type CaptureMethod = Capture['method'];
@@ -55,42 +53,39 @@ const loadTools = async () => {
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
  */
-export class TriageScreenshot extends LitElement {
+export class TriageScreenshot extends TriageElement {
   static override styles = [base, screenshotStyles];
 
-  // ── context wiring: the lead swaps this block for TriageElement (`ctx`, `cfg`, `services`, `t`) ──
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  services?: TriageServices;
-
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: TriageConfig;
-
-  @consume({ context: agentContext, subscribe: true })
-  @state()
-  agent?: AgentContext;
-
-  // Not defaults.js: it brings the severity core's calendar into this tool's first load.
-  protected get t(): ScreenshotStrings {
-    return screenshotStrings(this.agent?.locale ?? navigator.language ?? 'en', (this.config?.strings ?? {}) as Record<string, unknown>);
-  }
-  // ── end of context wiring ──
+  static override strings = screenshotEn;
+  // Declared without decorators: this file then carries no decorator helper of its own.
+  static override properties = {
+    captureWindowUrl: { attribute: 'capture-window-url' },
+    evidence: { state: true },
+    blocker: { state: true },
+    failure: { state: true },
+    busy: { state: true },
+    shot: { state: true },
+    announcement: { state: true },
+    dragOver: { state: true },
+  };
 
   /** The report this tool attaches to (the reporter provides it to its `evidence` slot). */
-  @consume({ context: evidenceContext, subscribe: true })
-  @state()
   evidence?: EvidenceTarget;
 
   /** Where the same-origin capture window lives; by default beside the embed files. */
-  @property({ attribute: 'capture-window-url' }) captureWindowUrl?: string;
+  captureWindowUrl?: string;
 
-  @state() private blocker?: CaptureBlocker;
-  @state() private failure?: string;
-  @state() private busy?: 'capture' | 'window';
-  @state() private shot?: Shot;
-  @state() private announcement = '';
-  @state() private dragOver = false;
+  private blocker?: CaptureBlocker;
+  private failure?: string;
+  private busy?: 'capture' | 'window';
+  private shot?: Shot;
+  private announcement = '';
+  private dragOver = false;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
+  }
 
   private readonly onPaste = (event: ClipboardEvent) => {
     if (event.defaultPrevented) return;
@@ -113,7 +108,7 @@ export class TriageScreenshot extends LitElement {
   }
 
   private get maskSelectors(): readonly string[] | undefined {
-    return this.config?.evidence?.maskSelectors;
+    return this.cfg.evidence?.maskSelectors;
   }
 
   /** Captures this tab or a screen, masks it and opens the editor. */
@@ -144,7 +139,7 @@ export class TriageScreenshot extends LitElement {
     this.failure = undefined;
     try {
       const capture = await loadTools();
-      const url = this.captureWindowUrl ?? this.config?.evidence?.captureWindowUrl ?? capture.DEFAULT_CAPTURE_WINDOW_URL;
+      const url = this.captureWindowUrl ?? this.cfg.evidence?.captureWindowUrl ?? capture.DEFAULT_CAPTURE_WINDOW_URL;
       const pending = capture.captureInWindow(url);
       // The window captures the desktop behind it, where the report must not be in its own picture.
       const show = await this.evidence?.hide();
@@ -164,7 +159,7 @@ export class TriageScreenshot extends LitElement {
     try {
       const capture = await loadTools();
       canvas = await capture.imageFileToCanvas(file).catch(() => {
-        throw new Error(fillIn(this.t.shotNotImage, { name: (file as File).name ?? method }));
+        throw new Error(fill(this.t.shotNotImage, { name: (file as File).name ?? method }));
       });
     } catch (error) {
       this.fail(error);
@@ -175,8 +170,8 @@ export class TriageScreenshot extends LitElement {
 
   private maskNotes(shot: { masked: number; geometryKnown: boolean; invalid: string[] }): string[] {
     const s = this.t;
-    const notes = [!shot.geometryKnown ? s.shotMaskUnknown : shot.masked ? fillIn(s.shotMasked, { count: shot.masked }) : s.shotMaskedNone];
-    if (shot.invalid.length) notes.push(fillIn(s.shotMaskInvalid, { selectors: shot.invalid.join(', ') }));
+    const notes = [!shot.geometryKnown ? s.shotMaskUnknown : shot.masked ? fill(s.shotMasked, { count: shot.masked }) : s.shotMaskedNone];
+    if (shot.invalid.length) notes.push(fill(s.shotMaskInvalid, { selectors: shot.invalid.join(', ') }));
     return notes;
   }
 
@@ -196,7 +191,7 @@ export class TriageScreenshot extends LitElement {
 
   private blockerText(blocker: CaptureBlocker, reason = ''): string {
     const s = this.t;
-    return { insecure: s.shotInsecure, policy: s.shotPolicy, unsupported: s.shotUnsupported, refused: s.shotRefused, failed: fillIn(s.shotFailed, { reason }) }[blocker];
+    return { insecure: s.shotInsecure, policy: s.shotPolicy, unsupported: s.shotUnsupported, refused: s.shotRefused, failed: fill(s.shotFailed, { reason }) }[blocker];
   }
 
   private get editor(): TriageScreenshotEditor | null {
@@ -219,11 +214,11 @@ export class TriageScreenshot extends LitElement {
     const masks: Masks = [...shot.masks, ...(manual ? [{ source: 'manual' as const, count: manual }] : [])];
     const refusal = this.evidence.add(file, 'screenshot', { capture: { method: shot.method, masks } });
     if (refusal) {
-      this.failure = fillIn(this.t.shotRefusedByReport, { reason: refusal });
+      this.failure = fill(this.t.shotRefusedByReport, { reason: refusal });
       return;
     }
     this.shot = undefined;
-    this.announcement = fillIn(this.t.shotAttached, { size: `${Math.ceil(file.size / 1024)} KB` });
+    this.announcement = fill(this.t.shotAttached, { size: `${Math.ceil(file.size / 1024)} KB` });
   }
 
   discard(): void {
@@ -236,11 +231,11 @@ export class TriageScreenshot extends LitElement {
       <h4 id="shot-title">${s.shotTitle}</h4>
       ${this.shot ? this.renderEditor(s, this.shot) : this.renderLadder(s)}
       ${this.failure ? html`<p part="note" class="note error" role="alert">${this.failure}</p>` : nothing}
-      <p class="sr" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
 
-  protected renderLadder(s: ScreenshotStrings): TemplateResult {
+  protected renderLadder(s: Strings): TemplateResult {
     const blocker = this.blocker;
     const up = !blocker || blocker === 'refused';
     return html`<p class="muted">${s.shotIntro}</p>
@@ -270,7 +265,7 @@ export class TriageScreenshot extends LitElement {
       </div>`;
   }
 
-  protected renderEditor(s: ScreenshotStrings, shot: Shot): TemplateResult {
+  protected renderEditor(s: Strings, shot: Shot): TemplateResult {
     return html`${shot.notes.map((note) => html`<p part="note" class="note">${note}</p>`)}
       <triage-screenshot-editor .image=${shot.canvas} .strings=${s}></triage-screenshot-editor>
       <div part="actions" class="row">

@@ -3,7 +3,6 @@ import { ensureContextRoot } from '../provider/context-root.js';
 
 export { TriageStatus };
 export { TriageStatusLinkEvent } from './events.js';
-export { statusEn, statusEs, statusStrings, type StatusStrings } from './strings.js';
 // Before defining: if no provider is defined yet, this element's context request must be kept.
 ensureContextRoot();
 customElements.get('triage-status') ?? customElements.define('triage-status', TriageStatus);

@@ -5,35 +5,16 @@
  * while it is shown (laid out, in a visible tab). Anything it cannot read says "status unknown". Text
  * from the status page is rendered as text (Lit bindings), never as markup.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { fill } from '../../src/format.js';
 import { fetchStatusSummary, STATUS_POLL_MS, type StatusIncident, type StatusMaintenance, type StatusSummary } from '../../src/status.js';
+import type { Strings } from '../../src/strings.js';
+import { statusEn } from '../../src/strings/status.js';
+import { TriageElement } from '../shared/triage-element.js';
 import { base } from '../shared/base.styles.js';
 import { statusStyles } from './status.styles.js';
-import { statusStrings, type StatusStrings } from './strings.js';
 import { TriageStatusLinkEvent } from './events.js';
-// ── Context wiring (until the shared base element lands; the lead swaps this block for
-// `TriageElement`, whose `ctx`, `cfg`, `services` and `t` replace these three consumers) ──
-import { consume } from '@lit/context';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
-import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
-import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
-
-class StatusContextElement extends LitElement {
-  @consume({ context: servicesContext, subscribe: true })
-  @state()
-  services?: TriageServices;
-
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  config?: TriageConfig;
-
-  @consume({ context: agentContext, subscribe: true })
-  @state()
-  agent?: AgentContext;
-}
-// ── end of context wiring ──
 
 type Reading = { state: 'idle' } | { state: 'checking' } | { state: 'unknown'; reason: string } | { state: 'read'; summary: StatusSummary; at: number };
 
@@ -49,8 +30,9 @@ type Reading = { state: 'idle' } | { state: 'checking' } | { state: 'unknown'; r
  * @cssprop --triage-status-major - dot colour for an outage (default: --triage-danger)
  * @cssprop --triage-status-unknown - dot colour when the state is unknown (default: --triage-muted)
  */
-export class TriageStatus extends StatusContextElement {
+export class TriageStatus extends TriageElement {
   static override styles = [base, statusStyles];
+  static override strings = statusEn;
 
   /** The summary.json to read; overrides `config.statusPageUrl`. */
   @property() url?: string;
@@ -68,12 +50,7 @@ export class TriageStatus extends StatusContextElement {
   private readonly onVisibility = () => this.schedule();
 
   private get source(): string | undefined {
-    return this.url ?? this.config?.statusPageUrl;
-  }
-
-  private get strings(): StatusStrings {
-    const locale = this.agent?.locale ?? browserAgentContext().locale;
-    return statusStrings(locale, (this.config ?? defaultConfig()).strings as Record<string, unknown>);
+    return this.url ?? this.cfg.statusPageUrl;
   }
 
   override connectedCallback(): void {
@@ -154,7 +131,7 @@ export class TriageStatus extends StatusContextElement {
   }
 
   private toggleLink(incident: StatusIncident): void {
-    const s = this.strings;
+    const s = this.t;
     const linking = this.linkedIncident !== incident.id;
     this.linkedIncident = linking ? incident.id : undefined;
     this.announcement = linking ? fill(s.statusLinkedAnnouncement, { name: incident.name }) : s.statusUnlinkedAnnouncement;
@@ -162,7 +139,7 @@ export class TriageStatus extends StatusContextElement {
   }
 
   private formatTime(value: string | number): string {
-    const agent = this.agent ?? browserAgentContext();
+    const agent = this.ctx;
     try {
       return new Intl.DateTimeFormat(agent.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: agent.timeZone }).format(new Date(value));
     } catch {
@@ -172,7 +149,7 @@ export class TriageStatus extends StatusContextElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.source) return nothing;
-    const s = this.strings;
+    const s = this.t;
     return html`<section part="base" aria-labelledby="status-title" data-state=${this.reading.state} data-indicator=${this.reading.state === 'read' ? this.reading.summary.indicator : 'unknown'}>
       <h3 id="status-title" class="visually-hidden">${s.statusTitle}</h3>
       ${this.renderOverall(s)} ${this.reading.state === 'read' ? this.renderSummary(this.reading.summary, s) : nothing}
@@ -180,7 +157,7 @@ export class TriageStatus extends StatusContextElement {
     </section>`;
   }
 
-  protected renderOverall(s: StatusStrings): TemplateResult {
+  protected renderOverall(s: Strings): TemplateResult {
     const reading = this.reading;
     switch (reading.state) {
       case 'idle':
@@ -203,7 +180,7 @@ export class TriageStatus extends StatusContextElement {
     }
   }
 
-  protected renderSummary(summary: StatusSummary, s: StatusStrings): TemplateResult {
+  protected renderSummary(summary: StatusSummary, s: Strings): TemplateResult {
     return html`${summary.incidents.length
         ? html`<h3 id="status-incidents">${s.statusIncidentsTitle}</h3>
             <ul part="incidents" aria-labelledby="status-incidents">
@@ -218,7 +195,7 @@ export class TriageStatus extends StatusContextElement {
         : nothing}`;
   }
 
-  protected renderIncident(incident: StatusIncident, s: StatusStrings): TemplateResult {
+  protected renderIncident(incident: StatusIncident, s: Strings): TemplateResult {
     const linked = this.linkedIncident === incident.id;
     const statusLabel = ({ investigating: s.statusInvestigating, identified: s.statusIdentified, monitoring: s.statusMonitoring } as Record<string, string>)[incident.status] ?? incident.status;
     const impactLabel = ({ none: s.statusImpactNone, minor: s.statusImpactMinor, major: s.statusImpactMajor, critical: s.statusImpactCritical } as Record<string, string>)[incident.impact] ?? incident.impact;
@@ -237,7 +214,7 @@ export class TriageStatus extends StatusContextElement {
     </li>`;
   }
 
-  protected renderMaintenance(maintenance: StatusMaintenance, s: StatusStrings): TemplateResult {
+  protected renderMaintenance(maintenance: StatusMaintenance, s: Strings): TemplateResult {
     const label =
       ({ in_progress: s.statusMaintenanceInProgress, scheduled: s.statusMaintenanceScheduled, verifying: s.statusMaintenanceVerifying } as Record<string, string>)[maintenance.status] ??
       maintenance.status;

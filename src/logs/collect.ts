@@ -5,7 +5,7 @@
  * agent (and for the attachment's meta) and a preview of the redacted lines.
  */
 import { createRedactor, type RedactOptions, type RedactionCounts } from './redact.js';
-import { logSources, type LogEntry, type LogSource } from './sources.js';
+import { logSources, type LogEntry, type LogLine, type LogSource } from './sources.js';
 
 export interface CollectOptions {
   /** When the incident happened: the window starts `marginMinutes` before it. Defaults to now. */
@@ -145,7 +145,7 @@ export async function collectLogs(options: CollectOptions = {}): Promise<Collect
 }
 
 /** A source's entry in the file's shape, or undefined when it has no usable time. */
-function normalise(raw: LogEntry, sourceName: string): LogEntry | undefined {
+function normalise(raw: LogLine, sourceName: string): LogEntry | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const at = Date.parse(String(raw.time));
   if (Number.isNaN(at)) return undefined;

@@ -5,8 +5,8 @@
  * before everything else and a host may load two copies of triage-kit: both must see one list.
  */
 
-/** One log line as a source hands it over. Extra fields travel into the attached file as they are. */
-export interface LogEntry {
+/** One log line as a source hands it over (a host adapter's own line type fits as it is). */
+export interface LogLine {
   /** ISO 8601 instant. */
   time: string;
   /** 'debug', 'info', 'warn', 'error'... as the source names it; 'error' and 'fatal' count as errors. */
@@ -14,6 +14,10 @@ export interface LogEntry {
   message: string;
   /** Defaults to the source's name. */
   source?: string;
+}
+
+/** A log line with whatever else its source keeps: extra fields travel into the attached file as they are. */
+export interface LogEntry extends LogLine {
   [extra: string]: unknown;
 }
 
@@ -26,7 +30,7 @@ export interface LogSource {
   /** Shown in the summary and recorded on the attachment ('rewind', 'media-bar', 'cti'). */
   name: string;
   /** The entries between from and to (entries outside are dropped anyway). May be async. */
-  collect(window: LogWindow): readonly LogEntry[] | Promise<readonly LogEntry[]>;
+  collect(window: LogWindow): readonly LogLine[] | Promise<readonly LogLine[]>;
 }
 
 // rewind.ts reaches the same set by this symbol.

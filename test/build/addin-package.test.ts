@@ -69,6 +69,17 @@ describe('the built add-in zip (npm run build)', () => {
     }
     expect(files.get('triage-kit/triage-kit-init.html')!.toString()).to.contain('src="js/osvc-addin-init.js"');
     expect(files.get('triage-kit/triage-kit-reporter.html')!.toString()).to.contain('src="js/osvc-addin-reporter.js"');
+    // The rewind buffer loads before the reporter page's own script.
+    expect(files.get('triage-kit/triage-kit-reporter.html')!.toString()).to.match(/src="js\/triage-rewind.js"[\s\S]*src="js\/osvc-addin-reporter.js"/);
+    for (const [path, data] of files) {
+      if (!path.endsWith('.html')) continue;
+      for (const [, script] of data.toString().matchAll(/<script[^>]*\ssrc="(?:\.\/)?([^"]+)"/g)) {
+        const inZip = path.includes('/js/') ? `triage-kit/js/${script}` : `triage-kit/${script}`;
+        expect(files.has(inZip), `${path} loads ${script}`).to.equal(true);
+      }
+    }
+    // Where the modal's iframe may not capture, the screenshot tool opens the capture window beside its chunk.
+    expect(files.has('triage-kit/js/triage-capture.html')).to.equal(true);
     let imports = 0;
     for (const [path, data] of files) {
       if (!path.endsWith('.js')) continue;

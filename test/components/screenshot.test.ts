@@ -9,7 +9,8 @@ import type { TestEvidenceHost } from './screenshot-support/evidence-host.js';
 import { RecordingTarget } from './screenshot-support/evidence-host.js';
 import type { TriageScreenshot } from '../../components/screenshot/screenshot.js';
 import type { TriageScreenshotEditor } from '../../components/screenshot/editor.js';
-import { screenshotEn, screenshotEs } from '../../components/screenshot/strings.js';
+import { screenshotEn } from '../../src/strings/screenshot.js';
+import { screenshotEs } from '../../src/strings/screenshot-es.js';
 import { webpChunks } from '../../src/capture/encode.js';
 import { describe, it } from '../support/harness.js';
 

@@ -6,7 +6,8 @@ import '../../components/provider/define.js';
 import '../../components/status/define.js';
 import type { TriageProvider } from '../../components/provider/provider.js';
 import type { TriageStatus } from '../../components/status/status.js';
-import { statusEn, statusEs } from '../../components/status/strings.js';
+import { statusEn } from '../../src/strings/status.js';
+import { statusEs } from '../../src/strings/status-es.js';
 import { parseStatusSummary, StatusPageError } from '../../src/status.js';
 import { describe, it } from '../support/harness.js';
 

@@ -4,39 +4,10 @@
 // on /admin.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startIntakeServer } from '../../server/index.js';
+import type { Browser, Page } from 'playwright-core';
+import { API_KEY, ADMIN_KEY, freePort, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
 
-const API_KEY = 'e2e-api-key';
-const ADMIN_KEY = 'e2e-admin-key';
-const root = join(import.meta.dirname, '..', '..');
-
-/** A free loopback port, so the service can come back on the same address after a stop. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function start(dataDir: string, port: number) {
-  return startIntakeServer({
-    dataDir,
-    port,
-    apiKeys: [API_KEY],
-    adminKeys: [ADMIN_KEY],
-    log: () => undefined,
-    demo: { dir: join(root, 'demo'), embedDir: join(root, 'dist', 'embed'), config: { apiKey: API_KEY } },
-  });
-}
+const start = (dataDir: string, port: number) => startDemoService(dataDir, port);
 
 async function api(url: string, path: string) {
   const response = await fetch(url + path, { headers: { authorization: `Bearer ${API_KEY}` } });
@@ -63,18 +34,15 @@ const severityText = (page: Page) => page.locator('triage-reporter .suggestion .
 describe('demo desktop with the intake service', () => {
   let browser: Browser;
   let page: Page;
-  let dataDir: string;
+  let dataDir: ReturnType<typeof tempDataDir>;
   let port: number;
   let intake: Awaited<ReturnType<typeof start>>;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
+    dataDir = tempDataDir();
     port = await freePort();
-    intake = await start(dataDir, port);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    intake = await start(dataDir.dir, port);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     // The service sends a strict CSP (no inline scripts or styles); record anything it blocks.
@@ -87,7 +55,7 @@ describe('demo desktop with the intake service', () => {
   after(async () => {
     await browser?.close();
     await intake?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    dataDir.remove();
   });
 
   let firstReference = '';
@@ -149,7 +117,7 @@ describe('demo desktop with the intake service', () => {
     secondId = (await queued.first().getAttribute('data-id')) ?? '';
     assert.notEqual(secondId, '');
 
-    intake = await start(dataDir, port);
+    intake = await start(dataDir.dir, port);
     // The agent asks for a retry; the outbox would also retry by itself on its backoff.
     await page.locator('#reports').getByRole('button', { name: 'Try again now' }).first().click();
     await page.locator(`#reports [part~="item"][data-id="${secondId}"][data-state="sent"]`).waitFor({ timeout: 20_000 });

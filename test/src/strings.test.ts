@@ -5,6 +5,12 @@ import { addCatalog, catalogFor, en, loadCatalog, localize, type Strings } from 
 import { launcherEn, launcherEs } from '../../src/strings/launcher.js';
 import { reportsEn } from '../../src/strings/reports.js';
 import { reportsEs } from '../../src/strings/reports-es.js';
+import { screenshotEn } from '../../src/strings/screenshot.js';
+import { screenshotEs } from '../../src/strings/screenshot-es.js';
+import { logsEn } from '../../src/strings/logs.js';
+import { logsEs } from '../../src/strings/logs-es.js';
+import { statusEn } from '../../src/strings/status.js';
+import { statusEs } from '../../src/strings/status-es.js';
 import { es } from '../../src/strings-es.js';
 
 const KEYS = Object.keys(REASONS) as ReasonKey[];
@@ -68,6 +74,9 @@ describe('the catalogs of every element', () => {
     for (const [part, english, spanish] of [
       ['launcher', launcherEn, launcherEs],
       ['reports', reportsEn, reportsEs],
+      ['screenshot', screenshotEn, screenshotEs],
+      ['logs', logsEn, logsEs],
+      ['status', statusEn, statusEs],
     ] as const) {
       for (const key of Object.keys(english)) {
         expect(en, part).to.have.property(key, english[key as keyof typeof english]);

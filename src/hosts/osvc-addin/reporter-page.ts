@@ -2,7 +2,9 @@
  * The reporter's page inside a BUI modal window (`triage-kit-reporter.html`): connects to the
  * framework for the agent and workspace, delivers through the configured transport, opens the
  * reporter, and closes the modal window through BUI when the agent closes the form. The reporter
- * is embedded (BUI's window is the dialog), with the status page in its `status` slot.
+ * is embedded (BUI's window is the dialog), with the status page in its `status` slot. The
+ * screenshot and logs tools in the reporter's evidence slot load after the form is open; what the
+ * extension logged through BUI's logger is one of the logs' sources.
  */
 import '../../../components/provider/define.js';
 import '../../../components/reporter/define.js';
@@ -16,6 +18,7 @@ import { createOutbox } from '../../outbox.js';
 import { createIntakeTransport } from '../../transports/intake.js';
 import { createOsvcTransport } from '../../transports/osvc.js';
 import { createIntakeSignals } from '../../signals.js';
+import { registerLogSource } from '../../logs/sources.js';
 import { loadAddinConfig, triageConfigOf, type AddinConfig } from './config.js';
 import type { Transport } from '../../delivery.js';
 import type { TriageConfig } from '../../context.js';
@@ -66,6 +69,7 @@ export async function startReporterPage(root: ParentNode = document): Promise<{ 
   if (!provider || !reporter) throw new Error('The reporter page needs a <triage-provider> holding a <triage-reporter>.');
   const config = await loadAddinConfig();
   const host = await connectOsvc({ appId: config.osvc.appId, fields: config.osvc.fields });
+  registerLogSource(host.logSource);
   // The media bar's ACD agent ID, extension and interaction, from the toolbar extension if one
   // shares them; asked again on each workspace change, since the call follows the tab.
   let asked = 0;
@@ -85,6 +89,10 @@ export async function startReporterPage(root: ParentNode = document): Promise<{ 
   const place = new URLSearchParams(location.search).get('place');
   if (!place) reporter.addEventListener('triage-close', () => closeModal(host));
   await reporter.show();
+  // After the form: the agent sees it first; the tools' heavy parts load on their first use.
+  Promise.all([import('../../../components/screenshot/define.js'), import('../../../components/logs/define.js')]).catch((error: unknown) =>
+    host.logger.warn(`triage-kit could not load the screenshot and logs tools: ${error instanceof Error ? error.message : String(error)}`),
+  );
   host.logger.info('triage-kit: report window opened.');
   return { host, reporter };
 }
