@@ -34,11 +34,13 @@ export interface IntakeOptions {
   databaseUrl?: string;
   /** Attachment bytes in this (shared) directory; with PostgreSQL the default is the database. */
   attachmentsDir?: string;
-  /** Bearer keys for the API (agents' browsers, tools). */
+  /** Keys with the `api` role, the one browsers carry: submit, own ticket by receipt, signals. */
   apiKeys: string[];
-  /** Keys for /admin and lifecycle changes; without any, admin is disabled. */
+  /** Keys with the `support` role: also list, read, download and change every ticket. */
+  supportKeys?: string[];
+  /** Keys for /admin and everything support may; without any, admin is disabled. */
   adminKeys?: string[];
-  /** Labelled keys (a keys file): `{ key, label, role }`; added to apiKeys/adminKeys. */
+  /** Labelled keys (a keys file): `{ key, label, role }`; added to the lists above. */
   keys?: KeyEntry[];
   /** CORS allow-list of exact origins. The service's own origin is always allowed. */
   allowedOrigins?: string[];
@@ -46,8 +48,12 @@ export interface IntakeOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Per key; default 120 a minute. */
-  rateLimit?: { perMinute: number };
+  /**
+   * `perMinute`: requests a minute per key (default DEFAULT_RATE_LIMIT, sized for a whole site
+   * reporting one outage through one browser key). `failedKeysPerMinute`: wrong keys a minute per
+   * client address before that address is refused for a while (default DEFAULT_FAILED_KEYS_PER_MINUTE).
+   */
+  rateLimit?: { perMinute?: number; failedKeysPerMinute?: number };
   /** Serve the demo desktop: `dir` at /, `embedDir` at /embed/, `config` at /demo/config.json. */
   demo?: { dir: string; embedDir: string; config: Record<string, unknown> };
   /** Injectable clock (receivedAt, correlation windows, admin sessions) for tests. */
@@ -65,6 +71,15 @@ export interface IntakeOptions {
 }
 
 export type Env = { Variables: { caller: Caller } };
+
+/**
+ * 1,000 agents of one site reporting one outage within a minute through the one browser key
+ * (the performance issue's storm) make about 1,000 submits plus a few related-report lookups and
+ * status reads each: some 5,000 requests. Twice that leaves room for retries.
+ */
+export const DEFAULT_RATE_LIMIT = 10_000;
+/** A person mistyping a key a few times is fine; a script guessing keys is stopped within a minute. */
+export const DEFAULT_FAILED_KEYS_PER_MINUTE = 30;
 
 export interface IntakeApp {
   app: Hono<Env>;
@@ -86,6 +101,7 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
   let draining = false;
   const keys = new KeyRing([
     ...options.apiKeys.map((key) => ({ key, role: 'api' as const })),
+    ...(options.supportKeys ?? []).map((key) => ({ key, role: 'support' as const })),
     ...(options.adminKeys ?? []).map((key) => ({ key, role: 'admin' as const })),
     ...(options.keys ?? []),
   ]);
@@ -102,7 +118,8 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     store,
     blobs,
     keys,
-    limiter: new RateLimiter(options.rateLimit?.perMinute ?? 120),
+    limiter: new RateLimiter(options.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT),
+    failedKeys: new RateLimiter(options.rateLimit?.failedKeysPerMinute ?? DEFAULT_FAILED_KEYS_PER_MINUTE),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     now,
     version: VERSION,

@@ -109,6 +109,13 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
   `,
+  // 3: receipts, the browser key's capability to read its own ticket: the hash to check, and a
+  // sealed copy for the idempotent replay. Tickets stored before stay readable by support only.
+  `
+  ALTER TABLE tickets ADD COLUMN receipt_hash text;
+  ALTER TABLE idempotency ADD COLUMN receipt_sealed text;
+  CREATE INDEX tickets_received ON tickets (received_at);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -207,21 +214,21 @@ export class PostgresTicketStore implements TicketStore {
       // Held to the end of this transaction: a racing request for the same id waits here, then
       // (READ COMMITTED, a fresh snapshot per statement) sees the committed idempotency record.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.id]);
-      const previous = await client.query<{ content_hash: string; response: string }>(
-        'SELECT content_hash, response FROM idempotency WHERE key = $1',
+      const previous = await client.query<{ content_hash: string; response: string; receipt_sealed: string | null }>(
+        'SELECT content_hash, response, receipt_sealed FROM idempotency WHERE key = $1',
         [input.id],
       );
       if (previous.rows[0]) {
         return previous.rows[0].content_hash === input.contentHash
-          ? { kind: 'replay', response: previous.rows[0].response }
+          ? { kind: 'replay', response: previous.rows[0].response, receiptSealed: previous.rows[0].receipt_sealed }
           : { kind: 'conflict' };
       }
       const { rows: [{ seq }] = [] } = await client.query<{ seq: number }>("SELECT nextval('ticket_seq')::integer AS seq");
       const { rows: [row] } = await client.query<TicketRow>(
-        `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11) RETURNING *`,
+        `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent, receipt_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12) RETURNING *`,
         [seq, input.id, formatReference(seq!), input.document, input.contentHash, input.category, input.severity,
-          input.createdAt, input.receivedAt, input.queue, input.agent],
+          input.createdAt, input.receivedAt, input.queue, input.agent, input.receiptHash],
       );
       for (const [index, a] of input.attachments.entries()) {
         await client.query(
@@ -241,8 +248,8 @@ export class PostgresTicketStore implements TicketStore {
       });
       const response = JSON.stringify(respond(row!, related));
       await client.query(
-        'INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [input.id, input.id, input.contentHash, response, input.receivedAt],
+        'INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at, receipt_sealed) VALUES ($1, $2, $3, $4, $5, $6)',
+        [input.id, input.id, input.contentHash, response, input.receivedAt, input.receiptSealed],
       );
       await enqueue(client, notify?.(row!, undefined) ?? [], input.receivedAt);
       return { kind: 'created', row: row!, response };

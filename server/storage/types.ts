@@ -22,6 +22,8 @@ export interface TicketRow {
   received_at: string;
   queue: string | null;
   agent: string | null;
+  /** SHA-256 of the ticket's receipt (receipts.ts); null for tickets stored before receipts. */
+  receipt_hash: string | null;
 }
 
 export interface AttachmentRow {
@@ -57,6 +59,9 @@ export interface NewTicket {
   agent: string | null;
   attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
   by: string;
+  receiptHash: string;
+  /** The receipt sealed for a replay (receipts.ts), kept in the idempotency record. */
+  receiptSealed: string;
   /** The response counts related tickets received this many minutes before this one. */
   correlationMinutes: number;
 }
@@ -135,7 +140,7 @@ export type Notify<T> = (row: TicketRow, detail: T) => NewDelivery[];
 
 export type InsertOutcome =
   | { kind: 'created'; row: TicketRow; response: string }
-  | { kind: 'replay'; response: string }
+  | { kind: 'replay'; response: string; receiptSealed: string | null }
   | { kind: 'conflict' };
 
 export interface TicketStore {

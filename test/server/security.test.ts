@@ -1,7 +1,7 @@
 // Who may call: bearer keys, the CORS allow-list, the rate limit, and keys kept out of logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 const ALLOWED = 'https://agent.example.test';
 
@@ -29,7 +29,7 @@ describe('authentication', () => {
     ]) {
       await expectError(await fetch(`${server.url}/api/tickets`, { headers: { authorization: header } }), 401, 'unauthorized');
     }
-    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth() })).status, 200);
+    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
   });
 
   it('guards POST, reads, attachments, events and signals alike', async () => {
@@ -50,7 +50,7 @@ describe('authentication', () => {
     server.logs.length = 0;
     await fetch(`${server.url}/api/tickets`, { headers: { authorization: 'Bearer wrong' } });
     assert.match(server.logs.join('\n'), / GET \/api\/tickets 401 \d+ms -$/m);
-    await fetch(`${server.url}/api/tickets`, { headers: auth() });
+    await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
     assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms api-[0-9a-f]{8}$/m);
   });
 
@@ -80,7 +80,7 @@ describe('authentication', () => {
     try {
       const ticket = makeTicket();
       assert.equal((await postTicket(stdoutServer.url, ticket)).status, 201);
-      await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth() });
+      await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth(SUPPORT_KEY) });
       await fetch(`${stdoutServer.url}/api/tickets`, { headers: { authorization: 'Bearer a-wrong-secret-key' } });
       await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: auth(ADMIN_KEY), body: '{"status":"waiting","reason":"r"}' });
     } finally {
@@ -132,7 +132,7 @@ describe('CORS allow-list', () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
     assert.equal((await postTicket(server.url, ticket, files, { origin: ALLOWED })).status, 201);
-    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: { ...auth(), origin: ALLOWED } });
+    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: { ...auth(SUPPORT_KEY), origin: ALLOWED } });
     assert.equal(download.status, 200);
     assert.equal(download.headers.get('access-control-allow-origin'), ALLOWED);
     assert.equal(download.headers.get('vary'), 'Origin');
@@ -148,12 +148,12 @@ describe('CORS allow-list', () => {
     const body = await expectError(post, 403, 'origin_not_allowed');
     assert.match(body.error.message, /evil\.example\.test/);
     assert.equal(post.headers.get('access-control-allow-origin'), null);
-    assert.equal((await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth() })).status, 404);
-    await expectError(await fetch(`${server.url}/api/tickets`, { headers: { ...auth(), origin: 'null' } }), 403, 'origin_not_allowed');
+    assert.equal((await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth(SUPPORT_KEY) })).status, 404);
+    await expectError(await fetch(`${server.url}/api/tickets`, { headers: { ...auth(SUPPORT_KEY), origin: 'null' } }), 403, 'origin_not_allowed');
   });
 
   it('lets the service own origin through (the served demo is same-origin)', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, { headers: { ...auth(), origin: server.url } });
+    const response = await fetch(`${server.url}/api/tickets`, { headers: { ...auth(SUPPORT_KEY), origin: server.url } });
     assert.equal(response.status, 200);
   });
 });
@@ -166,8 +166,8 @@ describe('rate limit', () => {
   after(() => server.close());
 
   it('answers 429 with Retry-After once a key spent its budget, per key', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth() })).status, 200);
-    const limited = await fetch(`${server.url}/api/tickets`, { headers: auth() });
+    for (let i = 0; i < 3; i++) assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
+    const limited = await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
     const body = await expectError(limited, 429, 'rate_limited');
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 20, String(retryAfter));

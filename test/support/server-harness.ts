@@ -51,7 +51,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 // must find the first one's database too.
 const databaseOf = new Map<string, { url: string; drop(): Promise<void> }>();
 
+/** The browsers' key (role api): submits, reads its own ticket by receipt, asks for signals. */
 export const API_KEY = 'test-api-key-0123456789abcdef';
+/** Role support: lists, reads and downloads every ticket, changes them. */
+export const SUPPORT_KEY = 'test-support-key-5566778899aabb';
 export const ADMIN_KEY = 'test-admin-key-fedcba9876543210';
 
 export interface TestServer {
@@ -80,6 +83,7 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
   const running = await startIntakeServer({
     port: 0,
     apiKeys: [API_KEY],
+    supportKeys: [SUPPORT_KEY],
     adminKeys: [ADMIN_KEY],
     log: (line) => logs.push(line),
     // A test that leaves an upload hanging should not hold its server's shutdown for long.
@@ -182,7 +186,8 @@ export function postTicket(
 
 export const auth = (key = API_KEY) => ({ authorization: `Bearer ${key}` });
 
-export async function getJson(url: string, key = API_KEY): Promise<{ status: number; body: any; response: Response }> {
+/** A GET as support by default: reading tickets is not the browser key's right. */
+export async function getJson(url: string, key = SUPPORT_KEY): Promise<{ status: number; body: any; response: Response }> {
   const response = await fetch(url, { headers: auth(key) });
   return { status: response.status, body: await response.json(), response };
 }
