@@ -53,7 +53,7 @@ export interface IntakeOptions {
    * reporting one outage through one browser key). `failedKeysPerMinute`: wrong keys a minute per
    * client address before that address is refused for a while (default DEFAULT_FAILED_KEYS_PER_MINUTE).
    */
-  rateLimit?: { perMinute?: number; failedKeysPerMinute?: number };
+  rateLimit?: { perMinute?: number; failedKeysPerMinute?: number; /** ms, for tests that move time */ clock?: () => number };
   /** Serve the demo desktop: `dir` at /, `embedDir` at /embed/, `config` at /demo/config.json. */
   demo?: { dir: string; embedDir: string; config: Record<string, unknown> };
   /** Injectable clock (receivedAt, correlation windows, admin sessions) for tests. */
@@ -118,8 +118,8 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     store,
     blobs,
     keys,
-    limiter: new RateLimiter(options.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT),
-    failedKeys: new RateLimiter(options.rateLimit?.failedKeysPerMinute ?? DEFAULT_FAILED_KEYS_PER_MINUTE),
+    limiter: new RateLimiter(options.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT, options.rateLimit?.clock),
+    failedKeys: new RateLimiter(options.rateLimit?.failedKeysPerMinute ?? DEFAULT_FAILED_KEYS_PER_MINUTE, options.rateLimit?.clock),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     now,
     version: VERSION,

@@ -149,9 +149,11 @@ async function main(): Promise<void> {
   const keySource = (name: string) => (env[name] ? `from ${name}` : `kept in ${join(dataDir, 'keys.json')}`);
   console.log(`triage-kit intake service on ${intake.url}`);
   if (root) console.log(`  demo desktop  ${intake.url}/`);
-  console.log(`  API           ${intake.url}/api   browser key (api role): ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
-  console.log(`  support       support key (lists, reads, downloads): ${supportKey}   (${keySource('TRIAGE_SUPPORT_KEY')})`);
-  console.log(`  admin         ${intake.url}/admin   admin key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
+  // The browsers' key opens nothing but submitting and each agent's own report; the support key
+  // reads every ticket, and the admin key also opens /admin: those two never go to a browser.
+  console.log(`  API           ${intake.url}/api   key: ${apiKey}   (browsers, role api; ${keySource('TRIAGE_API_KEY')})`);
+  console.log(`  support       ${intake.url}/api   key: ${supportKey}   (lists, reads, downloads; ${keySource('TRIAGE_SUPPORT_KEY')})`);
+  console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (sign in to /admin; ${keySource('TRIAGE_ADMIN_KEY')})`);
   console.log(`  data          ${dataDir}`);
   if (env.TRIAGE_DATABASE_URL) console.log(`  storage       PostgreSQL ${redactedUrl(env.TRIAGE_DATABASE_URL)}`);
   if (root && !existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');

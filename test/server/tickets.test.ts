@@ -27,7 +27,8 @@ describe('POST /api/tickets', () => {
     const response = await postTicket(server.url, ticket, files);
     assert.equal(response.status, 201);
     const body = await response.json();
-    assert.deepEqual(Object.keys(body).sort(), ['id', 'receivedAt', 'reference', 'related', 'status']);
+    assert.deepEqual(Object.keys(body).sort(), ['id', 'receipt', 'receivedAt', 'reference', 'related', 'status']);
+    assert.match(body.receipt, /^[A-Za-z0-9_-]{43}$/, '256 random bits, base64url');
     assert.equal(body.id, ticket.id);
     assert.match(body.reference, /^TK-\d{6}$/);
     assert.equal(body.status, 'new');
