@@ -125,6 +125,13 @@ const MIGRATION_LOCK = 7_385_201;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * PostgreSQL text cannot hold NUL. The document keeps it (JSON escapes it as \u0000); the
+ * columns copied out of it for lookups (queue, agent) and free text (a change's reason) get
+ * U+FFFD instead, so a NUL a client sends is a stored ticket, never a 500.
+ */
+const pgText = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\u0000/g, '\ufffd') as T) : value);
+
 /** Applies the missing steps up to `target` (default: all), each in its own transaction; returns the version. */
 export async function migratePostgres(pool: pg.Pool, target: number = PG_MIGRATIONS.length): Promise<number> {
   const client = await pool.connect();
@@ -228,7 +235,7 @@ export class PostgresTicketStore implements TicketStore {
         `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent, receipt_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12) RETURNING *`,
         [seq, input.id, formatReference(seq!), input.document, input.contentHash, input.category, input.severity,
-          input.createdAt, input.receivedAt, input.queue, input.agent, input.receiptHash],
+          input.createdAt, input.receivedAt, pgText(input.queue), pgText(input.agent), input.receiptHash],
       );
       for (const [index, a] of input.attachments.entries()) {
         await client.query(
@@ -300,7 +307,7 @@ export class PostgresTicketStore implements TicketStore {
       const record = async (type: string, from: string, to: string) => {
         const { rows } = await client.query<EventRow>(
           'INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
-          [id, type, from, to, meta.by, meta.at, meta.reason],
+          [id, type, from, to, meta.by, meta.at, pgText(meta.reason)],
         );
         recorded.push(rows[0]!);
       };
@@ -367,7 +374,7 @@ async function enqueue(client: pg.PoolClient, deliveries: NewDelivery[], at: str
 async function recentRows(db: Queryable, query: RecentQuery): Promise<TicketRow[]> {
   const params: unknown[] = [query.category, query.since, query.until];
   let sql = 'SELECT * FROM tickets WHERE category = $1 AND received_at > $2 AND received_at <= $3';
-  if (query.queue) (params.push(query.queue), (sql += ` AND queue = $${params.length}`));
+  if (query.queue) (params.push(pgText(query.queue)), (sql += ` AND queue = $${params.length}`));
   if (query.excludeId) (params.push(query.excludeId), (sql += ` AND id <> $${params.length}`));
   return (await db.query<TicketRow>(`${sql} ORDER BY seq DESC`, params)).rows;
 }
