@@ -2,7 +2,7 @@
 // change a ticket, and the strict CSP on every page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, SUPPORT_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -58,8 +58,8 @@ describe('admin pages', () => {
     assert.match(await css.text(), /\.sev-1/);
   });
 
-  it('refuses a wrong key, an API key and a cross-site sign-in without setting a cookie', async () => {
-    for (const key of ['wrong', API_KEY]) {
+  it('refuses a wrong key, an API key, a support key and a cross-site sign-in without setting a cookie', async () => {
+    for (const key of ['wrong', API_KEY, SUPPORT_KEY]) {
       const response = await postForm('/admin/login', { key });
       assert.equal(response.status, 401);
       assert.equal(response.headers.get('set-cookie'), null);
