@@ -1,7 +1,7 @@
 /**
  * The always-loaded "Report an issue" button. A plain custom element, no Lit, so a host pays
  * almost nothing up front. Outages are reported when the network is failing, so by default the
- * launcher warms the reporter and the code it submits with (the ticket schema) once the page is
+ * launcher warms the reporter and the delivery code (outbox, transports, ticket schema) once the page is
  * idle: the first click then opens the form, and the outbox keeps the report, offline or not.
  * `warm="intent"` waits for hover or focus instead, `warm="none"` loads on click only. A click opens it. The reporter is created inside the launcher's light DOM so its context requests
  * bubble from here to any `<triage-provider>` above.
@@ -105,9 +105,12 @@ export class TriageLauncher extends HTMLElement {
     return import('../reporter/define.js');
   }
 
-  /** What the reporter loads on submit (the shared ticket schema), so Send works offline too. */
+  /**
+   * The delivery code (outbox, transports, and the ticket schema the reporter loads on submit), so
+   * Send stores the report offline too. The embed build's own entry, triage-delivery.js.
+   */
   protected importDelivery(): Promise<unknown> {
-    return import('../../src/ticket.js');
+    return import('../../src/delivery-kit.js');
   }
 
   /** Loads the reporter's code; a failed load is forgotten so the next intent tries again. */
