@@ -17,6 +17,7 @@ import { mountDemo } from './demo.js';
 import { securityHeaders } from './security.js';
 import { logEntry, requestLog, stdoutLog, type Log, type LogFormat } from './log.js';
 import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
+import { maintain, type MaintenanceResult } from './maintenance.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
 export const VERSION: string = (() => {
@@ -68,6 +69,10 @@ export interface IntakeOptions {
   shutdownGraceMs?: number;
   /** Endpoints that receive ticket.created and ticket.updated, signed with their secrets. */
   webhooks?: WebhookOptions;
+  /** Tickets received longer ago than this many days are deleted with everything of theirs; default: kept. */
+  retentionDays?: number;
+  /** How often retention and blob collection run (also once at start); default 6 hours, 0 = never by itself. */
+  maintenanceIntervalMs?: number;
 }
 
 export type Env = { Variables: { caller: Caller } };
@@ -86,6 +91,8 @@ export interface IntakeApp {
   store: TicketStore;
   /** From now on the readiness check fails, so a load balancer sends no new requests. */
   drain(): void;
+  /** Applies the retention and collects unreferenced blobs now (it also runs on a timer). */
+  maintain(): Promise<MaintenanceResult>;
   close(): Promise<void>;
 }
 
@@ -135,13 +142,35 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
 
   dispatcher?.start();
 
+  const runMaintenance = () => maintain(store, blobs, now(), options.retentionDays);
+  const intervalMs = options.maintenanceIntervalMs ?? 6 * 60 * 60_000;
+  let maintaining: Promise<unknown> | undefined;
+  const scheduled = () => {
+    maintaining ??= runMaintenance()
+      .then(
+        (result) => {
+          if (result.ticketsDeleted || result.blobsCollected) logEntry(log, logFormat, 'info', { event: 'maintenance', ...result }, `maintenance: ${result.ticketsDeleted} old tickets deleted, ${result.blobsCollected} unreferenced blobs collected`);
+        },
+        (error: unknown) => logEntry(log, logFormat, 'warn', { event: 'maintenance', message: String(error) }, `maintenance failed: ${String(error)}`),
+      )
+      .finally(() => (maintaining = undefined));
+  };
+  const timer = intervalMs > 0 ? setInterval(scheduled, intervalMs) : undefined;
+  const first = intervalMs > 0 ? setTimeout(scheduled, 1000) : undefined;
+  timer?.unref();
+  first?.unref();
+
   return {
     app,
     store,
     drain: () => {
       draining = true;
     },
+    maintain: runMaintenance,
     async close() {
+      clearInterval(timer);
+      clearTimeout(first);
+      await maintaining;
       await dispatcher?.stop();
       await store.close();
     },

@@ -115,6 +115,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE tickets ADD COLUMN receipt_hash text;
   ALTER TABLE idempotency ADD COLUMN receipt_sealed text;
   CREATE INDEX tickets_received ON tickets (received_at);
+  ALTER TABLE blobs ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
   `,
 ];
 
@@ -263,6 +264,22 @@ export class PostgresTicketStore implements TicketStore {
     });
   }
 
+  async deleteReceivedBefore(cutoff: string): Promise<number> {
+    return this.transaction(async (client) => {
+      const old = 'SELECT id FROM tickets WHERE received_at < $1';
+      for (const table of ['attachments', 'events', 'idempotency']) {
+        await client.query(`DELETE FROM ${table} WHERE ticket_id IN (${old})`, [cutoff]);
+      }
+      await client.query('DELETE FROM webhook_deliveries WHERE created_at < $1', [cutoff]);
+      return (await client.query('DELETE FROM tickets WHERE received_at < $1', [cutoff])).rowCount ?? 0;
+    });
+  }
+
+  async referencedBlobs(): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
+    return new Set(rows.map((row) => row.sha256));
+  }
+
   async getTicket(id: string): Promise<TicketRow | undefined> {
     return (await this.pool.query<TicketRow>('SELECT * FROM tickets WHERE id = $1', [id])).rows[0];
   }
@@ -388,8 +405,18 @@ export class PostgresBlobStore implements BlobStore {
 
   async put(data: Buffer): Promise<string> {
     const hash = sha256(data);
-    await this.pool.query('INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [hash, data]);
+    // Storing known bytes again renews stored_at, so a collection running now cannot take them
+    // from under the upload that is about to refer to them.
+    await this.pool.query('INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET stored_at = now()', [hash, data]);
     return hash;
+  }
+
+  async collect(referenced: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      'DELETE FROM blobs WHERE stored_at < $1 AND NOT (sha256 = ANY($2::text[])) AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = blobs.sha256)',
+      [storedBefore.toISOString(), [...referenced]],
+    );
+    return rowCount ?? 0;
   }
 
   async read(hash: string): Promise<Buffer> {

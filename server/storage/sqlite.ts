@@ -212,6 +212,27 @@ export class SqliteTicketStore implements TicketStore {
     return this.ticket(id);
   }
 
+  async deleteReceivedBefore(cutoff: string): Promise<number> {
+    return this.db.transaction(() => {
+      const old = "SELECT id FROM tickets WHERE received_at < ?";
+      for (const table of ['attachments', 'events', 'idempotency']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
+      }
+      this.db.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
+      return this.db.prepare('DELETE FROM tickets WHERE received_at < ?').run(cutoff).changes;
+    }).immediate();
+  }
+
+  async referencedBlobs(): Promise<Set<string>> {
+    const rows = this.db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as Array<{ sha256: string }>;
+    return new Set(rows.map((row) => row.sha256));
+  }
+
+  /** A consistent copy of the live database (VACUUM INTO: compact, one file, readers and writers go on). */
+  async backupTo(file: string): Promise<void> {
+    this.db.prepare('VACUUM INTO ?').run(file);
+  }
+
   private ticket(id: string): TicketRow | undefined {
     return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }

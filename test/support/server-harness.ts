@@ -66,6 +66,8 @@ export interface TestServer {
   logs: string[];
   /** Rows of a query on the server's storage, read directly (`?` placeholders on both engines). */
   sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  /** Runs the retention and the blob collection now. */
+  maintain(): Promise<{ ticketsDeleted: number; blobsCollected: number }>;
   close(): Promise<void>;
   /** Stops the server; keeps the data directory and database (restart tests). */
   stop(): Promise<void>;
@@ -99,6 +101,7 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
     databaseUrl,
     logs,
     sql: (query, ...params) => (databaseUrl ? pgRows(databaseUrl, query, params) : sqliteRows(join(dataDir, 'intake.sqlite'), query, params)),
+    maintain: () => running.maintain(),
     stop: () => running.close(),
     async close() {
       await running.close();
