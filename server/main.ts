@@ -20,6 +20,15 @@
  *   TRIAGE_ADMIN_KEY        role admin: support's rights plus /admin; generated once when missing
  *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'support' | 'admin' }, added to the above
  *   TRIAGE_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+ *   TRIAGE_RETENTION_DAYS   delete tickets (and their attachments, events, webhook rows) received
+ *                           longer ago than this; default: keep. Runs at start and every 6 hours.
+ *
+ * Commands beside serving (same environment):
+ *   triage-intake backup <dir>    online backup: SQLite with VACUUM INTO, plus the attachment blobs
+ *                                 (with PostgreSQL: the shared attachments directory; pg_dump the database)
+ *   triage-intake restore <dir>   restores a SQLite backup into TRIAGE_DATA_DIR (which must hold no
+ *                                 database yet) and checks every attachment's bytes
+ *   triage-intake maintain        applies the retention and collects unreferenced blobs now
  *
  * Run from the triage-kit repository, it also serves the demo desktop (demo/ and dist/embed/ of
  * the repository); installed on its own, it serves the API and the admin pages only.
@@ -31,6 +40,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { startIntakeServer } from './index.js';
 import { DEFAULT_FAILED_KEYS_PER_MINUTE, DEFAULT_RATE_LIMIT } from './app.js';
+import { backup, maintain, restore } from './maintenance.js';
+import { openStorage } from './storage/index.js';
 import type { KeyEntry } from './auth.js';
 
 /**
@@ -91,8 +102,44 @@ function redactedUrl(text: string): string {
   }
 }
 
+function retentionDays(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`TRIAGE_RETENTION_DAYS must be a whole number of days, 1 or more, not "${text.slice(0, 20)}".`);
+  return days;
+}
+
+/** `backup`, `restore` and `maintain`: run once and exit. */
+async function command(name: string, argument: string | undefined): Promise<void> {
+  const env = process.env;
+  const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
+  const source = { dataDir, databaseUrl: env.TRIAGE_DATABASE_URL || undefined, attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined };
+  if (name === 'backup' || name === 'restore') {
+    if (!argument) throw new Error(`Usage: triage-intake ${name} <directory>`);
+    if (name === 'backup') {
+      const result = await backup(source, resolve(argument));
+      console.log(`backup in ${resolve(argument)}: ${result.database ? 'the SQLite database and ' : ''}${result.blobs} attachment blobs`);
+      if (source.databaseUrl) console.log('The tickets are in PostgreSQL: back them up with pg_dump (server/README.md).');
+    } else {
+      const result = await restore(resolve(argument), dataDir);
+      console.log(`restored into ${dataDir}: ${result.tickets} tickets, ${result.blobs} attachment blobs, all bytes checked`);
+    }
+    return;
+  }
+  const { store, blobs } = await openStorage(source);
+  try {
+    const result = await maintain(store, blobs, new Date(), retentionDays(env.TRIAGE_RETENTION_DAYS));
+    console.log(`maintenance: ${result.ticketsDeleted} old tickets deleted, ${result.blobsCollected} unreferenced blobs collected`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
+  const [name, argument] = process.argv.slice(2);
+  if (name === 'backup' || name === 'restore' || name === 'maintain') return command(name, argument);
+  if (name !== undefined) throw new Error(`Unknown command "${name.slice(0, 40)}": give none to serve, or backup <dir>, restore <dir>, maintain.`);
   const root = repositoryRoot();
   const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // keys.json and the tickets live here
@@ -123,6 +170,7 @@ async function main(): Promise<void> {
   const intake = await startIntakeServer({
     logFormat,
     rateLimit: { perMinute, failedKeysPerMinute },
+    retentionDays: retentionDays(env.TRIAGE_RETENTION_DAYS),
     secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',
     dataDir,
     databaseUrl: env.TRIAGE_DATABASE_URL || undefined,

@@ -55,6 +55,15 @@ async function startCli(env: Record<string, string>): Promise<Cli> {
 
 const keyIn = (output: string, what: 'API' | 'support' | 'admin') => new RegExp(`${what}\\s+\\S+\\s+key: (\\S+)`).exec(output)![1]!;
 
+/** Runs a one-shot command of the CLI (backup, restore, maintain) to its end. */
+function runCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env: { ...process.env, TRIAGE_DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
+
 describe('CLI (server/main.ts)', () => {
   after(async () => {
     for (const child of running) child.kill('SIGKILL');
@@ -100,6 +109,39 @@ describe('CLI (server/main.ts)', () => {
       } finally {
         assert.equal(await second.stop(), 0);
       }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('backs up a running service and restores the backup into a new data directory', { skip: ENGINE === 'postgres' ? 'pg_dump backs up PostgreSQL' : false }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'triage-cli-'));
+    const keys = { TRIAGE_API_KEY: 'cli-api-key-0123456789', TRIAGE_SUPPORT_KEY: 'cli-support-key-0123456789', TRIAGE_ADMIN_KEY: 'cli-admin-key-0123456789' };
+    try {
+      const cli = await startCli({ TRIAGE_DATA_DIR: join(dataDir, 'live'), ...keys });
+      const ticket = makeTicket();
+      const body = new FormData();
+      body.append('ticket', JSON.stringify(ticket));
+      const created = await fetch(`${cli.url}/api/tickets`, { method: 'POST', body, headers: { authorization: `Bearer ${keys.TRIAGE_API_KEY}`, 'idempotency-key': ticket.id } });
+      assert.equal(created.status, 201);
+      const saved = await runCommand(['backup', join(dataDir, 'backup')], { TRIAGE_DATA_DIR: join(dataDir, 'live') });
+      assert.equal(saved.code, 0, saved.output);
+      assert.match(saved.output, /backup in .*the SQLite database and 0 attachment blobs/);
+      assert.equal(await cli.stop(), 0);
+
+      const restored = await runCommand(['restore', join(dataDir, 'backup')], { TRIAGE_DATA_DIR: join(dataDir, 'restored') });
+      assert.equal(restored.code, 0, restored.output);
+      assert.match(restored.output, /restored into .*: 1 tickets/);
+      const again = await startCli({ TRIAGE_DATA_DIR: join(dataDir, 'restored'), ...keys });
+      try {
+        const stored = await fetch(`${again.url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${keys.TRIAGE_SUPPORT_KEY}` } });
+        assert.equal((await stored.json()).summary, ticket.summary);
+      } finally {
+        assert.equal(await again.stop(), 0);
+      }
+      const unknown = await runCommand(['bakup'], { TRIAGE_DATA_DIR: join(dataDir, 'live') });
+      assert.notEqual(unknown.code, 0);
+      assert.match(unknown.output, /Unknown command "bakup"/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
