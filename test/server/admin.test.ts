@@ -45,6 +45,14 @@ describe('admin pages', () => {
     const list = await get('/admin', false);
     assert.equal(list.status, 303);
     assert.equal(list.headers.get('location'), '/admin/login');
+    // Every admin page, even with the browsers' or support's key as a bearer: only an admin session opens them.
+    for (const path of ['/admin/tickets/x', '/admin/tickets/x/attachments/0', '/admin/webhooks']) {
+      for (const key of [API_KEY, SUPPORT_KEY]) {
+        const page = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: { authorization: `Bearer ${key}` } });
+        assert.equal(page.status, 303, `${path} with a bearer key`);
+        assert.equal(page.headers.get('location'), '/admin/login');
+      }
+    }
     const login = await get('/admin/login', false);
     assert.equal(login.status, 200);
     assert.equal(login.headers.get('content-security-policy'), CSP);

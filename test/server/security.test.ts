@@ -32,17 +32,22 @@ describe('authentication', () => {
     assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
   });
 
-  it('guards POST, reads, attachments, events and signals alike', async () => {
+  it('guards every route but health and readiness: POST, list, reads, changes, attachments, events, signals, unknown routes', async () => {
     const ticket = makeTicket();
     assert.equal((await postTicket(server.url, ticket)).status, 201);
     for (const path of [
+      '/api/tickets',
       `/api/tickets/${ticket.id}`,
       `/api/tickets/${ticket.id}/events`,
       `/api/tickets/${ticket.id}/attachments/0`,
       '/api/signals?category=voice',
+      '/api/nope',
     ]) {
       await expectError(await fetch(`${server.url}${path}`), 401, 'unauthorized');
     }
+    const patch = await fetch(`${server.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status":"resolved","reason":"x"}' });
+    await expectError(patch, 401, 'unauthorized');
+    for (const open of ['/api/health', '/api/ready']) assert.equal((await fetch(`${server.url}${open}`)).status, 200, open);
     await expectError(await postTicket(server.url, makeTicket(), [], { authorization: 'Bearer nope' }), 401, 'unauthorized');
   });
 
@@ -108,12 +113,12 @@ describe('CORS allow-list', () => {
   it('answers a preflight from an allowed origin with the headers the outbox needs', async () => {
     const response = await fetch(`${server.url}/api/tickets`, {
       method: 'OPTIONS',
-      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key, triage-receipt' },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED);
     const allowHeaders = response.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['authorization', 'content-type', 'idempotency-key']) assert.ok(allowHeaders.includes(header), header);
+    for (const header of ['authorization', 'content-type', 'idempotency-key', 'triage-receipt']) assert.ok(allowHeaders.includes(header), header);
     assert.ok(response.headers.get('access-control-allow-methods')!.includes('POST'));
     assert.equal(response.headers.get('vary'), 'Origin');
   });
