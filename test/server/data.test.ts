@@ -68,6 +68,19 @@ describe('retention and blob collection', () => {
     assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
     assert.deepEqual(await server.maintain(), { ticketsDeleted: 0, blobsCollected: 0 }, 'a second run finds nothing');
   });
+
+  it('collects the bytes of an upload whose ticket never committed, but only after the grace', async () => {
+    const orphan = Buffer.from(`bytes of an upload cut off before its ticket committed ${Date.now()}`);
+    if (server.engine === 'postgres') await server.sql('INSERT INTO blobs (sha256, data) VALUES (?, ?)', sha(orphan), orphan);
+    else await new DiskBlobStore(server.dataDir).put(orphan);
+    clock = Date.now() + 30 * 60_000; // half an hour later: its ticket may still be on its way
+    assert.deepEqual(await server.maintain(), { ticketsDeleted: 0, blobsCollected: 0 });
+    assert.equal(await blobExists(sha(orphan)), true);
+    clock = Date.now() + 2 * 60 * 60_000;
+    assert.deepEqual(await server.maintain(), { ticketsDeleted: 0, blobsCollected: 1 });
+    assert.equal(await blobExists(sha(orphan)), false);
+    assert.equal(await blobExists(sha(PNG)), true);
+  });
 });
 
 describe('backup and restore (SQLite)', { skip: ENGINE === 'postgres' ? 'PostgreSQL is backed up with pg_dump (server/README.md)' : false }, () => {
