@@ -7,8 +7,9 @@ import type { Context, Hono } from 'hono';
 import { CATEGORIES } from '../src/severity.js';
 import { HttpError, badRequest } from './errors.js';
 
-import { STATUSES, type BlobStore, type TicketStore } from './storage/types.js';
-import { bearerOf, type KeyRing, type RateLimiter } from './auth.js';
+import { STATUSES, type BlobStore, type TicketRow, type TicketStore } from './storage/types.js';
+import { bearerOf, mayActAs, type Caller, type KeyRing, type RateLimiter, type Role } from './auth.js';
+import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt, withReceipt } from './receipts.js';
 import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
 import { readBody } from './multipart.js';
 import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
@@ -20,6 +21,8 @@ export interface ApiDeps {
   blobs: BlobStore;
   keys: KeyRing;
   limiter: RateLimiter;
+  /** Failed key attempts per client address; an exhausted bucket refuses even a right key. */
+  failedKeys: RateLimiter;
   /** Exact origins a browser may call the API from; the service's own origin always may. */
   allowedOrigins: ReadonlySet<string>;
   now: () => Date;
@@ -29,7 +32,7 @@ export interface ApiDeps {
   draining: () => boolean;
 }
 
-const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Triage-Receipt';
 
 export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   const { store, blobs, keys, limiter, now, webhooks } = deps;
@@ -73,9 +76,17 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   });
 
   app.use('/api/*', async (c, next) => {
+    const address = clientAddress(c);
+    const blocked = deps.failedKeys.wait(address);
+    if (blocked > 0) {
+      throw new HttpError(429, 'too_many_failed_keys', `Too many wrong API keys from this address; try again in ${blocked} s.`, undefined, {
+        'Retry-After': String(blocked),
+      });
+    }
     const key = bearerOf(c.req.header('authorization'));
     const caller = key === undefined ? undefined : keys.identify(key);
     if (!caller) {
+      if (key !== undefined) deps.failedKeys.take(address);
       throw new HttpError(401, 'unauthorized', key === undefined ? 'Send the API key as "Authorization: Bearer <key>".' : 'The API key is not valid.', undefined, {
         'WWW-Authenticate': 'Bearer',
       });
@@ -90,15 +101,31 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     return next();
   });
 
+  /** A ticket the caller may read: support and admin read any; the browser's key only with its receipt. */
+  async function readableTicket(c: Context<Env>): Promise<TicketRow> {
+    const id = c.req.param('id')!;
+    if (mayActAs(c.get('caller').role, 'support')) return requireTicket(store, id);
+    const receipt = c.req.header('triage-receipt');
+    if (!receipt) {
+      throw new HttpError(403, 'receipt_required', 'This key reads a ticket only with its receipt: send the "receipt" of the 201 answer as the Triage-Receipt header.');
+    }
+    const row = id.length <= 100 ? await store.getTicket(id) : undefined;
+    // A wrong receipt reads exactly like a missing ticket, so ids cannot be confirmed by guessing.
+    if (!row || !receiptMatches(receipt, row.receipt_hash)) throw new HttpError(404, 'not_found', 'No ticket with this id.');
+    return row;
+  }
+
   app.post('/api/tickets', async (c) => {
     const upload = await readUpload(c.req.raw, c.req.header('idempotency-key'));
     const hashes = await Promise.all(upload.files.map((file) => blobs.put(file.data)));
     const { ticket } = upload;
+    const hash = contentHash(upload.document, hashes);
+    const receipt = newReceipt();
     const outcome = await store.insertTicket(
       {
         id: ticket.id,
         document: JSON.stringify(upload.document),
-        contentHash: contentHash(upload.document, hashes),
+        contentHash: hash,
         category: ticket.category,
         severity: ticket.severity.chosen,
         createdAt: ticket.createdAt,
@@ -107,6 +134,8 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
         agent: agentOf(ticket),
         attachments: upload.files.map((file, index) => ({ name: file.name, type: file.type, size: file.data.length, sha256: hashes[index]!, kind: file.kind })),
         by: c.get('caller').label,
+        receiptHash: receiptHash(receipt),
+        receiptSealed: sealReceipt(receipt, hash),
         correlationMinutes: CORRELATION_MINUTES,
       },
       (row, related) => ({
@@ -122,10 +151,15 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     if (outcome.kind === 'conflict') {
       throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for a ticket with different content. A changed ticket needs a new id.');
     }
-    return c.body(outcome.response, outcome.kind === 'created' ? 201 : 200, { 'Content-Type': 'application/json' });
+    const body =
+      outcome.kind === 'created'
+        ? withReceipt(outcome.response, receipt)
+        : withReceipt(outcome.response, outcome.receiptSealed ? openReceipt(outcome.receiptSealed, hash) : undefined);
+    return c.body(body, outcome.kind === 'created' ? 201 : 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/tickets', async (c) => {
+    requireRole(c.get('caller'), 'support', 'Listing tickets');
     const query = listQuery(c);
     const rows = await store.list({ ...query, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
@@ -134,12 +168,13 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   });
 
   app.get('/api/tickets/:id', async (c) => {
-    const row = await requireTicket(store, c.req.param('id'));
-    return c.json(ticketView(row, await store.attachmentsOf(row.id)));
+    const row = await readableTicket(c);
+    const downloads = mayActAs(c.get('caller').role, 'support');
+    return c.json(ticketView(row, await store.attachmentsOf(row.id), { downloads }));
   });
 
   app.patch('/api/tickets/:id', async (c) => {
-    if (c.get('caller').role !== 'admin') throw new HttpError(403, 'forbidden', 'Changing a ticket needs an admin key.');
+    requireRole(c.get('caller'), 'support', 'Changing a ticket');
     const row = await requireTicket(store, c.req.param('id'));
     let body: unknown;
     try {
@@ -156,11 +191,12 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   });
 
   app.get('/api/tickets/:id/events', async (c) => {
-    const row = await requireTicket(store, c.req.param('id'));
+    const row = await readableTicket(c);
     return c.json({ events: (await store.eventsOf(row.id)).map(eventView) });
   });
 
   app.get('/api/tickets/:id/attachments/:index', async (c) => {
+    requireRole(c.get('caller'), 'support', 'Downloading attachments');
     const row = await requireTicket(store, c.req.param('id'));
     return attachmentResponse(blobs, await requireAttachment(store, row.id, c.req.param('index')));
   });
@@ -182,13 +218,26 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     const rows = await store.recent({ category: category!, queue: queue || null, ...windowOf(now(), minutes) });
     return c.json({
       ...relatedOf(rows, minutes),
-      tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), receivedAt: row.received_at })),
+      // Enough to say "TK-000123: Chats not routing" and link it; never the text or the files.
+      tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
     });
   });
 
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'No such API route.');
   });
+}
+
+function requireRole(caller: Caller, needed: Role, what: string): void {
+  if (!mayActAs(caller.role, needed)) {
+    throw new HttpError(403, 'forbidden', `${what} needs a ${needed} or admin key; the key browsers carry may only submit and read its own tickets by receipt.`);
+  }
+}
+
+/** The peer's address (the socket, not a forwarded header a client could forge). */
+function clientAddress(c: Context<Env>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** Whether the storage answers a trivial query within 2 s. */

@@ -17,6 +17,7 @@ import { mountDemo } from './demo.js';
 import { securityHeaders } from './security.js';
 import { logEntry, requestLog, stdoutLog, type Log, type LogFormat } from './log.js';
 import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
+import { maintain, type MaintenanceResult } from './maintenance.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
 export const VERSION: string = (() => {
@@ -34,11 +35,13 @@ export interface IntakeOptions {
   databaseUrl?: string;
   /** Attachment bytes in this (shared) directory; with PostgreSQL the default is the database. */
   attachmentsDir?: string;
-  /** Bearer keys for the API (agents' browsers, tools). */
+  /** Keys with the `api` role, the one browsers carry: submit, own ticket by receipt, signals. */
   apiKeys: string[];
-  /** Keys for /admin and lifecycle changes; without any, admin is disabled. */
+  /** Keys with the `support` role: also list, read, download and change every ticket. */
+  supportKeys?: string[];
+  /** Keys for /admin and everything support may; without any, admin is disabled. */
   adminKeys?: string[];
-  /** Labelled keys (a keys file): `{ key, label, role }`; added to apiKeys/adminKeys. */
+  /** Labelled keys (a keys file): `{ key, label, role }`; added to the lists above. */
   keys?: KeyEntry[];
   /** CORS allow-list of exact origins. The service's own origin is always allowed. */
   allowedOrigins?: string[];
@@ -46,8 +49,12 @@ export interface IntakeOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Per key; default 120 a minute. */
-  rateLimit?: { perMinute: number };
+  /**
+   * `perMinute`: requests a minute per key (default DEFAULT_RATE_LIMIT, sized for a whole site
+   * reporting one outage through one browser key). `failedKeysPerMinute`: wrong keys a minute per
+   * client address before that address is refused for a while (default DEFAULT_FAILED_KEYS_PER_MINUTE).
+   */
+  rateLimit?: { perMinute?: number; failedKeysPerMinute?: number; /** ms, for tests that move time */ clock?: () => number };
   /** Serve the demo desktop: `dir` at /, `embedDir` at /embed/, `config` at /demo/config.json. */
   demo?: { dir: string; embedDir: string; config: Record<string, unknown> };
   /** Injectable clock (receivedAt, correlation windows, admin sessions) for tests. */
@@ -62,15 +69,30 @@ export interface IntakeOptions {
   shutdownGraceMs?: number;
   /** Endpoints that receive ticket.created and ticket.updated, signed with their secrets. */
   webhooks?: WebhookOptions;
+  /** Tickets received longer ago than this many days are deleted with everything of theirs; default: kept. */
+  retentionDays?: number;
+  /** How often retention and blob collection run (also once at start); default 6 hours, 0 = never by itself. */
+  maintenanceIntervalMs?: number;
 }
 
 export type Env = { Variables: { caller: Caller } };
+
+/**
+ * 1,000 agents of one site reporting one outage within a minute through the one browser key
+ * (the performance issue's storm) make about 1,000 submits plus a few related-report lookups and
+ * status reads each: some 5,000 requests. Twice that leaves room for retries.
+ */
+export const DEFAULT_RATE_LIMIT = 10_000;
+/** A person mistyping a key a few times is fine; a script guessing keys is stopped within a minute. */
+export const DEFAULT_FAILED_KEYS_PER_MINUTE = 30;
 
 export interface IntakeApp {
   app: Hono<Env>;
   store: TicketStore;
   /** From now on the readiness check fails, so a load balancer sends no new requests. */
   drain(): void;
+  /** Applies the retention and collects unreferenced blobs now (it also runs on a timer). */
+  maintain(): Promise<MaintenanceResult>;
   close(): Promise<void>;
 }
 
@@ -86,6 +108,7 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
   let draining = false;
   const keys = new KeyRing([
     ...options.apiKeys.map((key) => ({ key, role: 'api' as const })),
+    ...(options.supportKeys ?? []).map((key) => ({ key, role: 'support' as const })),
     ...(options.adminKeys ?? []).map((key) => ({ key, role: 'admin' as const })),
     ...(options.keys ?? []),
   ]);
@@ -102,7 +125,8 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     store,
     blobs,
     keys,
-    limiter: new RateLimiter(options.rateLimit?.perMinute ?? 120),
+    limiter: new RateLimiter(options.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT, options.rateLimit?.clock),
+    failedKeys: new RateLimiter(options.rateLimit?.failedKeysPerMinute ?? DEFAULT_FAILED_KEYS_PER_MINUTE, options.rateLimit?.clock),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     now,
     version: VERSION,
@@ -118,13 +142,35 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
 
   dispatcher?.start();
 
+  const runMaintenance = () => maintain(store, blobs, now(), options.retentionDays);
+  const intervalMs = options.maintenanceIntervalMs ?? 6 * 60 * 60_000;
+  let maintaining: Promise<unknown> | undefined;
+  const scheduled = () => {
+    maintaining ??= runMaintenance()
+      .then(
+        (result) => {
+          if (result.ticketsDeleted || result.blobsCollected) logEntry(log, logFormat, 'info', { event: 'maintenance', ...result }, `maintenance: ${result.ticketsDeleted} old tickets deleted, ${result.blobsCollected} unreferenced blobs collected`);
+        },
+        (error: unknown) => logEntry(log, logFormat, 'warn', { event: 'maintenance', message: String(error) }, `maintenance failed: ${String(error)}`),
+      )
+      .finally(() => (maintaining = undefined));
+  };
+  const timer = intervalMs > 0 ? setInterval(scheduled, intervalMs) : undefined;
+  const first = intervalMs > 0 ? setTimeout(scheduled, 1000) : undefined;
+  timer?.unref();
+  first?.unref();
+
   return {
     app,
     store,
     drain: () => {
       draining = true;
     },
+    maintain: runMaintenance,
     async close() {
+      clearInterval(timer);
+      clearTimeout(first);
+      await maintaining;
       await dispatcher?.stop();
       await store.close();
     },

@@ -1,11 +1,22 @@
 /**
- * Who is calling: bearer keys compared in constant time, and a per-key token bucket.
+ * Who is calling: bearer keys compared in constant time, what each role may do, a per-key token
+ * bucket and a per-address bucket of failed key attempts.
  * Keys are compared as SHA-256 digests with `timingSafeEqual`, so neither the content nor the
  * length of a valid key leaks through response timing; every known key is compared on each call.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export type Role = 'api' | 'admin';
+/**
+ * `api` ships to browsers (readable by every agent): submit, its own ticket through the receipt,
+ * related-report counts. `support` reads and changes every ticket; `admin` also opens /admin.
+ */
+export type Role = 'api' | 'support' | 'admin';
+export const ROLES: readonly Role[] = ['api', 'support', 'admin'];
+
+/** Whether a caller of `role` may do what `needed` may (the roles are nested). */
+export function mayActAs(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
 
 export interface KeyEntry {
   key: string;
@@ -74,16 +85,33 @@ export class RateLimiter {
 
   /** 0 when allowed (and a token is spent), else the seconds until a token is available. */
   take(id: string): number {
-    const now = this.clock();
-    const ratePerMs = this.perMinute / 60_000;
-    const bucket = this.buckets.get(id) ?? { tokens: this.perMinute, at: now };
-    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * ratePerMs);
-    bucket.at = now;
-    this.buckets.set(id, bucket);
+    const bucket = this.refilled(id);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
+      this.buckets.set(id, bucket);
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / ratePerMs / 1000));
+    return this.secondsUntilToken(bucket);
+  }
+
+  /** Like `take`, without spending: 0 when a token is there, else the seconds until one is. */
+  wait(id: string): number {
+    if (!this.buckets.has(id)) return 0;
+    const bucket = this.refilled(id);
+    return bucket.tokens >= 1 ? 0 : this.secondsUntilToken(bucket);
+  }
+
+  private refilled(id: string): { tokens: number; at: number } {
+    const now = this.clock();
+    const bucket = this.buckets.get(id) ?? { tokens: this.perMinute, at: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * (this.perMinute / 60_000));
+    bucket.at = now;
+    // A full bucket holds nothing worth keeping: forgetting it bounds the map by the recent callers.
+    if (bucket.tokens >= this.perMinute) this.buckets.delete(id);
+    return bucket;
+  }
+
+  private secondsUntilToken(bucket: { tokens: number }): number {
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / (this.perMinute / 60_000) / 1000));
   }
 }

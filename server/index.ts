@@ -5,16 +5,19 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createIntakeApp, type IntakeOptions } from './app.js';
+import { createIntakeApp, type IntakeApp, type IntakeOptions } from './app.js';
 
 export { createIntakeApp, VERSION, type IntakeOptions, type IntakeApp } from './app.js';
 export { MIGRATIONS, SCHEMA_VERSION, migrate, openDatabase } from './storage/sqlite.js';
+export { backup, restore, maintain, BLOB_GRACE_MS, type MaintenanceResult } from './maintenance.js';
 export { formatReference, type TicketStore, type BlobStore } from './storage/types.js';
 export type { KeyEntry, Role } from './auth.js';
 
 export interface RunningIntake {
   /** `http://host:port`, no trailing slash. */
   url: string;
+  /** Applies the retention and collects unreferenced blobs now. */
+  maintain: IntakeApp['maintain'];
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startIntakeServer(options: IntakeOptions): Promise<Running
   let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
+    maintain: () => intake.maintain(),
     close() {
       // Graceful: no new connections, requests in flight finish (up to the grace period), idle
       // keep-alive connections close as soon as their request is done, then the storage closes.

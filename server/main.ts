@@ -11,12 +11,24 @@
  *   TRIAGE_WEBHOOK_URLS     comma-separated URLs that receive ticket.created / ticket.updated
  *   TRIAGE_WEBHOOK_SECRET   the secret their signatures are made with (required with the URLs)
  *   TRIAGE_LOG_FORMAT       text (default) or json: one JSON object per log line
- *   TRIAGE_RATE_LIMIT       requests a minute per key, default 120
+ *   TRIAGE_RATE_LIMIT       requests a minute per key, default 10000 (a site's outage storm, one key)
+ *   TRIAGE_FAILED_KEY_LIMIT wrong keys a minute per client address before it waits, default 30
  *   TRIAGE_SECURE_COOKIES   true behind a TLS-terminating proxy: the admin cookie is Secure
- *   TRIAGE_API_KEY          the API key (the demo uses it); generated once when missing
- *   TRIAGE_ADMIN_KEY        the admin key for /admin; generated once when missing
- *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'admin' }, added to the above
+ *   TRIAGE_API_KEY          the browsers' key (role api: submit, own ticket by receipt, signals);
+ *                           generated once when missing; the demo page carries it
+ *   TRIAGE_SUPPORT_KEY      role support: list, read, download, change; generated once when missing
+ *   TRIAGE_ADMIN_KEY        role admin: support's rights plus /admin; generated once when missing
+ *   TRIAGE_KEYS_FILE        JSON array of { key, label?, role: 'api' | 'support' | 'admin' }, added to the above
  *   TRIAGE_ALLOWED_ORIGINS  comma-separated origins allowed to call the API from a browser
+ *   TRIAGE_RETENTION_DAYS   delete tickets (and their attachments, events, webhook rows) received
+ *                           longer ago than this; default: keep. Runs at start and every 6 hours.
+ *
+ * Commands beside serving (same environment):
+ *   triage-intake backup <dir>    online backup: SQLite with VACUUM INTO, plus the attachment blobs
+ *                                 (with PostgreSQL: the shared attachments directory; pg_dump the database)
+ *   triage-intake restore <dir>   restores a SQLite backup into TRIAGE_DATA_DIR (which must hold no
+ *                                 database yet) and checks every attachment's bytes
+ *   triage-intake maintain        applies the retention and collects unreferenced blobs now
  *
  * Run from the triage-kit repository, it also serves the demo desktop (demo/ and dist/embed/ of
  * the repository); installed on its own, it serves the API and the admin pages only.
@@ -27,6 +39,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { startIntakeServer } from './index.js';
+import { DEFAULT_FAILED_KEYS_PER_MINUTE, DEFAULT_RATE_LIMIT } from './app.js';
+import { backup, maintain, restore } from './maintenance.js';
+import { openStorage } from './storage/index.js';
 import type { KeyEntry } from './auth.js';
 
 /**
@@ -48,17 +63,19 @@ function repositoryRoot(): string | undefined {
  * Keys generated on first start and kept in `<dataDir>/keys.json` (mode 0600), so a restart
  * keeps the key the demo, the browsers and the support team already use.
  */
-function storedKeys(dataDir: string): { apiKey: string; adminKey: string } {
+type StoredKeys = { apiKey: string; supportKey: string; adminKey: string };
+
+function storedKeys(dataDir: string): StoredKeys {
   const file = join(dataDir, 'keys.json');
-  if (existsSync(file)) {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { apiKey?: unknown; adminKey?: unknown };
-    if (typeof stored.apiKey === 'string' && typeof stored.adminKey === 'string') {
-      return { apiKey: stored.apiKey, adminKey: stored.adminKey };
-    }
+  const fresh = () => randomBytes(24).toString('base64url');
+  const stored = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Partial<Record<keyof StoredKeys, unknown>>;
+  const keep = (value: unknown) => (typeof value === 'string' && value.length >= 16 ? value : fresh());
+  // A file from before the support role gains a support key; the others stay as they were.
+  const keys: StoredKeys = { apiKey: keep(stored.apiKey), supportKey: keep(stored.supportKey), adminKey: keep(stored.adminKey) };
+  if (keys.apiKey !== stored.apiKey || keys.supportKey !== stored.supportKey || keys.adminKey !== stored.adminKey) {
+    writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
   }
-  const keys = { apiKey: randomBytes(24).toString('base64url'), adminKey: randomBytes(24).toString('base64url') };
-  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
   return keys;
 }
 
@@ -68,7 +85,7 @@ function keysFile(path: string): KeyEntry[] {
   return entries.map((entry, index) => {
     const { key, label, role } = (entry ?? {}) as Record<string, unknown>;
     if (typeof key !== 'string' || key.length < 16) throw new Error(`${path}[${index}].key must be a string of 16 characters or more.`);
-    if (role !== 'api' && role !== 'admin') throw new Error(`${path}[${index}].role must be "api" or "admin".`);
+    if (role !== 'api' && role !== 'support' && role !== 'admin') throw new Error(`${path}[${index}].role must be "api", "support" or "admin".`);
     if (label !== undefined && typeof label !== 'string') throw new Error(`${path}[${index}].label must be text.`);
     return { key, label, role };
   });
@@ -85,13 +102,50 @@ function redactedUrl(text: string): string {
   }
 }
 
+function retentionDays(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`TRIAGE_RETENTION_DAYS must be a whole number of days, 1 or more, not "${text.slice(0, 20)}".`);
+  return days;
+}
+
+/** `backup`, `restore` and `maintain`: run once and exit. */
+async function command(name: string, argument: string | undefined): Promise<void> {
+  const env = process.env;
+  const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
+  const source = { dataDir, databaseUrl: env.TRIAGE_DATABASE_URL || undefined, attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined };
+  if (name === 'backup' || name === 'restore') {
+    if (!argument) throw new Error(`Usage: triage-intake ${name} <directory>`);
+    if (name === 'backup') {
+      const result = await backup(source, resolve(argument));
+      console.log(`backup in ${resolve(argument)}: ${result.database ? 'the SQLite database and ' : ''}${result.blobs} attachment blobs`);
+      if (source.databaseUrl) console.log('The tickets are in PostgreSQL: back them up with pg_dump (server/README.md).');
+    } else {
+      const result = await restore(resolve(argument), dataDir);
+      console.log(`restored into ${dataDir}: ${result.tickets} tickets, ${result.blobs} attachment blobs, all bytes checked`);
+    }
+    return;
+  }
+  const { store, blobs } = await openStorage(source);
+  try {
+    const result = await maintain(store, blobs, new Date(), retentionDays(env.TRIAGE_RETENTION_DAYS));
+    console.log(`maintenance: ${result.ticketsDeleted} old tickets deleted, ${result.blobsCollected} unreferenced blobs collected`);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
   const env = process.env;
+  const [name, argument] = process.argv.slice(2);
+  if (name === 'backup' || name === 'restore' || name === 'maintain') return command(name, argument);
+  if (name !== undefined) throw new Error(`Unknown command "${name.slice(0, 40)}": give none to serve, or backup <dir>, restore <dir>, maintain.`);
   const root = repositoryRoot();
   const dataDir = resolve(env.TRIAGE_DATA_DIR || 'data');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // keys.json and the tickets live here
-  const generated = env.TRIAGE_API_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
+  const generated = env.TRIAGE_API_KEY && env.TRIAGE_SUPPORT_KEY && env.TRIAGE_ADMIN_KEY ? undefined : storedKeys(dataDir);
   const apiKey = env.TRIAGE_API_KEY || generated!.apiKey;
+  const supportKey = env.TRIAGE_SUPPORT_KEY || generated!.supportKey;
   const adminKey = env.TRIAGE_ADMIN_KEY || generated!.adminKey;
   const port = env.PORT ? Number(env.PORT) : 8787;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
@@ -104,19 +158,25 @@ async function main(): Promise<void> {
   const webhookSecret = env.TRIAGE_WEBHOOK_SECRET ?? '';
   if (webhookUrls.length && webhookSecret.length < 16) throw new Error('TRIAGE_WEBHOOK_SECRET must be set, 16 characters or more, when TRIAGE_WEBHOOK_URLS is.');
 
-  const perMinute = env.TRIAGE_RATE_LIMIT ? Number(env.TRIAGE_RATE_LIMIT) : 120;
+  const perMinute = env.TRIAGE_RATE_LIMIT ? Number(env.TRIAGE_RATE_LIMIT) : DEFAULT_RATE_LIMIT;
   if (!Number.isInteger(perMinute) || perMinute < 1) throw new Error(`TRIAGE_RATE_LIMIT must be a whole number of requests a minute, not "${env.TRIAGE_RATE_LIMIT}".`);
+  const failedKeysPerMinute = env.TRIAGE_FAILED_KEY_LIMIT ? Number(env.TRIAGE_FAILED_KEY_LIMIT) : DEFAULT_FAILED_KEYS_PER_MINUTE;
+  if (!Number.isInteger(failedKeysPerMinute) || failedKeysPerMinute < 1) {
+    throw new Error(`TRIAGE_FAILED_KEY_LIMIT must be a whole number of wrong keys a minute, not "${env.TRIAGE_FAILED_KEY_LIMIT}".`);
+  }
   const logFormat = env.TRIAGE_LOG_FORMAT || 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw new Error(`TRIAGE_LOG_FORMAT must be "text" or "json", not "${logFormat.slice(0, 20)}".`);
 
   const intake = await startIntakeServer({
     logFormat,
-    rateLimit: { perMinute },
+    rateLimit: { perMinute, failedKeysPerMinute },
+    retentionDays: retentionDays(env.TRIAGE_RETENTION_DAYS),
     secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',
     dataDir,
     databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
     attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined,
     apiKeys: [apiKey],
+    supportKeys: [supportKey],
     adminKeys: [adminKey],
     keys: env.TRIAGE_KEYS_FILE ? keysFile(env.TRIAGE_KEYS_FILE) : [],
     allowedOrigins,
@@ -127,7 +187,8 @@ async function main(): Promise<void> {
       ? {
           dir: join(root, 'demo'),
           embedDir: join(root, 'dist', 'embed'),
-          // Demo only: the page reads the key from here. A real deployment hands it out differently.
+          // Demo only: the page reads the browsers' key from here (never the support or admin key).
+          // A real deployment hands it out in the add-in's configuration.
           config: { apiKey },
         }
       : undefined,
@@ -136,8 +197,11 @@ async function main(): Promise<void> {
   const keySource = (name: string) => (env[name] ? `from ${name}` : `kept in ${join(dataDir, 'keys.json')}`);
   console.log(`triage-kit intake service on ${intake.url}`);
   if (root) console.log(`  demo desktop  ${intake.url}/`);
-  console.log(`  API           ${intake.url}/api   key: ${apiKey}   (${keySource('TRIAGE_API_KEY')})`);
-  console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (${keySource('TRIAGE_ADMIN_KEY')})`);
+  // The browsers' key opens nothing but submitting and each agent's own report; the support key
+  // reads every ticket, and the admin key also opens /admin: those two never go to a browser.
+  console.log(`  API           ${intake.url}/api   key: ${apiKey}   (browsers, role api; ${keySource('TRIAGE_API_KEY')})`);
+  console.log(`  support       ${intake.url}/api   key: ${supportKey}   (lists, reads, downloads; ${keySource('TRIAGE_SUPPORT_KEY')})`);
+  console.log(`  admin         ${intake.url}/admin   key: ${adminKey}   (sign in to /admin; ${keySource('TRIAGE_ADMIN_KEY')})`);
   console.log(`  data          ${dataDir}`);
   if (env.TRIAGE_DATABASE_URL) console.log(`  storage       PostgreSQL ${redactedUrl(env.TRIAGE_DATABASE_URL)}`);
   if (root && !existsSync(join(root, 'dist', 'embed'))) console.log('  note: dist/embed/ is missing; run `npm run build` for the embed files.');

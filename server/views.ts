@@ -43,11 +43,15 @@ export async function attachmentResponse(blobs: BlobStore, attachment: Attachmen
   });
 }
 
-/** The stored document plus what the service added; `attachments` gain sha256 and a download href. */
-export function ticketView(row: TicketRow, attachments: AttachmentRow[]) {
+/**
+ * The stored document plus what the service added; `attachments` gain sha256 and, for a caller
+ * who may download them (support, admin), a download href.
+ */
+export function ticketView(row: TicketRow, attachments: AttachmentRow[], options: { downloads?: boolean } = {}) {
   const document = JSON.parse(row.document) as Record<string, unknown>;
   // The ticket's own attachment meta (a screenshot's capture, a log file's window) stays; the stored file's facts win.
   const metas = (Array.isArray(document.attachments) ? document.attachments : []) as Record<string, unknown>[];
+  const downloads = options.downloads ?? true;
   return {
     ...document,
     attachments: attachments.map((a) => ({
@@ -57,7 +61,7 @@ export function ticketView(row: TicketRow, attachments: AttachmentRow[]) {
       size: a.size,
       kind: a.kind,
       sha256: a.sha256,
-      href: `/api/tickets/${encodeURIComponent(row.id)}/attachments/${a.idx}`,
+      ...(downloads ? { href: `/api/tickets/${encodeURIComponent(row.id)}/attachments/${a.idx}` } : {}),
     })),
     reference: row.reference,
     status: row.status,

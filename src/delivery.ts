@@ -25,6 +25,11 @@ export interface SendResult {
   status?: string;
   receivedAt?: string;
   related?: RelatedReports;
+  /**
+   * The intake's capability to read this one ticket later (its status and events) with the
+   * browser's key, which can read nothing else. Kept with the outbox entry; sent as `Triage-Receipt`.
+   */
+  receipt?: string;
 }
 
 export interface SendOptions {

@@ -8,7 +8,11 @@
  * A BroadcastChannel carries every change, so "My reports" updates in all tabs.
  *
  * Only the schema-checked ticket and the attachment bytes are stored: the schema strips unknown
- * fields, and transports keep credentials in memory. Nothing secret reaches IndexedDB.
+ * fields, and transports keep credentials in memory. Nothing secret reaches IndexedDB but the
+ * delivery result's receipt, which opens only that one report's status.
+ *
+ * Sent reports are kept for `keepSentMs` (default 30 days, "My reports"), then removed when an
+ * outbox opens: the service holds them, and a shared desktop should not hold old reports forever.
  */
 import {
   DeliveryError,
@@ -29,6 +33,8 @@ export interface BackoffSettings {
 }
 
 export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 2_000, maxMs: 5 * 60_000 };
+
+export const DEFAULT_KEEP_SENT_MS = 30 * 24 * 60 * 60_000;
 
 /**
  * How long to wait before retry number `attempt` (1 = the first retry): "full jitter", a uniform
@@ -69,10 +75,14 @@ export interface OutboxOptions {
   lockName?: string;
   /** How many entries `list()` returns. */
   recent?: number;
+  /** How long a sent report stays on the device; default DEFAULT_KEEP_SENT_MS (30 days). */
+  keepSentMs?: number;
   random?: () => number;
 }
 
 export type Outbox = OutboxService & {
+  /** Removes sent reports older than `keepSentMs` now (also done whenever an outbox opens); resolves with how many. */
+  pruneSent(): Promise<number>;
   /** Stops timers and listeners, cancels an upload in flight (it stays queued) and closes the database. */
   close(): void;
 };
@@ -169,6 +179,7 @@ class IndexedDbOutbox implements OutboxService {
   private readonly backoff: BackoffSettings;
   private readonly random: () => number;
   private readonly recent: number;
+  private readonly keepSentMs: number;
   private readonly watchers = new Map<string, Set<(entry: OutboxEntry) => void>>();
   private readonly subscribers = new Set<(entry: OutboxEntry) => void>();
   private readonly channel?: BroadcastChannel;
@@ -188,13 +199,17 @@ class IndexedDbOutbox implements OutboxService {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.random = options.random ?? Math.random;
     this.recent = options.recent ?? 50;
+    this.keepSentMs = options.keepSentMs ?? DEFAULT_KEEP_SENT_MS;
     if (typeof BroadcastChannel === 'function') {
       this.channel = new BroadcastChannel(`triage-outbox:${this.dbName}`);
       this.channel.onmessage = (event: MessageEvent<OutboxEntry>) => this.notify(event.data);
     }
     globalThis.addEventListener?.('online', this.onOnline);
-    // A page load is a chance to deliver what an earlier page left queued.
-    this.timer = setTimeout(() => this.kick(true), 0);
+    // A page load is a chance to deliver what an earlier page left queued, and to forget old sent reports.
+    this.timer = setTimeout(() => {
+      this.pruneSent().catch(() => undefined);
+      this.kick(true);
+    }, 0);
   }
 
   async submit(ticket: Ticket, attachments: AttachmentBytes[]): Promise<OutboxEntry> {
@@ -330,6 +345,24 @@ class IndexedDbOutbox implements OutboxService {
   }
 
   private readonly onOnline = () => this.kick(true);
+
+  /** Removes reports sent longer than `keepSentMs` ago, entry and any bytes left, in one transaction. */
+  async pruneSent(): Promise<number> {
+    const cutoff = this.now() - this.keepSentMs;
+    const old = (await this.readAll()).filter(
+      (entry) => entry.delivery.state === 'sent' && Date.parse(entry.delivery.sentAt) < cutoff,
+    );
+    if (!old.length || this.closed) return 0;
+    const db = await this.database();
+    const transaction = db.transaction([ENTRIES, FILES], 'readwrite');
+    const done = transactionDone(transaction);
+    for (const entry of old) {
+      transaction.objectStore(ENTRIES).delete(entry.id);
+      transaction.objectStore(FILES).delete(entry.id);
+    }
+    await done;
+    return old.length;
+  }
 
   /** Starts a drain from an event or timer; its failures surface in the entries, not here. */
   private kick(force: boolean): void {

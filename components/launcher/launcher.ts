@@ -1,7 +1,9 @@
 /**
  * The always-loaded "Report an issue" button. A plain custom element, no Lit, so a host pays
- * almost nothing until an agent shows intent: hovering or focusing preloads the reporter, a click
- * opens it. The reporter is created inside the launcher's light DOM so its context requests
+ * almost nothing up front. Outages are reported when the network is failing, so by default the
+ * launcher warms the reporter and the delivery code (outbox, transports, ticket schema) once the page is
+ * idle: the first click then opens the form, and the outbox keeps the report, offline or not.
+ * `warm="intent"` waits for hover or focus instead, `warm="none"` loads on click only. A click opens it. The reporter is created inside the launcher's light DOM so its context requests
  * bubble from here to any `<triage-provider>` above.
  *
  * Its words follow the agent's language like every element's (its own small part of the catalog,
@@ -24,6 +26,7 @@ let sheet: CSSStyleSheet | undefined;
 /**
  * @attr compact - the media bar's short form: icon and "Report"
  * @attr label - replaces the visible label
+ * @attr warm - when to load the reporter's code: `idle` (default, requestIdleCallback), `intent` (hover, focus), `none` (click)
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
  * @slot - where the launcher puts the reporter it creates (a child must be slotted to render)
@@ -53,7 +56,7 @@ export class TriageLauncher extends HTMLElement {
     root.innerHTML = `<button part="button" type="button">${ICON}<span></span></button><span part="error" role="alert"></span><slot></slot>`;
     this.button = root.querySelector('button')!;
     this.error = root.querySelector('[part=error]')!;
-    const preload = () => void this.load().catch(() => {});
+    const preload = () => void (this.getAttribute('warm') !== 'none' && this.load().catch(() => {}));
     this.button.addEventListener('pointerenter', preload);
     this.button.addEventListener('focus', preload);
     this.button.addEventListener('click', () => this.open());
@@ -63,6 +66,12 @@ export class TriageLauncher extends HTMLElement {
     this.ask(agentContext, (agent: AgentContext) => (this.locale = agent.locale));
     this.ask(configContext, (config: TriageConfig) => (this.overrides = config.strings));
     this.attributeChangedCallback();
+    if ((this.getAttribute('warm') ?? 'idle') === 'idle') {
+      // Browsers without requestIdleCallback (Safari) warm soon after load instead.
+      const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
+      // A failed warm-up is forgotten (load()); the click tries again and says so if it fails.
+      idle(() => void (this.isConnected && this.load().catch(() => {})));
+    }
   }
 
   disconnectedCallback() {
@@ -100,9 +109,17 @@ export class TriageLauncher extends HTMLElement {
     return import('../reporter/define.js');
   }
 
+  /**
+   * The delivery code (outbox, transports, and the ticket schema the reporter loads on submit), so
+   * Send stores the report offline too. The embed build's own entry, triage-delivery.js.
+   */
+  protected importDelivery(): Promise<unknown> {
+    return import('../../src/delivery-kit.js');
+  }
+
   /** Loads the reporter's code; a failed load is forgotten so the next intent tries again. */
   private load() {
-    this.loading ??= this.importReporter().catch((error) => {
+    this.loading ??= Promise.all([this.importReporter(), this.importDelivery()]).catch((error) => {
       this.loading = undefined;
       throw error;
     });

@@ -8,7 +8,7 @@
  * between leaves an unreferenced blob, never a ticket pointing at a missing one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobStore } from './types.js';
 
@@ -33,7 +33,13 @@ export class DiskBlobStore implements BlobStore {
   async put(data: Buffer): Promise<string> {
     const hash = sha256(data);
     const target = this.pathOf(hash);
-    if (await this.has(hash)) return hash;
+    if (await this.has(hash)) {
+      // Known bytes stored again: a fresh mtime keeps a collection running now from taking them
+      // from under the upload that is about to refer to them.
+      const now = new Date();
+      await utimes(target, now, now).catch(() => undefined);
+      return hash;
+    }
     const dir = join(this.root, 'blobs', hash.slice(0, 2));
     const tmpDir = join(this.root, 'tmp');
     await mkdir(dir, { recursive: true });
@@ -59,6 +65,30 @@ export class DiskBlobStore implements BlobStore {
 
   read(hash: string): Promise<Buffer> {
     return readFile(this.pathOf(hash));
+  }
+
+  /** Every stored blob's hash. */
+  async list(): Promise<string[]> {
+    const root = join(this.root, 'blobs');
+    const prefixes = await readdir(root).catch(() => [] as string[]);
+    const hashes: string[] = [];
+    for (const prefix of prefixes) {
+      if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+      for (const rest of await readdir(join(root, prefix))) if (/^[0-9a-f]{62}$/.test(rest)) hashes.push(prefix + rest);
+    }
+    return hashes;
+  }
+
+  async collect(referenced: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    let removed = 0;
+    for (const hash of await this.list()) {
+      if (referenced.has(hash)) continue;
+      const info = await stat(this.pathOf(hash)).catch(() => undefined);
+      if (!info || info.mtimeMs >= storedBefore.getTime()) continue;
+      await rm(this.pathOf(hash), { force: true });
+      removed++;
+    }
+    return removed;
   }
 }
 

@@ -109,6 +109,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
   `,
+  // 3: receipts, the browser key's capability to read its own ticket: the hash to check, and a
+  // sealed copy for the idempotent replay. Tickets stored before stay readable by support only.
+  `
+  ALTER TABLE tickets ADD COLUMN receipt_hash text;
+  ALTER TABLE idempotency ADD COLUMN receipt_sealed text;
+  CREATE INDEX tickets_received ON tickets (received_at);
+  ALTER TABLE blobs ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -117,6 +125,13 @@ export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 const MIGRATION_LOCK = 7_385_201;
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/**
+ * PostgreSQL text cannot hold NUL. The document keeps it (JSON escapes it as \u0000); the
+ * columns copied out of it for lookups (queue, agent) and free text (a change's reason) get
+ * U+FFFD instead, so a NUL a client sends is a stored ticket, never a 500.
+ */
+const pgText = <T extends string | null | undefined>(value: T): T => (typeof value === 'string' ? (value.replace(/\u0000/g, '\ufffd') as T) : value);
 
 /** Applies the missing steps up to `target` (default: all), each in its own transaction; returns the version. */
 export async function migratePostgres(pool: pg.Pool, target: number = PG_MIGRATIONS.length): Promise<number> {
@@ -207,21 +222,21 @@ export class PostgresTicketStore implements TicketStore {
       // Held to the end of this transaction: a racing request for the same id waits here, then
       // (READ COMMITTED, a fresh snapshot per statement) sees the committed idempotency record.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [input.id]);
-      const previous = await client.query<{ content_hash: string; response: string }>(
-        'SELECT content_hash, response FROM idempotency WHERE key = $1',
+      const previous = await client.query<{ content_hash: string; response: string; receipt_sealed: string | null }>(
+        'SELECT content_hash, response, receipt_sealed FROM idempotency WHERE key = $1',
         [input.id],
       );
       if (previous.rows[0]) {
         return previous.rows[0].content_hash === input.contentHash
-          ? { kind: 'replay', response: previous.rows[0].response }
+          ? { kind: 'replay', response: previous.rows[0].response, receiptSealed: previous.rows[0].receipt_sealed }
           : { kind: 'conflict' };
       }
       const { rows: [{ seq }] = [] } = await client.query<{ seq: number }>("SELECT nextval('ticket_seq')::integer AS seq");
       const { rows: [row] } = await client.query<TicketRow>(
-        `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11) RETURNING *`,
+        `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent, receipt_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12) RETURNING *`,
         [seq, input.id, formatReference(seq!), input.document, input.contentHash, input.category, input.severity,
-          input.createdAt, input.receivedAt, input.queue, input.agent],
+          input.createdAt, input.receivedAt, pgText(input.queue), pgText(input.agent), input.receiptHash],
       );
       for (const [index, a] of input.attachments.entries()) {
         await client.query(
@@ -241,12 +256,28 @@ export class PostgresTicketStore implements TicketStore {
       });
       const response = JSON.stringify(respond(row!, related));
       await client.query(
-        'INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [input.id, input.id, input.contentHash, response, input.receivedAt],
+        'INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at, receipt_sealed) VALUES ($1, $2, $3, $4, $5, $6)',
+        [input.id, input.id, input.contentHash, response, input.receivedAt, input.receiptSealed],
       );
       await enqueue(client, notify?.(row!, undefined) ?? [], input.receivedAt);
       return { kind: 'created', row: row!, response };
     });
+  }
+
+  async deleteReceivedBefore(cutoff: string): Promise<number> {
+    return this.transaction(async (client) => {
+      const old = 'SELECT id FROM tickets WHERE received_at < $1';
+      for (const table of ['attachments', 'events', 'idempotency']) {
+        await client.query(`DELETE FROM ${table} WHERE ticket_id IN (${old})`, [cutoff]);
+      }
+      await client.query('DELETE FROM webhook_deliveries WHERE created_at < $1', [cutoff]);
+      return (await client.query('DELETE FROM tickets WHERE received_at < $1', [cutoff])).rowCount ?? 0;
+    });
+  }
+
+  async referencedBlobs(): Promise<Set<string>> {
+    const { rows } = await this.pool.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
+    return new Set(rows.map((row) => row.sha256));
   }
 
   async getTicket(id: string): Promise<TicketRow | undefined> {
@@ -293,7 +324,7 @@ export class PostgresTicketStore implements TicketStore {
       const record = async (type: string, from: string, to: string) => {
         const { rows } = await client.query<EventRow>(
           'INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *',
-          [id, type, from, to, meta.by, meta.at, meta.reason],
+          [id, type, from, to, meta.by, meta.at, pgText(meta.reason)],
         );
         recorded.push(rows[0]!);
       };
@@ -360,7 +391,7 @@ async function enqueue(client: pg.PoolClient, deliveries: NewDelivery[], at: str
 async function recentRows(db: Queryable, query: RecentQuery): Promise<TicketRow[]> {
   const params: unknown[] = [query.category, query.since, query.until];
   let sql = 'SELECT * FROM tickets WHERE category = $1 AND received_at > $2 AND received_at <= $3';
-  if (query.queue) (params.push(query.queue), (sql += ` AND queue = $${params.length}`));
+  if (query.queue) (params.push(pgText(query.queue)), (sql += ` AND queue = $${params.length}`));
   if (query.excludeId) (params.push(query.excludeId), (sql += ` AND id <> $${params.length}`));
   return (await db.query<TicketRow>(`${sql} ORDER BY seq DESC`, params)).rows;
 }
@@ -374,8 +405,18 @@ export class PostgresBlobStore implements BlobStore {
 
   async put(data: Buffer): Promise<string> {
     const hash = sha256(data);
-    await this.pool.query('INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [hash, data]);
+    // Storing known bytes again renews stored_at, so a collection running now cannot take them
+    // from under the upload that is about to refer to them.
+    await this.pool.query('INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET stored_at = now()', [hash, data]);
     return hash;
+  }
+
+  async collect(referenced: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      'DELETE FROM blobs WHERE stored_at < $1 AND NOT (sha256 = ANY($2::text[])) AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = blobs.sha256)',
+      [storedBefore.toISOString(), [...referenced]],
+    );
+    return rowCount ?? 0;
   }
 
   async read(hash: string): Promise<Buffer> {

@@ -110,6 +110,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
   `,
+  // 4: receipts, the browser key's capability to read its own ticket: the hash to check, and a
+  // sealed copy for the idempotent replay. Tickets stored before stay readable by support only.
+  `
+  ALTER TABLE tickets ADD COLUMN receipt_hash TEXT;
+  ALTER TABLE idempotency ADD COLUMN receipt_sealed TEXT;
+  CREATE INDEX tickets_received ON tickets (received_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -167,22 +174,22 @@ export class SqliteTicketStore implements TicketStore {
   async insertTicket(input: NewTicket, respond: Respond, notify?: Notify<undefined>): Promise<InsertOutcome> {
     return this.db.transaction((): InsertOutcome => {
       const previous = this.db
-        .prepare('SELECT content_hash, response FROM idempotency WHERE key = ?')
-        .get(input.id) as { content_hash: string; response: string } | undefined;
+        .prepare('SELECT content_hash, response, receipt_sealed FROM idempotency WHERE key = ?')
+        .get(input.id) as { content_hash: string; response: string; receipt_sealed: string | null } | undefined;
       if (previous) {
         return previous.content_hash === input.contentHash
-          ? { kind: 'replay', response: previous.response }
+          ? { kind: 'replay', response: previous.response, receiptSealed: previous.receipt_sealed }
           : { kind: 'conflict' };
       }
       const { next } = this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets').get() as { next: number };
       const reference = formatReference(next);
       this.db
         .prepare(
-          `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?)`,
+          `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent, receipt_hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)`,
         )
         .run(next, input.id, reference, input.document, input.contentHash, input.category, input.severity,
-          input.createdAt, input.receivedAt, input.queue, input.agent);
+          input.createdAt, input.receivedAt, input.queue, input.agent, input.receiptHash);
       const insertAttachment = this.db.prepare(
         'INSERT INTO attachments (ticket_id, idx, name, type, size, sha256, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
@@ -195,14 +202,35 @@ export class SqliteTicketStore implements TicketStore {
       const response = JSON.stringify(respond(row, recent));
       this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
       this.db
-        .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(input.id, input.id, input.contentHash, response, input.receivedAt);
+        .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at, receipt_sealed) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.id, input.id, input.contentHash, response, input.receivedAt, input.receiptSealed);
       return { kind: 'created', row, response };
     }).immediate();
   }
 
   async getTicket(id: string): Promise<TicketRow | undefined> {
     return this.ticket(id);
+  }
+
+  async deleteReceivedBefore(cutoff: string): Promise<number> {
+    return this.db.transaction(() => {
+      const old = "SELECT id FROM tickets WHERE received_at < ?";
+      for (const table of ['attachments', 'events', 'idempotency']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
+      }
+      this.db.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
+      return this.db.prepare('DELETE FROM tickets WHERE received_at < ?').run(cutoff).changes;
+    }).immediate();
+  }
+
+  async referencedBlobs(): Promise<Set<string>> {
+    const rows = this.db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as Array<{ sha256: string }>;
+    return new Set(rows.map((row) => row.sha256));
+  }
+
+  /** A consistent copy of the live database (VACUUM INTO: compact, one file, readers and writers go on). */
+  async backupTo(file: string): Promise<void> {
+    this.db.prepare('VACUUM INTO ?').run(file);
   }
 
   private ticket(id: string): TicketRow | undefined {

@@ -22,6 +22,8 @@ export interface TicketRow {
   received_at: string;
   queue: string | null;
   agent: string | null;
+  /** SHA-256 of the ticket's receipt (receipts.ts); null for tickets stored before receipts. */
+  receipt_hash: string | null;
 }
 
 export interface AttachmentRow {
@@ -57,6 +59,9 @@ export interface NewTicket {
   agent: string | null;
   attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
   by: string;
+  receiptHash: string;
+  /** The receipt sealed for a replay (receipts.ts), kept in the idempotency record. */
+  receiptSealed: string;
   /** The response counts related tickets received this many minutes before this one. */
   correlationMinutes: number;
 }
@@ -135,7 +140,7 @@ export type Notify<T> = (row: TicketRow, detail: T) => NewDelivery[];
 
 export type InsertOutcome =
   | { kind: 'created'; row: TicketRow; response: string }
-  | { kind: 'replay'; response: string }
+  | { kind: 'replay'; response: string; receiptSealed: string | null }
   | { kind: 'conflict' };
 
 export interface TicketStore {
@@ -166,6 +171,14 @@ export interface TicketStore {
   listDeliveries(limit: number): Promise<DeliveryRow[]>;
   /** Makes an undelivered delivery due now; false when there is none with this id. */
   retryDelivery(id: number, now: string): Promise<boolean>;
+  /**
+   * Retention: deletes the tickets received before `cutoff` (ISO 8601) with their attachments'
+   * metadata, events and idempotency records, and webhook deliveries queued before it, in one
+   * transaction. Resolves with how many tickets went; their bytes go with the next blob collection.
+   */
+  deleteReceivedBefore(cutoff: string): Promise<number>;
+  /** Every blob hash an attachment refers to. */
+  referencedBlobs(): Promise<Set<string>>;
   /** Resolves when the storage answers a query (health and readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -176,6 +189,11 @@ export interface BlobStore {
   /** Stores the bytes durably and resolves with their hash; storing the same bytes twice is one blob. */
   put(data: Buffer): Promise<string>;
   read(hash: string): Promise<Buffer>;
+  /**
+   * Deletes the blobs no attachment refers to that were stored (or stored again) before
+   * `storedBefore`: the grace keeps the bytes of an upload whose ticket has not committed yet.
+   */
+  collect(referenced: ReadonlySet<string>, storedBefore: Date): Promise<number>;
 }
 
 /**

@@ -48,6 +48,51 @@ export function createIntakeTransport(options: IntakeTransportOptions): Transpor
   };
 }
 
+export interface TicketStatus {
+  reference: string;
+  status: string;
+  /** Status and severity changes, oldest first: who, when, why. */
+  events: Array<{ type: string; from: string | number | null; to: string | number | null; by: string; at: string; reason: string | null }>;
+}
+
+/**
+ * Where a delivered ticket stands now, asked with the browser's key and the ticket's receipt
+ * (the only ticket that key may read). A ticket sent before receipts existed cannot be asked.
+ */
+export async function readIntakeStatus(
+  options: Pick<IntakeTransportOptions, 'url' | 'apiKey' | 'getApiKey'> & { fetch?: typeof fetch },
+  sent: Pick<SendResult, 'id' | 'receipt'>,
+): Promise<TicketStatus> {
+  if (!sent.receipt) throw new DeliveryError('This report was sent without a receipt, so its status cannot be asked from this device.', { permanent: true, code: 'no_receipt' });
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers = {
+    Authorization: `Bearer ${options.getApiKey ? await options.getApiKey() : (options.apiKey as string)}`,
+    'Triage-Receipt': sent.receipt,
+    Accept: 'application/json',
+  };
+  const path = `/api/tickets/${encodeURIComponent(sent.id)}`;
+  const read = async (suffix: string) => {
+    let response: Response;
+    try {
+      response = await doFetch(intakeEndpoint(options.url, path + suffix), { headers });
+    } catch {
+      throw new DeliveryError('Could not reach the intake service to ask for the report\'s status.', { permanent: false, code: 'network' });
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const error = readIntakeError(text);
+      throw new DeliveryError(`The intake service did not give the report's status (${response.status})${error.message ? `: ${error.message}` : '.'}`, {
+        permanent: response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429,
+        status: response.status,
+        code: error.code,
+      });
+    }
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  const [ticket, history] = await Promise.all([read(''), read('/events')]);
+  return { reference: String(ticket.reference), status: String(ticket.status), events: (history.events ?? []) as TicketStatus['events'] };
+}
+
 function multipartBody(ticket: Ticket, attachments: AttachmentBytes[]): FormData {
   const form = new FormData();
   form.append('ticket', new Blob([JSON.stringify(ticket)], { type: 'application/json' }), 'ticket.json');
@@ -136,11 +181,12 @@ function readResult(text: string): SendResult | undefined {
     return undefined;
   }
   if (!data || typeof data !== 'object') return undefined;
-  const { id, reference, status, receivedAt, related } = data as Record<string, unknown>;
+  const { id, reference, status, receivedAt, related, receipt } = data as Record<string, unknown>;
   if (typeof id !== 'string' || typeof reference !== 'string') return undefined;
   const result: SendResult = { id, reference };
   if (typeof status === 'string') result.status = status;
   if (typeof receivedAt === 'string') result.receivedAt = receivedAt;
+  if (typeof receipt === 'string') result.receipt = receipt;
   const r = related as Partial<RelatedReports> | undefined;
   if (r && typeof r.reports === 'number' && typeof r.agents === 'number') {
     result.related = { reports: r.reports, agents: r.agents, minutes: typeof r.minutes === 'number' ? r.minutes : 0 };

@@ -7,30 +7,17 @@ import '../../components/provider/define.js';
 import type { TriageProvider } from '../../components/provider/provider.js';
 import { es } from '../../src/strings-es.js';
 
+/** A module address on a port nothing listens on: importing it fails the way an offline page does. */
+const BLOCKED = 'http://127.0.0.1:9/blocked-module.js';
+
 const button = (launcher: TriageLauncher) => launcher.shadowRoot!.querySelector('button')!;
 
 describe('<triage-launcher>', () => {
-  it('shows a labelled button, short in the media bar and overridable', async () => {
-    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
-    expect(button(launcher).textContent).to.equal('Report an issue');
-    expect(button(launcher).getAttribute('part')).to.equal('button');
-    launcher.setAttribute('compact', '');
-    expect(button(launcher).textContent).to.equal('Report');
-    launcher.setAttribute('label', 'Informar');
-    expect(button(launcher).textContent).to.equal('Informar');
-    await expect(launcher).to.be.accessible();
-  });
-
-  it('styles itself through an adopted stylesheet, with no inline style attribute', async () => {
-    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
-    expect(launcher.shadowRoot!.adoptedStyleSheets).to.have.length(1);
-    expect(launcher.shadowRoot!.querySelector('[style], style')).to.equal(null);
-  });
-
-  // Order matters in this file: the reporter must not have been loaded by an earlier test.
-  it('loads the reporter only when the agent shows intent, then opens it as its own child', async () => {
-    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+  // First in this file: the reporter must not have been loaded (or warmed) by an earlier test.
+  it('with warm="intent", loads the reporter only when the agent shows intent, then opens it as its own child', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher warm="intent"></triage-launcher>`);
     await nextFrame(); // rendered and painted: a launcher that loaded eagerly would have started by now
+    await new Promise((resolve) => requestIdleCallback(resolve)); // and idle: it does not warm either
     expect(customElements.get('triage-reporter'), 'loaded without intent').to.equal(undefined);
 
     button(launcher).focus(); // keyboard intent preloads
@@ -46,6 +33,23 @@ describe('<triage-launcher>', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.checkVisibility(), 'the dialog renders (the launcher slots its child)').to.equal(true);
     expect(button(launcher).hasAttribute('aria-busy')).to.equal(false);
+  });
+
+  it('shows a labelled button, short in the media bar and overridable', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    expect(button(launcher).textContent).to.equal('Report an issue');
+    expect(button(launcher).getAttribute('part')).to.equal('button');
+    launcher.setAttribute('compact', '');
+    expect(button(launcher).textContent).to.equal('Report');
+    launcher.setAttribute('label', 'Informar');
+    expect(button(launcher).textContent).to.equal('Informar');
+    await expect(launcher).to.be.accessible();
+  });
+
+  it('styles itself through an adopted stylesheet, with no inline style attribute', async () => {
+    const launcher = await fixture<TriageLauncher>(html`<triage-launcher></triage-launcher>`);
+    expect(launcher.shadowRoot!.adoptedStyleSheets).to.have.length(1);
+    expect(launcher.shadowRoot!.querySelector('[style], style')).to.equal(null);
   });
 
   it('returns focus to the launcher button when the report closes', async () => {
@@ -84,6 +88,67 @@ describe('<triage-launcher>', () => {
     const opened = oneEvent(launcher, 'triage-open');
     button(launcher).click();
     await opened;
+    expect(error.textContent).to.equal('');
+    launcher.querySelector('triage-reporter')!.close();
+  });
+
+  it('warms the reporter and the submit code when the page is idle, so it opens with the module requests blocked', async () => {
+    let blocked = false;
+    const loads: string[] = [];
+    class WarmLauncher extends TriageLauncher {
+      protected override importReporter() {
+        loads.push('reporter');
+        return blocked ? import(/* a refused port: a real failed module request */ BLOCKED) : super.importReporter();
+      }
+      protected override importDelivery() {
+        loads.push('delivery');
+        return blocked ? import(BLOCKED) : super.importDelivery();
+      }
+    }
+    customElements.define('warm-launcher', WarmLauncher);
+    const launcher = await fixture<TriageLauncher>(html`<warm-launcher></warm-launcher>`);
+    await waitUntil(() => loads.length === 2, 'the idle page did not warm the launcher', { timeout: 5000 });
+    expect(loads).to.deep.equal(['reporter', 'delivery'], 'warmed without any intent');
+    expect(launcher.querySelector('triage-reporter'), 'warming opens nothing').to.equal(null);
+
+    blocked = true; // the connection is gone before the first click
+    const opened = oneEvent(launcher, 'triage-open');
+    button(launcher).click();
+    await opened;
+    expect(launcher.querySelector('triage-reporter')!.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    expect(loads, 'the click needed no module request').to.have.length(2);
+    expect(launcher.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('');
+    launcher.querySelector('triage-reporter')!.close();
+  });
+
+  it('with warm="none" and the module requests blocked, says what to do, loads nothing early, and retries on the next click', async () => {
+    let blocked = true;
+    let attempts = 0;
+    class ColdLauncher extends TriageLauncher {
+      protected override importReporter() {
+        attempts++;
+        return blocked ? import(BLOCKED) : super.importReporter();
+      }
+    }
+    customElements.define('cold-launcher', ColdLauncher);
+    const launcher = await fixture<TriageLauncher>(html`<cold-launcher warm="none"></cold-launcher>`);
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    button(launcher).focus();
+    button(launcher).dispatchEvent(new PointerEvent('pointerenter'));
+    expect(attempts, 'neither idle time nor intent loads with warm="none"').to.equal(0);
+
+    button(launcher).click();
+    const error = launcher.shadowRoot!.querySelector('[part=error]')!;
+    await waitUntil(() => error.textContent, 'no message after a failed load', { timeout: 5000 });
+    expect(error.textContent).to.equal('Could not open the report form. Check the connection and try again.');
+    expect(attempts).to.equal(1);
+    expect(launcher.querySelector('triage-reporter')).to.equal(null);
+
+    blocked = false; // the connection is back: the next click tries again
+    const opened = oneEvent(launcher, 'triage-open');
+    button(launcher).click();
+    await opened;
+    expect(attempts).to.equal(2);
     expect(error.textContent).to.equal('');
     launcher.querySelector('triage-reporter')!.close();
   });

@@ -2,7 +2,7 @@
 // change a ticket, and the strict CSP on every page.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, SUPPORT_KEY, PNG, auth, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -45,6 +45,14 @@ describe('admin pages', () => {
     const list = await get('/admin', false);
     assert.equal(list.status, 303);
     assert.equal(list.headers.get('location'), '/admin/login');
+    // Every admin page, even with the browsers' or support's key as a bearer: only an admin session opens them.
+    for (const path of ['/admin/tickets/x', '/admin/tickets/x/attachments/0', '/admin/webhooks']) {
+      for (const key of [API_KEY, SUPPORT_KEY]) {
+        const page = await fetch(`${server.url}${path}`, { redirect: 'manual', headers: { authorization: `Bearer ${key}` } });
+        assert.equal(page.status, 303, `${path} with a bearer key`);
+        assert.equal(page.headers.get('location'), '/admin/login');
+      }
+    }
     const login = await get('/admin/login', false);
     assert.equal(login.status, 200);
     assert.equal(login.headers.get('content-security-policy'), CSP);
@@ -58,8 +66,8 @@ describe('admin pages', () => {
     assert.match(await css.text(), /\.sev-1/);
   });
 
-  it('refuses a wrong key, an API key and a cross-site sign-in without setting a cookie', async () => {
-    for (const key of ['wrong', API_KEY]) {
+  it('refuses a wrong key, an API key, a support key and a cross-site sign-in without setting a cookie', async () => {
+    for (const key of ['wrong', API_KEY, SUPPORT_KEY]) {
       const response = await postForm('/admin/login', { key });
       assert.equal(response.status, 401);
       assert.equal(response.headers.get('set-cookie'), null);

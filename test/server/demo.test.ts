@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, writeFile, rm, symlink } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG, auth, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
+import { PNG, auth, makeTicket, postTicket, startTestServer, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` away). */
 function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
@@ -109,7 +109,7 @@ describe('demo hosting', () => {
   it('keeps the API and the admin pages reachable beside the demo', async () => {
     assert.equal((await fetch(`${server.url}/api/health`)).status, 200);
     assert.equal((await postTicket(server.url, makeTicket())).status, 201);
-    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth() })).status, 200);
+    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
     assert.equal((await fetch(`${server.url}/admin/login`)).status, 200);
     const missing = await fetch(`${server.url}/nope.html`);
     assert.equal(missing.status, 404);

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { API_KEY, PNG, auth, form, makeTicket, startTestServer, withFiles, type FileInput, type TestServer } from '../support/server-harness.js';
+import { API_KEY, PNG, auth, form, makeTicket, startTestServer, withFiles, type FileInput, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 // The PostgreSQL pass runs a quarter of it: the parsers are the same code, the storage is what it adds.
 const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.TRIAGE_TEST_ENGINE === 'postgres' ? 500 : 2_000));
@@ -113,7 +113,7 @@ describe('intake fuzzing', () => {
         });
         const { status } = await checkAnswer(response);
         if (status !== 201) return;
-        const stored = await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth() });
+        const stored = await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth(SUPPORT_KEY) });
         const { body } = await checkAnswer(stored);
         // JSON carries lone surrogates as escapes; what came back is what went in.
         assert.equal(JSON.stringify(body.summary), JSON.stringify(text));
@@ -169,7 +169,7 @@ describe('intake fuzzing', () => {
         const response = await fetch(`${server.url}/api/tickets`, { method: 'POST', body, headers: { ...auth(), 'idempotency-key': ticket.id } });
         const { status } = await checkAnswer(response);
         if (status !== 201) return;
-        const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
         counts.requests++;
         assert.equal(download.status, 200);
         const disposition = download.headers.get('content-disposition') ?? '';
@@ -225,7 +225,7 @@ describe('intake fuzzing', () => {
     body.append('attachment', new Blob([bomb], { type: 'application/gzip' }), 'logs.ndjson.gz');
     const { status } = await checkAnswer(await fetch(`${server.url}/api/tickets`, { method: 'POST', body, headers: { ...auth(), 'idempotency-key': ticket.id } }));
     assert.equal(status, 201);
-    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
     assert.deepEqual(Buffer.from(await download.arrayBuffer()), bomb);
     assert.ok(process.memoryUsage().rss - before < 128 * 1024 * 1024, 'the service did not inflate the archive');
   });

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN_KEY, API_KEY, ENGINE, PNG, createTestDatabase, getJson, makeTicket, postTicket, withFiles } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, SUPPORT_KEY, ENGINE, PNG, createTestDatabase, getJson, makeTicket, postTicket, withFiles } from '../support/server-harness.js';
 
 interface Instance {
   url: string;
@@ -18,7 +18,7 @@ interface Instance {
 
 async function startInstance(databaseUrl: string, dataDir: string): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', TRIAGE_DATA_DIR: dataDir, TRIAGE_DATABASE_URL: databaseUrl, TRIAGE_API_KEY: API_KEY, TRIAGE_ADMIN_KEY: ADMIN_KEY, TRIAGE_KEYS_FILE: '' },
+    env: { ...process.env, PORT: '0', TRIAGE_DATA_DIR: dataDir, TRIAGE_DATABASE_URL: databaseUrl, TRIAGE_API_KEY: API_KEY, TRIAGE_SUPPORT_KEY: SUPPORT_KEY, TRIAGE_ADMIN_KEY: ADMIN_KEY, TRIAGE_KEYS_FILE: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -123,7 +123,7 @@ describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgre
     assert.equal(retry.status, 201);
     const stored = await getJson(`${b.url}/api/tickets/${ticket.id}`);
     assert.equal(stored.body.attachments[0].size, PNG.length);
-    const download = await fetch(`${b.url}${stored.body.attachments[0].href}`, { headers: { authorization: `Bearer ${API_KEY}` } });
+    const download = await fetch(`${b.url}${stored.body.attachments[0].href}`, { headers: { authorization: `Bearer ${SUPPORT_KEY}` } });
     assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
     const health = await fetch(`${b.url}/api/health`);
     assert.equal(health.status, 200);

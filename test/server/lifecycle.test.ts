@@ -2,7 +2,7 @@
 // measured against an injected clock.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { auth, expectError, getJson, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
+import { auth, expectError, getJson, makeTicket, postTicket, startTestServer, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 const OPS_KEY = 'ops-jane-key-0000000000000000';
 const AGENT_KEY = 'agents-browser-key-111111111111';
@@ -121,7 +121,7 @@ describe('correlation', () => {
     assert.equal(body.reports, 3);
     assert.equal(body.agents, 2);
     assert.equal(body.minutes, 60);
-    assert.deepEqual(Object.keys(body.tickets[0]).sort(), ['id', 'receivedAt', 'reference', 'summary']);
+    assert.deepEqual(Object.keys(body.tickets[0]).sort(), ['createdAt', 'id', 'receivedAt', 'reference', 'summary']);
     assert.deepEqual(body.tickets.slice(1).map((t: { id: string }) => t.id), [ids.c, ids.b]);
     assert.equal(body.tickets[0].receivedAt, '2026-12-01T12:00:00.000Z');
 
@@ -146,7 +146,7 @@ describe('correlation', () => {
       ['category=voice&minutes=abc', 'minutes'],
       [`category=voice&queue=${'q'.repeat(201)}`, 'queue'],
     ]) {
-      const body = await expectError(await fetch(`${server.url}/api/signals?${query}`, { headers: auth() }), 400, 'validation_failed');
+      const body = await expectError(await fetch(`${server.url}/api/signals?${query}`, { headers: auth(SUPPORT_KEY) }), 400, 'validation_failed');
       assert.equal(body.error.fields[0].path, field, query);
     }
   });

@@ -25,7 +25,7 @@ async function startCli(env: Record<string, string>): Promise<Cli> {
     databaseUrl = databases.get(env.TRIAGE_DATA_DIR)!.url;
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: '', TRIAGE_ADMIN_KEY: '', TRIAGE_KEYS_FILE: '', TRIAGE_DATABASE_URL: databaseUrl, ...env },
+    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: '', TRIAGE_SUPPORT_KEY: '', TRIAGE_ADMIN_KEY: '', TRIAGE_KEYS_FILE: '', TRIAGE_DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -53,7 +53,16 @@ async function startCli(env: Record<string, string>): Promise<Cli> {
   };
 }
 
-const keyIn = (output: string, what: 'API' | 'admin') => new RegExp(`${what}\\s+\\S+\\s+key: (\\S+)`).exec(output)![1]!;
+const keyIn = (output: string, what: 'API' | 'support' | 'admin') => new RegExp(`${what}\\s+\\S+\\s+key: (\\S+)`).exec(output)![1]!;
+
+/** Runs a one-shot command of the CLI (backup, restore, maintain) to its end. */
+function runCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env: { ...process.env, TRIAGE_DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
+}
 
 describe('CLI (server/main.ts)', () => {
   after(async () => {
@@ -66,13 +75,15 @@ describe('CLI (server/main.ts)', () => {
     try {
       const first = await startCli({ TRIAGE_DATA_DIR: dataDir });
       const apiKey = keyIn(first.output(), 'API');
+      const supportKey = keyIn(first.output(), 'support');
       const adminKey = keyIn(first.output(), 'admin');
-      assert.notEqual(apiKey, adminKey);
+      assert.equal(new Set([apiKey, supportKey, adminKey]).size, 3);
       const ticket = makeTicket();
       const body = new FormData();
       body.append('ticket', JSON.stringify(ticket));
       const created = await fetch(`${first.url}/api/tickets`, { method: 'POST', body, headers: { authorization: `Bearer ${apiKey}`, 'idempotency-key': ticket.id } });
       assert.equal(created.status, 201);
+      const { receipt } = (await created.json()) as { receipt: string };
       assert.match(first.output(), /\/admin\s+key: /);
       assert.equal(await first.stop(), 0);
       assert.match(first.output(), /SIGTERM: closing the server and the database/);
@@ -82,12 +93,16 @@ describe('CLI (server/main.ts)', () => {
 
       const file = join(dataDir, 'keys.json');
       assert.equal((await stat(file)).mode & 0o777, 0o600);
-      assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { apiKey, adminKey });
+      assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { apiKey, supportKey, adminKey });
 
       const second = await startCli({ TRIAGE_DATA_DIR: dataDir });
       try {
         assert.equal(keyIn(second.output(), 'API'), apiKey);
-        const stored = await fetch(`${second.url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${apiKey}` } });
+        assert.equal(keyIn(second.output(), 'support'), supportKey);
+        const ownByReceipt = await fetch(`${second.url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${apiKey}`, 'triage-receipt': receipt } });
+        assert.equal(ownByReceipt.status, 200);
+        assert.equal((await fetch(`${second.url}/api/tickets`, { headers: { authorization: `Bearer ${apiKey}` } })).status, 403);
+        const stored = await fetch(`${second.url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${supportKey}` } });
         assert.equal(stored.status, 200);
         const health = await fetch(`${second.url}/api/health`);
         assert.deepEqual(await health.json(), { ok: true, version: '0.1.0' });
@@ -99,14 +114,51 @@ describe('CLI (server/main.ts)', () => {
     }
   });
 
+  it('backs up a running service and restores the backup into a new data directory', { skip: ENGINE === 'postgres' ? 'pg_dump backs up PostgreSQL' : false }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'triage-cli-'));
+    const keys = { TRIAGE_API_KEY: 'cli-api-key-0123456789', TRIAGE_SUPPORT_KEY: 'cli-support-key-0123456789', TRIAGE_ADMIN_KEY: 'cli-admin-key-0123456789' };
+    try {
+      const cli = await startCli({ TRIAGE_DATA_DIR: join(dataDir, 'live'), ...keys });
+      const ticket = makeTicket();
+      const body = new FormData();
+      body.append('ticket', JSON.stringify(ticket));
+      const created = await fetch(`${cli.url}/api/tickets`, { method: 'POST', body, headers: { authorization: `Bearer ${keys.TRIAGE_API_KEY}`, 'idempotency-key': ticket.id } });
+      assert.equal(created.status, 201);
+      const saved = await runCommand(['backup', join(dataDir, 'backup')], { TRIAGE_DATA_DIR: join(dataDir, 'live') });
+      assert.equal(saved.code, 0, saved.output);
+      assert.match(saved.output, /backup in .*the SQLite database and 0 attachment blobs/);
+      assert.equal(await cli.stop(), 0);
+
+      const restored = await runCommand(['restore', join(dataDir, 'backup')], { TRIAGE_DATA_DIR: join(dataDir, 'restored') });
+      assert.equal(restored.code, 0, restored.output);
+      assert.match(restored.output, /restored into .*: 1 tickets/);
+      const again = await startCli({ TRIAGE_DATA_DIR: join(dataDir, 'restored'), ...keys });
+      try {
+        const stored = await fetch(`${again.url}/api/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${keys.TRIAGE_SUPPORT_KEY}` } });
+        assert.equal((await stored.json()).summary, ticket.summary);
+      } finally {
+        assert.equal(await again.stop(), 0);
+      }
+      const unknown = await runCommand(['bakup'], { TRIAGE_DATA_DIR: join(dataDir, 'live') });
+      assert.notEqual(unknown.code, 0);
+      assert.match(unknown.output, /Unknown command "bakup"/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('uses keys, a labelled keys file and allowed origins from the environment', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'triage-cli-'));
     try {
       const keysFile = join(dataDir, 'team-keys.json');
-      await writeFile(keysFile, JSON.stringify([{ key: 'jane-admin-key-0123456789', label: 'ops-jane', role: 'admin' }]));
+      await writeFile(keysFile, JSON.stringify([
+        { key: 'jane-admin-key-0123456789', label: 'ops-jane', role: 'admin' },
+        { key: 'sam-support-key-0123456789', label: 'desk-sam', role: 'support' },
+      ]));
       const cli = await startCli({
         TRIAGE_DATA_DIR: dataDir,
         TRIAGE_API_KEY: 'env-api-key-0123456789',
+        TRIAGE_SUPPORT_KEY: 'env-support-key-0123456789',
         TRIAGE_ADMIN_KEY: 'env-admin-key-0123456789',
         TRIAGE_KEYS_FILE: keysFile,
         TRIAGE_ALLOWED_ORIGINS: 'https://a.example.test, https://b.example.test',
@@ -129,9 +181,17 @@ describe('CLI (server/main.ts)', () => {
           body: JSON.stringify({ status: 'acknowledged', reason: 'seen' }),
         });
         assert.equal((await changed.json()).changes[0].by, 'ops-jane');
+        const bySupport = await fetch(`${cli.url}/api/tickets/${ticket.id}`, {
+          method: 'PATCH',
+          headers: { authorization: 'Bearer sam-support-key-0123456789', 'content-type': 'application/json' },
+          body: JSON.stringify({ status: 'resolved', reason: 'fixed' }),
+        });
+        assert.equal((await bySupport.json()).changes[0].by, 'desk-sam', 'a support key from the keys file may change tickets');
+        const envSupport = await fetch(`${cli.url}/api/tickets`, { headers: { authorization: 'Bearer env-support-key-0123456789' } });
+        assert.equal(envSupport.status, 200);
         const config = await (await fetch(`${cli.url}/demo/config.json`)).json();
         assert.equal(config.apiKey, 'env-api-key-0123456789');
-        await assert.rejects(stat(join(dataDir, 'keys.json')), 'no keys are generated when both are given');
+        await assert.rejects(stat(join(dataDir, 'keys.json')), 'no keys are generated when all three are given');
       } finally {
         assert.equal(await cli.stop(), 0);
       }

@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION, openDatabase } from '../../server/index.js'
 import { contentHash } from '../../server/tickets.js';
 import pg from 'pg';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, PostgresTicketStore, migratePostgres } from '../../server/storage/postgres.js';
-import { ENGINE, PNG, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer } from '../support/server-harness.js';
+import { ENGINE, PNG, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 describe('migrations (SQLite)', { skip: ENGINE !== 'sqlite' && 'SQLite files are tested in the SQLite pass' }, () => {
   it('has more than one step, so the upgrade path is exercised', () => {
@@ -59,7 +59,7 @@ describe('migrations (SQLite)', { skip: ENGINE !== 'sqlite' && 'SQLite files are
         assert.equal(stored.body.status, 'acknowledged');
         assert.equal(stored.body.summary, ticket.summary);
         assert.deepEqual(stored.body.attachments.map((a: { kind: string; sha256: string }) => [a.kind, a.sha256]), [['screenshot', hash]]);
-        const bytes = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        const bytes = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
         assert.deepEqual(new Uint8Array(await bytes.arrayBuffer()), PNG);
         const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
         assert.deepEqual(events.body.events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`), ['created:api-old', 'status:ops-jane']);

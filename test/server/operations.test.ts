@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIntakeApp, startIntakeServer } from '../../server/index.js';
-import { ADMIN_KEY, API_KEY, ENGINE, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, ENGINE, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 /** A data directory and, on the PostgreSQL pass, a database, for a server built by hand. */
 async function storage() {
@@ -116,7 +116,7 @@ describe('JSON log', () => {
     try {
       const ticket = makeTicket();
       assert.equal((await postTicket(server.url, ticket)).status, 201);
-      await fetch(`${server.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth() });
+      await fetch(`${server.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth(SUPPORT_KEY) });
       await fetch(`${server.url}/api/tickets`, { headers: { authorization: 'Bearer a-wrong-secret-key' } });
       await fetch(`${server.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: auth(ADMIN_KEY), body: '{"status":"waiting","reason":"r"}' });
       const entries = server.logs.map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -1,7 +1,7 @@
 // Who may call: bearer keys, the CORS allow-list, the rate limit, and keys kept out of logs.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, PNG, auth, expectError, makeTicket, postTicket, startTestServer, withFiles, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 const ALLOWED = 'https://agent.example.test';
 
@@ -29,20 +29,25 @@ describe('authentication', () => {
     ]) {
       await expectError(await fetch(`${server.url}/api/tickets`, { headers: { authorization: header } }), 401, 'unauthorized');
     }
-    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth() })).status, 200);
+    assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
   });
 
-  it('guards POST, reads, attachments, events and signals alike', async () => {
+  it('guards every route but health and readiness: POST, list, reads, changes, attachments, events, signals, unknown routes', async () => {
     const ticket = makeTicket();
     assert.equal((await postTicket(server.url, ticket)).status, 201);
     for (const path of [
+      '/api/tickets',
       `/api/tickets/${ticket.id}`,
       `/api/tickets/${ticket.id}/events`,
       `/api/tickets/${ticket.id}/attachments/0`,
       '/api/signals?category=voice',
+      '/api/nope',
     ]) {
       await expectError(await fetch(`${server.url}${path}`), 401, 'unauthorized');
     }
+    const patch = await fetch(`${server.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"status":"resolved","reason":"x"}' });
+    await expectError(patch, 401, 'unauthorized');
+    for (const open of ['/api/health', '/api/ready']) assert.equal((await fetch(`${server.url}${open}`)).status, 200, open);
     await expectError(await postTicket(server.url, makeTicket(), [], { authorization: 'Bearer nope' }), 401, 'unauthorized');
   });
 
@@ -50,16 +55,17 @@ describe('authentication', () => {
     server.logs.length = 0;
     await fetch(`${server.url}/api/tickets`, { headers: { authorization: 'Bearer wrong' } });
     assert.match(server.logs.join('\n'), / GET \/api\/tickets 401 \d+ms -$/m);
-    await fetch(`${server.url}/api/tickets`, { headers: auth() });
-    assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms api-[0-9a-f]{8}$/m);
+    await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
+    assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms support-[0-9a-f]{8}$/m);
   });
 
-  it('lets only admin keys change a ticket', async () => {
+  it('lets only support and admin keys change a ticket', async () => {
     const ticket = makeTicket();
     assert.equal((await postTicket(server.url, ticket)).status, 201);
     const change = (key: string) =>
       fetch(`${server.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: { ...auth(key), 'content-type': 'application/json' }, body: JSON.stringify({ status: 'acknowledged', reason: 'seen' }) });
     await expectError(await change(API_KEY), 403, 'forbidden');
+    assert.equal((await change(SUPPORT_KEY)).status, 200);
     assert.equal((await change(ADMIN_KEY)).status, 200);
   });
 
@@ -80,7 +86,7 @@ describe('authentication', () => {
     try {
       const ticket = makeTicket();
       assert.equal((await postTicket(stdoutServer.url, ticket)).status, 201);
-      await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth() });
+      await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}?key=${API_KEY}`, { headers: auth(SUPPORT_KEY) });
       await fetch(`${stdoutServer.url}/api/tickets`, { headers: { authorization: 'Bearer a-wrong-secret-key' } });
       await fetch(`${stdoutServer.url}/api/tickets/${ticket.id}`, { method: 'PATCH', headers: auth(ADMIN_KEY), body: '{"status":"waiting","reason":"r"}' });
     } finally {
@@ -107,12 +113,12 @@ describe('CORS allow-list', () => {
   it('answers a preflight from an allowed origin with the headers the outbox needs', async () => {
     const response = await fetch(`${server.url}/api/tickets`, {
       method: 'OPTIONS',
-      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key' },
+      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, idempotency-key, triage-receipt' },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED);
     const allowHeaders = response.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['authorization', 'content-type', 'idempotency-key']) assert.ok(allowHeaders.includes(header), header);
+    for (const header of ['authorization', 'content-type', 'idempotency-key', 'triage-receipt']) assert.ok(allowHeaders.includes(header), header);
     assert.ok(response.headers.get('access-control-allow-methods')!.includes('POST'));
     assert.equal(response.headers.get('vary'), 'Origin');
   });
@@ -132,7 +138,7 @@ describe('CORS allow-list', () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
     assert.equal((await postTicket(server.url, ticket, files, { origin: ALLOWED })).status, 201);
-    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: { ...auth(), origin: ALLOWED } });
+    const download = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: { ...auth(SUPPORT_KEY), origin: ALLOWED } });
     assert.equal(download.status, 200);
     assert.equal(download.headers.get('access-control-allow-origin'), ALLOWED);
     assert.equal(download.headers.get('vary'), 'Origin');
@@ -148,12 +154,12 @@ describe('CORS allow-list', () => {
     const body = await expectError(post, 403, 'origin_not_allowed');
     assert.match(body.error.message, /evil\.example\.test/);
     assert.equal(post.headers.get('access-control-allow-origin'), null);
-    assert.equal((await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth() })).status, 404);
-    await expectError(await fetch(`${server.url}/api/tickets`, { headers: { ...auth(), origin: 'null' } }), 403, 'origin_not_allowed');
+    assert.equal((await fetch(`${server.url}/api/tickets/${ticket.id}`, { headers: auth(SUPPORT_KEY) })).status, 404);
+    await expectError(await fetch(`${server.url}/api/tickets`, { headers: { ...auth(SUPPORT_KEY), origin: 'null' } }), 403, 'origin_not_allowed');
   });
 
   it('lets the service own origin through (the served demo is same-origin)', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, { headers: { ...auth(), origin: server.url } });
+    const response = await fetch(`${server.url}/api/tickets`, { headers: { ...auth(SUPPORT_KEY), origin: server.url } });
     assert.equal(response.status, 200);
   });
 });
@@ -166,8 +172,8 @@ describe('rate limit', () => {
   after(() => server.close());
 
   it('answers 429 with Retry-After once a key spent its budget, per key', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth() })).status, 200);
-    const limited = await fetch(`${server.url}/api/tickets`, { headers: auth() });
+    for (let i = 0; i < 3; i++) assert.equal((await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) })).status, 200);
+    const limited = await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
     const body = await expectError(limited, 429, 'rate_limited');
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 20, String(retryAfter));

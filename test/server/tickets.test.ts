@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import {
-  API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer,
-} from '../support/server-harness.js';
+  API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
 const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -28,7 +27,8 @@ describe('POST /api/tickets', () => {
     const response = await postTicket(server.url, ticket, files);
     assert.equal(response.status, 201);
     const body = await response.json();
-    assert.deepEqual(Object.keys(body).sort(), ['id', 'receivedAt', 'reference', 'related', 'status']);
+    assert.deepEqual(Object.keys(body).sort(), ['id', 'receipt', 'receivedAt', 'reference', 'related', 'status']);
+    assert.match(body.receipt, /^[A-Za-z0-9_-]{43}$/, '256 random bits, base64url');
     assert.equal(body.id, ticket.id);
     assert.match(body.reference, /^TK-\d{6}$/);
     assert.equal(body.status, 'new');
@@ -47,7 +47,7 @@ describe('POST /api/tickets', () => {
     assert.equal(stored.body.attachments[0].size, PNG.length);
     assert.equal(stored.body.attachments[1].kind, 'logs');
 
-    const download = await fetch(`${server.url}${stored.body.attachments[0].href}`, { headers: auth() });
+    const download = await fetch(`${server.url}${stored.body.attachments[0].href}`, { headers: auth(SUPPORT_KEY) });
     assert.equal(download.status, 200);
     assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
   });
@@ -170,7 +170,7 @@ describe('POST /api/tickets', () => {
     const files = [{ name: 'Ünïcode "quoted"; name.txt', type: 'text/plain', data: '<script>alert(1)</script>' }];
     const ticket = withFiles(makeTicket(), files);
     assert.equal((await postTicket(server.url, ticket, files)).status, 201);
-    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/plain');
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
@@ -179,13 +179,13 @@ describe('POST /api/tickets', () => {
     assert.ok(disposition.includes(`filename="_n_code _quoted__ name.txt"`), disposition);
     assert.ok(disposition.includes(`filename*=UTF-8''%C3%9Cn%C3%AFcode%20%22quoted%22%3B%20name.txt`), disposition);
     assert.equal(await response.text(), '<script>alert(1)</script>');
-    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth() }), 404, 'not_found');
-    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/x`, { headers: auth() }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth(SUPPORT_KEY) }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${ticket.id}/attachments/x`, { headers: auth(SUPPORT_KEY) }), 404, 'not_found');
   });
 
   it('answers 404 for an unknown ticket', async () => {
-    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}`, { headers: auth() }), 404, 'not_found');
-    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}/events`, { headers: auth() }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}`, { headers: auth(SUPPORT_KEY) }), 404, 'not_found');
+    await expectError(await fetch(`${server.url}/api/tickets/${makeTicket().id}/events`, { headers: auth(SUPPORT_KEY) }), 404, 'not_found');
   });
 
   it('reports health without a key', async () => {
@@ -229,9 +229,9 @@ describe('durability', () => {
       assert.equal(stored.status, 200);
       assert.equal(stored.body.reference, created.reference);
       assert.equal(stored.body.summary, ticket.summary);
-      const png = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+      const png = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
       assert.deepEqual(new Uint8Array(await png.arrayBuffer()), PNG);
-      const json = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth() });
+      const json = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/1`, { headers: auth(SUPPORT_KEY) });
       assert.equal(await json.text(), '{"level":"error"}');
       // The replay after a restart is still recognised, and the next ticket gets the next reference.
       assert.equal((await postTicket(second.url, ticket, files)).status, 200);
@@ -303,7 +303,7 @@ describe('GET /api/tickets', () => {
       ['severity=5', 'severity'],
       ['category=printer', 'category'],
     ]) {
-      const body = await expectError(await fetch(`${server.url}/api/tickets?${query}`, { headers: auth() }), 400, 'validation_failed');
+      const body = await expectError(await fetch(`${server.url}/api/tickets?${query}`, { headers: auth(SUPPORT_KEY) }), 400, 'validation_failed');
       assert.equal(body.error.fields[0].path, field, query);
     }
   });
@@ -326,7 +326,7 @@ describe('attachments in a shared directory', () => {
       // The same storage and shared directory, another instance's own data directory.
       const second = await startTestServer({ attachmentsDir: shared, databaseUrl: first.databaseUrl, dataDir: first.engine === 'sqlite' ? first.dataDir : undefined });
       try {
-        const download = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth() });
+        const download = await fetch(`${second.url}/api/tickets/${ticket.id}/attachments/0`, { headers: auth(SUPPORT_KEY) });
         assert.equal(download.status, 200);
         assert.deepEqual(new Uint8Array(await download.arrayBuffer()), PNG);
       } finally {

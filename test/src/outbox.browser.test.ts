@@ -2,7 +2,7 @@
 // the tests can take the service down, make it fail, and count the requests that reached it.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../src/outbox.js';
-import { createIntakeTransport } from '../../src/transports/intake.js';
+import { createIntakeTransport, readIntakeStatus } from '../../src/transports/intake.js';
 import { DeliveryError, type OutboxEntry, type Transport } from '../../src/delivery.js';
 import { describe, it } from '../support/harness.js';
 import {
@@ -80,6 +80,51 @@ describe('outbox (IndexedDB, real intake service)', () => {
     expect(entry.delivery.state === 'sent' && entry.delivery.result.id).to.equal(ticket.id);
     expect(await storedCount(ticket.id)).to.equal(1);
     expect(await requestsFor(ticket.id)).to.equal(1);
+  });
+
+  it('keeps the receipt with a sent entry, and the receipt reads that report\'s status with the browser key', async () => {
+    const outbox = open();
+    const ticket = makeTicket();
+    await outbox.submit(ticket, []);
+    const entry = await waitForEntry(outbox, ticket.id, isSent);
+    const result = entry.delivery.state === 'sent' ? entry.delivery.result : undefined;
+    expect(result?.receipt).to.be.a('string').with.length.greaterThan(40);
+    const [listed] = (await outbox.list()).filter((e) => e.id === ticket.id);
+    expect(listed.delivery.state === 'sent' && listed.delivery.result.receipt).to.equal(result!.receipt);
+    const status = await readIntakeStatus({ url: env.INTAKE_URL, apiKey: env.INTAKE_KEY }, result!);
+    expect([status.reference, status.status]).to.deep.equal([result!.reference, 'new']);
+  });
+
+  it('forgets sent reports after the configured time, keeping newer and unsent ones', async () => {
+    const day = 24 * 60 * 60_000;
+    let clock = Date.parse('2026-11-01T09:00:00Z');
+    const now = () => clock;
+    const first = open({ now, backoff: NEVER });
+    const old = withFiles(makeTicket({ summary: 'Old and sent' }), [await pngFile()], 'screenshot');
+    await first.submit(old, [await pngFile()]);
+    await waitForEntry(first, old.id, isSent);
+    clock += 20 * day;
+    const recent = makeTicket({ summary: 'Recent and sent' });
+    await first.submit(recent, []);
+    await waitForEntry(first, recent.id, isSent);
+    await command('intake-down');
+    const unsent = makeTicket({ summary: 'Old but never sent' });
+    clock -= 19 * day;
+    await first.submit(unsent, []);
+    await waitForEntry(first, unsent.id, (e) => e.delivery.state === 'queued' && e.delivery.attempts === 1);
+    first.close();
+
+    // A page load 31 days after the first report: the default keeps 30 days.
+    clock = Date.parse('2026-11-01T09:00:00Z') + 31 * day;
+    const next = open({ now, backoff: NEVER });
+    await waitUntil(async () => !(await next.list()).some((e) => e.id === old.id), 'the old sent report is removed on open');
+    expect((await next.list()).map((e) => e.id).sort()).to.deep.equal([recent.id, unsent.id].sort());
+    expect(await dumpDatabase(dbName)).not.to.contain(old.id);
+    next.close();
+
+    const strict = open({ now, backoff: NEVER, keepSentMs: 5 * day });
+    await strict.pruneSent();
+    expect((await strict.list()).map((e) => e.id)).to.deep.equal([unsent.id]);
   });
 
   it('delivers a ticket a closed page left queued when the next page opens the outbox', async () => {

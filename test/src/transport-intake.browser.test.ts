@@ -2,7 +2,7 @@
 // sends is what the service stores, and each kind of answer becomes the right DeliveryError.
 import { expect } from '@open-wc/testing';
 import { describe, it } from '../support/harness.js';
-import { createIntakeTransport } from '../../src/transports/intake.js';
+import { createIntakeTransport, readIntakeStatus } from '../../src/transports/intake.js';
 import { createIntakeSignals } from '../../src/signals.js';
 import type { Transport } from '../../src/delivery.js';
 import { afterEach, before, beforeEach, loadEnv, logFile, makeTicket, pngFile, withFiles, type IntakeEnv, command, rejection } from '../support/delivery-fixtures.js';
@@ -32,7 +32,9 @@ describe('intake transport (real intake service)', () => {
     expect(result.id).to.equal(ticket.id);
     expect(result.reference).to.be.a('string').and.not.empty;
 
-    const headers = { Authorization: `Bearer ${env.INTAKE_KEY}` };
+    // The browser's key reads its own ticket only, with the receipt the 201 carried.
+    expect(result.receipt).to.match(/^[A-Za-z0-9_-]{43}$/);
+    const headers = { Authorization: `Bearer ${env.INTAKE_KEY}`, 'Triage-Receipt': result.receipt! };
     const stored = await (await fetch(`${env.INTAKE_DIRECT_URL}/api/tickets/${ticket.id}`, { headers })).json();
     expect(stored.summary).to.equal(ticket.summary);
     expect(stored.attachments.map((a: { size: number }) => a.size)).to.deep.equal([png.blob.size, log.blob.size]);
@@ -126,6 +128,26 @@ describe('intake transport (real intake service)', () => {
     const error = await rejection(impatient.send(makeTicket(), []));
     expect(error.permanent).to.equal(false);
     expect(error.code).to.equal('timeout');
+  });
+
+  it('reads its own ticket\'s status and events with the receipt, and nothing without it', async () => {
+    const ticket = makeTicket();
+    const result = await transport.send(ticket, []);
+    const options = { url: env.INTAKE_URL, apiKey: env.INTAKE_KEY };
+    const status = await readIntakeStatus(options, result);
+    expect(status.reference).to.equal(result.reference);
+    expect(status.status).to.equal('new');
+    expect(status.events.map((event) => event.type)).to.deep.equal(['created']);
+    const other = await transport.send(makeTicket(), []);
+    // Another ticket's receipt reads like a ticket that does not exist.
+    const wrong = await rejection(readIntakeStatus(options, { id: other.id, receipt: result.receipt }));
+    expect([wrong.status, wrong.permanent]).to.deep.equal([404, true]);
+    const listed = await fetch(`${env.INTAKE_DIRECT_URL}/api/tickets`, { headers: { Authorization: `Bearer ${env.INTAKE_KEY}` } });
+    expect(listed.status).to.equal(403);
+    const download = await fetch(`${env.INTAKE_DIRECT_URL}/api/tickets/${ticket.id}/attachments/0`, {
+      headers: { Authorization: `Bearer ${env.INTAKE_KEY}`, 'Triage-Receipt': result.receipt! },
+    });
+    expect(download.status).to.equal(403);
   });
 
   it('stops when the caller aborts, leaving the report to be retried', async () => {

@@ -51,7 +51,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 // must find the first one's database too.
 const databaseOf = new Map<string, { url: string; drop(): Promise<void> }>();
 
+/** The browsers' key (role api): submits, reads its own ticket by receipt, asks for signals. */
 export const API_KEY = 'test-api-key-0123456789abcdef';
+/** Role support: lists, reads and downloads every ticket, changes them. */
+export const SUPPORT_KEY = 'test-support-key-5566778899aabb';
 export const ADMIN_KEY = 'test-admin-key-fedcba9876543210';
 
 export interface TestServer {
@@ -63,6 +66,8 @@ export interface TestServer {
   logs: string[];
   /** Rows of a query on the server's storage, read directly (`?` placeholders on both engines). */
   sql<T = Record<string, unknown>>(query: string, ...params: unknown[]): Promise<T[]>;
+  /** Runs the retention and the blob collection now. */
+  maintain(): Promise<{ ticketsDeleted: number; blobsCollected: number }>;
   close(): Promise<void>;
   /** Stops the server; keeps the data directory and database (restart tests). */
   stop(): Promise<void>;
@@ -80,6 +85,7 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
   const running = await startIntakeServer({
     port: 0,
     apiKeys: [API_KEY],
+    supportKeys: [SUPPORT_KEY],
     adminKeys: [ADMIN_KEY],
     log: (line) => logs.push(line),
     // A test that leaves an upload hanging should not hold its server's shutdown for long.
@@ -95,6 +101,7 @@ export async function startTestServer(options: Partial<IntakeOptions> = {}): Pro
     databaseUrl,
     logs,
     sql: (query, ...params) => (databaseUrl ? pgRows(databaseUrl, query, params) : sqliteRows(join(dataDir, 'intake.sqlite'), query, params)),
+    maintain: () => running.maintain(),
     stop: () => running.close(),
     async close() {
       await running.close();
@@ -182,7 +189,8 @@ export function postTicket(
 
 export const auth = (key = API_KEY) => ({ authorization: `Bearer ${key}` });
 
-export async function getJson(url: string, key = API_KEY): Promise<{ status: number; body: any; response: Response }> {
+/** A GET as support by default: reading tickets is not the browser key's right. */
+export async function getJson(url: string, key = SUPPORT_KEY): Promise<{ status: number; body: any; response: Response }> {
   const response = await fetch(url, { headers: auth(key) });
   return { status: response.status, body: await response.json(), response };
 }
