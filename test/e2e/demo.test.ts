@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { API_KEY, ADMIN_KEY, freePort, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
+import { ADMIN_KEY, freePort, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
 
 const start = (dataDir: string, port: number) => startDemoService(dataDir, port);
 
