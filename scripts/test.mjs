@@ -1,4 +1,4 @@
-// `npm test`: type check, build (and its size budgets), Node tests, the browser tests in
+// `npm test`: type check, lint (lit-analyzer), build (and its size budgets), Node tests, the browser tests in
 // Debian's Chromium, then end-to-end tests of the demo against the real intake service.
 // Ends with one line counting every test of every runner: "N passed, N failed".
 import { spawn } from 'node:child_process';
@@ -44,8 +44,9 @@ function runCounted(command, args, options = {}) {
   });
 }
 
-step('type check');
+step('type check and lint');
 run(npm, ['run', '--silent', 'typecheck']);
+run(npm, ['run', '--silent', 'lint']);
 step('build and size budgets');
 run(npm, ['run', '--silent', 'build']);
 run(npm, ['run', '--silent', 'size']);
