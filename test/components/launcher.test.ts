@@ -180,6 +180,15 @@ describe('<triage-launcher>', () => {
     expect(button(full).textContent).to.equal('Report an issue');
   });
 
+  it('fits a 32 px media bar in its compact form, with a target of at least 24 px', async () => {
+    const bar = await fixture<HTMLElement>(html`<div style="display:flex;align-items:center;block-size:32px;padding:0 8px;box-sizing:border-box;font:14px system-ui">
+      <span>Queue ABC</span><triage-launcher compact warm="none"></triage-launcher>
+    </div>`);
+    const box = button(bar.querySelector<TriageLauncher>('triage-launcher')!).getBoundingClientRect();
+    expect(box.height, 'the button fits the bar').to.be.at.most(32);
+    expect(Math.min(box.height, box.width), 'WCAG 2.2 target size').to.be.at.least(24);
+  });
+
   it('says in Spanish when the report form cannot load for a Spanish agent', async () => {
     class OfflineLauncher extends TriageLauncher {
       protected override importReporter() {
