@@ -13,7 +13,8 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { DeliveryRow, EventRow, NewDelivery, TicketRow, TicketStore } from './storage/types.js';
-import { summaryOf } from './views.js';
+// A webhook carries the ticket as the list shows it: the receiver fetches the rest with a support key.
+import { listItem } from './views.js';
 import { logEntry, type Log, type LogFormat } from './log.js';
 
 export interface WebhookEndpoint {
@@ -42,22 +43,6 @@ export function signature(secret: string, timestamp: string, body: string): stri
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-function ticketSummary(row: TicketRow) {
-  return {
-    id: row.id,
-    reference: row.reference,
-    summary: summaryOf(row),
-    category: row.category,
-    severity: row.severity,
-    status: row.status,
-    queue: row.queue,
-    agent: row.agent,
-    createdAt: row.created_at,
-    receivedAt: row.received_at,
-    href: `/api/tickets/${encodeURIComponent(row.id)}`,
-  };
-}
-
 function deliveries(endpoints: WebhookEndpoint[], type: string, at: string, data: unknown): NewDelivery[] {
   const eventId = randomUUID();
   const body = JSON.stringify({ id: eventId, type, createdAt: at, data });
@@ -66,7 +51,7 @@ function deliveries(endpoints: WebhookEndpoint[], type: string, at: string, data
 
 export function ticketCreated(endpoints: WebhookEndpoint[]) {
   return (row: TicketRow): NewDelivery[] =>
-    endpoints.length ? deliveries(endpoints, 'ticket.created', row.received_at, { ticket: ticketSummary(row) }) : [];
+    endpoints.length ? deliveries(endpoints, 'ticket.created', row.received_at, { ticket: listItem(row) }) : [];
 }
 
 export function ticketUpdated(endpoints: WebhookEndpoint[]) {
@@ -77,7 +62,7 @@ export function ticketUpdated(endpoints: WebhookEndpoint[]) {
       from: event.type === 'severity' ? Number(event.from_value) : event.from_value,
       to: event.type === 'severity' ? Number(event.to_value) : event.to_value,
     }));
-    return deliveries(endpoints, 'ticket.updated', events[0]!.at, { ticket: ticketSummary(row), changes, by: events[0]!.by, reason: events[0]!.reason });
+    return deliveries(endpoints, 'ticket.updated', events[0]!.at, { ticket: listItem(row), changes, by: events[0]!.by, reason: events[0]!.reason });
   };
 }
 
