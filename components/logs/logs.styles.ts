@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const logsStyles = css`
   :host {
     display: block;
+    grid-column: 1 / -1;
   }
   [part='base'] {
     display: grid;

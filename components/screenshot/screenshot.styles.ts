@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 export const screenshotStyles = css`
-:host{display:block}
+/* In the reporter's evidence grid the picture needs the full width to be edited. */
+:host{display:block;grid-column:1 / -1}
 h4{margin:0 0 .4rem;font-size:1em}
 p{margin:.25rem 0}
 .row{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem 0}
