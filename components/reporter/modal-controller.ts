@@ -58,14 +58,13 @@ export class ModalController implements ReactiveController {
 
   /** Keeps Tab inside the dialog, including past the last control (the browser would leave for its own UI). */
   readonly onKeydown = (event: KeyboardEvent): void => {
-    if (this.#options.embedded()) {
-      if (event.key === 'Escape' && !event.defaultPrevented) {
-        event.preventDefault();
-        if (this.#options.mayClose()) this.close();
-      }
-      return;
+    // Escape is handled here, not only by the dialog's cancel: Chromium does not let a page refuse
+    // a second Escape without a user action between, and the dialog would close over the question.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      if (this.#options.mayClose()) this.close();
     }
-    if (event.key !== 'Tab') return;
+    if (event.key !== 'Tab' || this.#options.embedded()) return;
     const items = [...this.#options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
     );

@@ -37,6 +37,9 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * Configuration, agent context and services come from a `<triage-provider>` above (context);
  * without one, set the `agent`, `config` and `services` properties, or the browser's defaults apply.
  *
+ * Only the Send button, or Ctrl+Enter (Cmd+Enter) anywhere in the form, sends: Enter in a
+ * one-line field does not, and makes a new line in a text area.
+ *
  * @fires triage-open - the dialog opened
  * @fires triage-close - the dialog closed (the draft is kept); embedded, the host closes its window on it
  * @fires triage-submit - cancelable; detail {ticket, attachments}; cancel to deliver it yourself
@@ -124,6 +127,8 @@ export class TriageReporter extends TriageElement {
   readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
+  /** The id of the form control the agent was last in, where "Back to the report" returns. */
+  #lastField = controlIdOf('summary');
   #resubmitting = false;
 
   /** What the evidence tools in the `evidence` slot get through `evidenceContext`. */
@@ -245,6 +250,14 @@ export class TriageReporter extends TriageElement {
     }
   };
 
+  /** Enter in a one-line field never sends (no implicit submission); Ctrl+Enter or Cmd+Enter does. */
+  #onKeydown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLInputElement;
+    if (event.key !== 'Enter') return;
+    if (event.ctrlKey || event.metaKey) void this.submit(event);
+    else if (target.localName === 'input' && target.type !== 'file') event.preventDefault();
+  };
+
   #onStatusLink = (event: TriageStatusLinkEvent) => this.#patch({ linkedStatusIncident: event.detail.incidentId });
 
   /** The slotted `<triage-status>` shows the link of the form as it is now (a restored draft, a fresh form). */
@@ -297,7 +310,7 @@ export class TriageReporter extends TriageElement {
 
   #backToForm() {
     this.view = 'form';
-    this.#focusField('summary');
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#' + this.#lastField)?.focus());
   }
 
   #discard() {
@@ -428,7 +441,8 @@ export class TriageReporter extends TriageElement {
     const t = this.t;
     const scope: FieldScope = { form: this.form, errors: this.errors, t };
     const suggestion = suggestionFor(this.form);
-    return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}>
+    return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}
+      @keydown=${this.#onKeydown} @focusin=${(e: Event) => (this.#lastField = (e.target as HTMLElement).id || this.#lastField)}>
       <p class="muted">${t.intro}</p>
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}

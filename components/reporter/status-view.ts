@@ -65,14 +65,15 @@ export interface StatusScope {
   close(): void;
 }
 
+/** "New report" comes before the actions that come and go, so focus put on it stays when the state changes. */
 export function statusView({ t, delivery, download, fixAndResend, newReport, close }: StatusScope): TemplateResult {
   const d = delivery?.entry?.delivery;
   return html`<div part="body" class="result">
     ${delivery ? deliveryStatus(t, delivery, download) : nothing}
     <div part="actions" class="actions">
       ${d?.state === 'failed' ? html`<button type="button" class="primary" @click=${fixAndResend}>${t.fixAndResend}</button>` : nothing}
-      ${d?.state !== 'sent' ? html`<button type="button" @click=${download}>${t.download}</button>` : nothing}
       <button type="button" @click=${newReport}>${t.newReport}</button>
+      ${d?.state !== 'sent' ? html`<button type="button" @click=${download}>${t.download}</button>` : nothing}
       <button type="button" @click=${close}>${t.close}</button>
     </div>
   </div>`;
