@@ -88,7 +88,7 @@ describe('demo desktop with the intake service', () => {
     await page.keyboard.type('10'); // agents in the team: 4 of 10 is 40 %
     assert.match(await severityText(page), /Severity 1/);
 
-    await page.keyboard.press('Enter'); // submits the form from a text field
+    await page.keyboard.press('Control+Enter'); // the documented shortcut: Enter alone in a text field no longer sends
     const status = page.locator('triage-reporter [part~="status"]');
     await status.filter({ hasText: 'Sent.' }).waitFor({ timeout: 15_000 });
     firstReference = /reference is (\S+?)\./.exec(await status.innerText())?.[1] ?? '';
