@@ -18,6 +18,7 @@ import { html } from '../html.js';
 import { Sessions, requireSameOrigin, sameToken } from './session.js';
 import { detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
 import type { Notifier } from '../webhooks.js';
+import type { ClockConfig } from '../clock.js';
 
 export interface AdminDeps {
   store: TicketStore;
@@ -30,6 +31,8 @@ export interface AdminDeps {
   webhooks: Notifier;
   /** Whether any webhook endpoint is configured (the deliveries page says so otherwise). */
   webhooksConfigured: boolean;
+  /** The SLA clock's plan and calendar (../clock.ts). */
+  clock: ClockConfig;
 }
 
 const PAGE_SIZE = 50;
