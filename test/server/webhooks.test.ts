@@ -31,7 +31,7 @@ describe('webhooks', () => {
     const ticket = makeTicket();
     const created = await (await postTicket(server.url, ticket)).json();
     await waitFor(() => receiver.accepted().some((r) => r.event.data.ticket.id === ticket.id), 'ticket.created');
-    assert.equal((await change(ticket.id, { severity: 2, reason: 'Only one site is affected' })).status, 200);
+    assert.equal((await change(ticket.id, { severity: 2, regradeReason: 'bcp-in-place', reason: 'Only one site is affected' })).status, 200);
     await waitFor(() => receiver.accepted().filter((r) => r.event.data.ticket.id === ticket.id).length === 2, 'ticket.updated');
 
     const [first, second] = receiver.accepted().filter((r) => r.event.data.ticket.id === ticket.id);
