@@ -4,6 +4,7 @@
  */
 import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, responseDueAt, type Level } from '../../src/severity.js';
 import type { Ticket } from '../../src/ticket.js';
+import { reporterEn } from '../../src/strings/reporter.js';
 import { STATUSES, type AttachmentRow, type DeliveryRow, type EventRow, type TicketRow } from '../storage/types.js';
 import { eventView, summaryOf } from '../views.js';
 import { html, type Markup } from '../html.js';
@@ -28,6 +29,20 @@ function severityBadge(level: number): Markup {
   return html`<span class="badge sev-${level}">S${level}</span> ${name}`;
 }
 
+/** The category as the agent chose it in the reporter, from the reporter's own English catalog. */
+const categoryName = (category: string) => reporterEn.categories[category as keyof typeof reporterEn.categories]?.label ?? category;
+
+/** Who reported: the name, and below it the login beside the account ID support looks people up by. */
+function agentCell(ticket: Ticket, row: TicketRow): Markup {
+  const who = ticket.reporter;
+  const ids = [who?.login, who?.accountId && `ID ${who.accountId}`].filter(Boolean).join(' · ');
+  if (!who?.name) return html`${ids || row.agent || '—'}`;
+  return ids ? html`${who.name}<br><span class="muted">${ids}</span>` : html`${who.name}`;
+}
+
+// A required field's visible marker; the `required` attribute tells assistive technology.
+const requiredMark = html` <span class="required" aria-hidden="true">*</span>`;
+
 const statusBadge = (status: string) => html`<span class="status status-${status}">${status}</span>`;
 
 /** The response deadline for the current severity, recomputed with the policy's clock. */
@@ -46,6 +61,7 @@ export function page(title: string, body: Markup, session?: Session): Markup {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · triage-kit admin</title>
+<link rel="icon" href="/admin/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/admin/admin.css">
 </head>
 <body>
@@ -87,7 +103,7 @@ export function listPage(rows: TicketRow[], filter: { status?: string; category?
   <div><label for="f-severity">Severity</label>
   <select id="f-severity" name="severity"><option value="">Any</option>${options(['1', '2', '3', '4'] as const, filter.severity, (v) => `S${v} ${SEVERITY_NAMES[Number(v) as Level]}`)}</select></div>
   <div><label for="f-category">Category</label>
-  <select id="f-category" name="category"><option value="">Any</option>${options(CATEGORIES, filter.category)}</select></div>
+  <select id="f-category" name="category"><option value="">Any</option>${options(CATEGORIES, filter.category, categoryName)}</select></div>
   <button type="submit">Apply</button>
 </form>
 ${rows.length === 0
@@ -101,11 +117,11 @@ ${rows.map((row) => {
   return html`<tr>
 <th scope="row"><a href="/admin/tickets/${encodeURIComponent(row.id)}">${row.reference}</a></th>
 <td>${summaryOf(row)}</td>
-<td>${row.category}</td>
+<td>${categoryName(row.category)}</td>
 <td class="nowrap">${severityBadge(row.severity)}</td>
 <td class="nowrap">${when(responseDue(ticket, row.severity))}</td>
 <td>${statusBadge(row.status)}</td>
-<td>${ticket.reporter?.name || row.agent || '—'}</td>
+<td>${agentCell(ticket, row)}</td>
 <td class="nowrap">${when(row.received_at)}</td>
 </tr>`;
 })}
@@ -128,6 +144,7 @@ export function detailPage(
   history: EventRow[],
   session: Session,
   error?: string,
+  notice?: string,
 ): Markup {
   const t = JSON.parse(row.document) as Ticket;
   const events = history.map(eventView);
@@ -136,13 +153,15 @@ export function detailPage(
 <h1>${row.reference}: ${t.summary}</h1>
 <p class="meta">${severityBadge(row.severity)} · ${statusBadge(row.status)} · received ${when(row.received_at)} · response due ${when(responseDue(t, row.severity))}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${notice ? html`<p class="notice" role="status" tabindex="-1" autofocus>${notice}</p>` : ''}
+<p class="muted">Fields marked <span class="required">*</span> are required.</p>
 <div class="grid">
 <section class="card"><h2>Change status</h2>
 <form method="post" action="${base}/change">
   <input type="hidden" name="csrf" value="${session.csrf}">
   <label for="status">New status</label>
   <select id="status" name="status">${options(STATUSES, row.status)}</select>
-  <label for="status-reason">Reason</label>
+  <label for="status-reason">Reason${requiredMark}</label>
   <textarea id="status-reason" name="reason" required maxlength="2000" rows="2"></textarea>
   <button type="submit">Change status</button>
 </form></section>
@@ -151,13 +170,13 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   <input type="hidden" name="csrf" value="${session.csrf}">
   <label for="severity">New severity</label>
   <select id="severity" name="severity">${options(['1', '2', '3', '4'] as const, String(row.severity), (v) => `S${v} ${SEVERITY_NAMES[Number(v) as Level]}`)}</select>
-  <label for="severity-reason">Reason</label>
+  <label for="severity-reason">Reason${requiredMark}</label>
   <textarea id="severity-reason" name="reason" required maxlength="2000" rows="2"></textarea>
   <button type="submit">Change severity</button>
 </form></section>
 </div>
 ${facts('The problem', [
-  ['Category', t.category],
+  ['Category', categoryName(t.category)],
   ['Observed behaviour', t.observed],
   ['Expected behaviour', t.expected],
   ['Steps performed', t.steps],
@@ -227,6 +246,18 @@ ${events.map((e) => html`<tr><td class="nowrap">${when(e.at)}</td><td>${
   }</td><td>${e.by}</td><td>${e.reason ?? ''}</td></tr>`)}
 </tbody></table>
 </section>`;
+}
+
+/**
+ * The confirmation after a change (POST, redirect, GET): what the listed events did, or that the
+ * ticket already had the chosen value; undefined when the query names no change of this ticket.
+ */
+export function changeNotice(history: EventRow[], changed: string | undefined): string | undefined {
+  if (changed === 'none') return 'Nothing changed: the ticket already had that value.';
+  const ids = new Set((changed ?? '').split(',').map(Number));
+  const done = history.filter((e) => ids.has(e.id)).map(eventView);
+  if (done.length === 0) return undefined;
+  return done.map((e) => (e.type === 'severity' ? `Severity changed from S${e.from} to S${e.to}.` : `Status changed from ${e.from} to ${e.to}.`)).join(' ');
 }
 
 export function webhooksPage(deliveries: DeliveryRow[], session: Session, configured: boolean, retried?: string): Markup {

@@ -16,7 +16,7 @@ import { attachmentResponse, parseChange, requireAttachment } from '../views.js'
 import { readBody } from '../multipart.js';
 import { html } from '../html.js';
 import { Sessions, requireSameOrigin, sameToken } from './session.js';
-import { detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
+import { changeNotice, detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
 import type { Notifier } from '../webhooks.js';
 import type { ClockConfig } from '../clock.js';
 
@@ -39,6 +39,11 @@ const PAGE_SIZE = 50;
 // Read once: the stylesheet ships beside this module (the build copies it).
 const ADMIN_CSS = readFileSync(new URL('./admin.css', import.meta.url), 'utf8');
 
+// The brand's dark square with a white check, drawn without script or style.
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d2330"/>' +
+  '<path d="M4 8.5l2.5 2.5L12 5.5" fill="none" stroke="#fff" stroke-width="2"/></svg>';
+
 export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
   const sessions = new Sessions(deps.now, deps.secureCookies);
   const { store, blobs } = deps;
@@ -54,6 +59,13 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     return c.body(ADMIN_CSS);
+  });
+
+  // The tab's icon, so a browser's icon request gets an answer (an image, which the CSP's img-src allows).
+  app.get('/admin/favicon.svg', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'max-age=86400');
+    return c.body(FAVICON);
   });
 
   app.get('/admin/login', (c) => c.html(page('Sign in', loginForm()).value));
@@ -104,7 +116,9 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
   const ticketPage = async (c: Context<Env>, id: string, error?: string) => {
     const session = sessions.of(c)!;
     const row = (await store.getTicket(id))!;
-    const body = detailPage(row, await store.attachmentsOf(row.id), await store.eventsOf(row.id), session, error);
+    const history = await store.eventsOf(row.id);
+    const notice = error ? undefined : changeNotice(history, c.req.query('changed'));
+    const body = detailPage(row, await store.attachmentsOf(row.id), history, session, error, notice);
     return c.html(page(row.reference, body, session).value, error ? 400 : 200);
   };
 
@@ -126,6 +140,7 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
     if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
       return c.html(page('Refused', html`<p>This form is out of date. Reload the ticket and try again.</p>`, session).value, 403);
     }
+    let changed = 'none';
     try {
       const change = parseChange({
         status: form.get('status') || undefined,
@@ -133,12 +148,16 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
         reason: form.get('reason') ?? '',
       });
       const events = await store.changeTicket(row.id, change, { by: session.label, at: deps.now().toISOString(), reason: change.reason }, deps.webhooks.updated);
-      if (events?.length) deps.webhooks.committed();
+      if (events?.length) {
+        deps.webhooks.committed();
+        changed = events.map((e) => e.id).join(',');
+      }
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       return ticketPage(c, row.id, (error.fields ?? []).map((f) => f.message).join(' ') || error.message);
     }
-    return c.redirect(`/admin/tickets/${encodeURIComponent(row.id)}`, 303);
+    // The ticket page confirms what changed: the redirected GET reads the events named here.
+    return c.redirect(`/admin/tickets/${encodeURIComponent(row.id)}?changed=${changed}`, 303);
   });
 
   app.get('/admin/webhooks', async (c) => {
