@@ -24,7 +24,8 @@ describe('admin pages', () => {
   const other = makeTicket({ summary: 'Display glitch', category: 'media-bar-display', severity: { suggested: 3, reasons: [], chosen: 3 } });
 
   before(async () => {
-    server = await startTestServer({ keys: [{ key: 'labelled-admin-key-99999999', label: 'ops-jane', role: 'admin' }] });
+    // Ten minutes after the browser wrote it: the due time counts from the arrival.
+    server = await startTestServer({ now: () => new Date('2026-12-01T20:40:00.000Z'), keys: [{ key: 'labelled-admin-key-99999999', label: 'ops-jane', role: 'admin' }] });
     assert.equal((await postTicket(server.url, ticket, [{ name: 'screen.png', type: 'image/png', data: PNG }])).status, 201);
     assert.equal((await postTicket(server.url, other)).status, 201);
   });
@@ -103,7 +104,7 @@ describe('admin pages', () => {
     assert.match(html, /<span class="badge sev-1">S1<\/span> System Outage/);
     assert.match(html, /<span class="badge sev-3">S3<\/span> Minor Loss of Service/);
     // Read on the support calendar's clock (New York), UTC in the tooltip.
-    assert.match(html, /<time datetime="2026-12-01T21:00:00.000Z" title="2026-12-01 21:00 UTC">2026-12-01 16:00 EST<\/time>/);
+    assert.match(html, /<time datetime="2026-12-01T21:10:00.000Z" title="2026-12-01 21:10 UTC">2026-12-01 16:10 EST<\/time>/);
     assert.match(html, /Signed in as ops-jane/);
 
     const filtered = await (await get('/admin?severity=3&category=media-bar-display')).text();
@@ -149,7 +150,7 @@ describe('admin pages', () => {
     assert.match(await (await get(same.headers.get('location')!)).text(), /role="status"[^>]*>Nothing changed: the ticket already had that value\./);
 
     // A browser under Referrer-Policy: no-referrer may send Origin: null; Fetch Metadata vouches.
-    const severity = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, severity: '2', reason: 'Workaround found' }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    const severity = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, severity: '2', regradeReason: 'bcp-in-place', reason: 'Workaround found' }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
     assert.equal(severity.status, 303);
     assert.match(await (await get(severity.headers.get('location')!)).text(), /role="status"[^>]*>Severity changed from S1 to S2\./);
     const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
