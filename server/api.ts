@@ -114,7 +114,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     if (!receipt) {
       throw new HttpError(403, 'receipt_required', 'This key reads a ticket only with its receipt: send the "receipt" of the 201 answer as the Triage-Receipt header.');
     }
-    const row = id.length <= 100 ? await store.getTicket(id) : undefined;
+    const row = id.length <= 100 && !/[\u0000-\u001f]/.test(id) ? await store.getTicket(id) : undefined;
     // A wrong receipt reads exactly like a missing ticket, so ids cannot be confirmed by guessing.
     if (!row || !receiptMatches(receipt, row.receipt_hash)) throw new HttpError(404, 'not_found', 'No ticket with this id.');
     return row;

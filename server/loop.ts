@@ -260,7 +260,9 @@ export function parseTicketIds(input: Input): string[] {
     fields.push({ path: 'ticketIds', message: `Ticket ids must be a list of 1 to ${LIMITS.linkTickets} ticket ids.` });
   } else {
     ids.forEach((id, index) => {
-      if (typeof id !== 'string' || id.length === 0 || id.length > 100) fields.push({ path: `ticketIds.${index}`, message: 'Each ticket id must be text of at most 100 characters.' });
+      if (typeof id !== 'string' || id.length === 0 || id.length > 100 || CONTROL.test(id)) {
+        fields.push({ path: `ticketIds.${index}`, message: 'Each ticket id must be one line of text of at most 100 characters.' });
+      }
     });
   }
   refuse(fields, 'link');
@@ -307,8 +309,11 @@ function receiptOf(c: Context<Env>, what: string): string {
 
 const notFound = (what: string) => new HttpError(404, 'not_found', `No ${what} with this id.`);
 
+/** An id worth looking up: short, one line (PostgreSQL cannot even compare text holding NUL). */
+const lookable = (id: string) => id.length <= 100 && !CONTROL.test(id);
+
 async function requireIncident(store: TicketStore, id: string): Promise<IncidentRow> {
-  const row = id.length <= 100 ? await store.loop.incident(id) : undefined;
+  const row = lookable(id) ? await store.loop.incident(id) : undefined;
   if (!row) throw notFound('incident');
   return row;
 }
@@ -368,7 +373,7 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
     const id = c.req.param('id');
     const receipt = receiptOf(c, 'a logs request');
     const key = idempotencyKey(c);
-    const request = id.length <= 100 ? await store.loop.logRequest(id) : undefined;
+    const request = lookable(id) ? await store.loop.logRequest(id) : undefined;
     const ticket = request ? await store.getTicket(request.ticket_id) : undefined;
     // The ticket's receipt (its reporter), or the receipt of a join of the incident it belongs to.
     let answeredBy: string | undefined;
@@ -428,7 +433,7 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
     const support = mayActAs(c.get('caller').role, 'support');
     if (support) return withEtag(c, await incidentView(store, await requireIncident(store, id), true));
     const receipt = receiptOf(c, 'an incident');
-    const incident = id.length <= 100 && receipt.length <= 200 ? await store.loop.incident(id) : undefined;
+    const incident = lookable(id) && receipt.length <= 200 ? await store.loop.incident(id) : undefined;
     const joins = incident ? await store.loop.joinsOf(incident.id) : [];
     if (!incident || !joins.some((j) => receiptMatches(receipt, j.receipt_hash))) throw notFound('incident');
     return withEtag(c, await incidentView(store, incident, false));
@@ -473,7 +478,7 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
     const seal = sha256(`${key}\n${contentHash}`);
     const receipt = newReceipt();
     const joinId = randomUUID();
-    const outcome = id.length <= 100
+    const outcome = lookable(id)
       ? await store.loop.join({
           id: joinId, incidentId: id, keyHash: sha256(`join\n${key}`), contentHash,
           agentKey: input.agent.accountId ? `account:${input.agent.accountId}` : input.agent.login ? `login:${input.agent.login}` : `join:${joinId}`,

@@ -332,10 +332,17 @@ describe('intake fuzzing', () => {
       { numRuns: Math.ceil(RUNS / 8) },
     );
     await fc.assert(
-      fc.asyncProperty(hostileString, hostileString, async (cursor, site) => {
+      fc.asyncProperty(hostileString, hostileString, async (rawCursor, rawSite) => {
+        // A URL carries UTF-8: a lone surrogate reaches the service as U+FFFD (encodeURIComponent would throw).
+        const [cursor, site] = [rawCursor, rawSite].map((text) => Buffer.from(text, 'utf8').toString('utf8')) as [string, string];
         await checkAnswer(await fetch(`${server.url}/api/tickets?sort=due&cursor=${encodeURIComponent(cursor)}`, { headers: auth(SUPPORT_KEY) }));
         await checkAnswer(await fetch(`${server.url}/api/signals?category=chat-routing&site=${encodeURIComponent(site)}`, { headers: auth() }));
-        await checkAnswer(await fetch(`${server.url}/api/incidents/${encodeURIComponent(cursor) || 'x'}`, { headers: { ...auth(), 'triage-receipt': 'r' } }));
+        const id = encodeURIComponent(cursor) || 'x';
+        await checkAnswer(await fetch(`${server.url}/api/incidents/${id}`, { headers: { ...auth(), 'triage-receipt': 'r' } }));
+        await checkAnswer(await fetch(`${server.url}/api/tickets/${id}`, { headers: { ...auth(), 'triage-receipt': 'r' } }));
+        await checkAnswer(await fetch(`${server.url}/api/tickets/${id}/updates`, { method: 'POST', headers: { ...auth(SUPPORT_KEY), 'content-type': 'application/json' }, body: '{"kind":"update","text":"x"}' }));
+        await checkAnswer(await fetch(`${server.url}/api/log-requests/${id}/logs`, { method: 'POST', headers: { ...auth(), 'triage-receipt': 'r', 'idempotency-key': crypto.randomUUID() } }));
+        await checkAnswer(await fetch(`${server.url}/api/incidents/${id}/join`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: '{}' }));
       }),
       { numRuns: Math.ceil(RUNS / 10) },
     );
