@@ -210,3 +210,26 @@ describe('logs from the affected agents', () => {
     assert.equal(ticket.logRequests.find((r: { id: string }) => r.id === request.id).state, 'open', 'nothing refused was taken');
   });
 });
+
+describe('retention of the loop', () => {
+  it('deletes a ticket\'s updates, clock, logs requests and answers and incident link with the ticket', async () => {
+    let clock = new Date('2026-12-01T15:00:00.000Z');
+    const server = await startTestServer({ now: () => clock, retentionDays: 30, maintenanceIntervalMs: 0 });
+    try {
+      const reporter = await send(server);
+      await json(server, 'POST', `/api/tickets/${reporter.id}/updates`, { kind: 'response', text: 'On it' });
+      const request = await (await json(server, 'POST', `/api/tickets/${reporter.id}/log-requests`, { from: '2026-12-01T14:00:00Z', to: '2026-12-01T15:00:00Z' })).json();
+      assert.equal((await sendLogs(server, request.id, reporter.receipt, LOGS)).status, 201);
+      const incident = await (await json(server, 'POST', '/api/incidents', { title: 't', workaround: 'w', category: 'chat-routing' })).json();
+      await json(server, 'POST', `/api/incidents/${incident.id}/tickets`, { ticketIds: [reporter.id] });
+      clock = new Date('2027-01-15T15:00:00.000Z');
+      assert.equal((await server.maintain()).ticketsDeleted, 1);
+      for (const table of ['ticket_clock', 'ticket_updates', 'log_requests', 'log_answers', 'incident_tickets', 'attachments', 'events']) {
+        assert.deepEqual(await server.sql(`SELECT * FROM ${table}`), [], `${table} is empty`);
+      }
+      assert.equal((await server.sql('SELECT * FROM incidents')).length, 1, 'the incident itself stays');
+    } finally {
+      await server.close();
+    }
+  });
+});
