@@ -85,7 +85,8 @@ export async function followView(deps: Pick<LoopDeps, 'store' | 'clock' | 'now'>
       ...(clock?.regrade_reason ? { changedBy: 'support', reason: clock.regrade_reason, reasonText: clock.regrade_text, changedAt: clock.regraded_at } : {}),
     },
     sla: slaOf(row, clock, deps.clock, deps.now()),
-    updates: updates.map(updateView),
+    // The agent reads "Support", not which support key wrote it; support sees the key's label.
+    updates: updates.map((u) => ({ ...updateView(u), by: options.downloads ? u.by : 'Support' })),
     logRequests: requests.map(logRequestView),
     incident: incident ? incidentBrief(incident) : null,
     affected: { reported: document.impact?.agentsAffected ?? 1, joined },
@@ -337,7 +338,7 @@ async function incidentView(store: TicketStore, incident: IncidentRow, support: 
     since: incident.created_at,
     resolvedAt: incident.resolved_at,
     joinedAgents: joined.get(incident.id) ?? 0,
-    updates: updates.map((u) => ({ id: u.id, kind: 'update' as const, text: u.body, by: u.by, at: u.at })),
+    updates: updates.map((u) => ({ id: u.id, kind: 'update' as const, text: u.body, by: support ? u.by : 'Support', at: u.at })),
     logRequests: requests
       .filter((r) => r.state === 'open')
       .map((r) => ({ ...logRequestView(r), ticketId: r.ticket_id, reference: references.get(r.ticket_id) })),

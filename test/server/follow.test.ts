@@ -65,7 +65,8 @@ describe('following a ticket: the SLA clock', () => {
     let view = await read(server, id, API_KEY, { 'triage-receipt': receipt });
     assert.equal(view.sla.respondedAt, '2026-12-01T15:20:00.000Z');
     assert.equal(view.sla.nextUpdateDueAt, '2026-12-01T16:20:00.000Z');
-    assert.deepEqual(view.updates.map((u: { id: string }) => u.id), [update.id]);
+    assert.deepEqual(view.updates.map((u: { id: string; by: string }) => [u.id, u.by]), [[update.id, 'Support']], 'the agent reads "Support", not the key label');
+    assert.match((await read(server, id)).updates[0].by, /^support-/, 'support sees the label');
 
     clock.set('2026-12-01T16:21:00.000Z');
     assert.equal((await read(server, id)).sla.overdue, true, 'the hourly update is a minute late');
