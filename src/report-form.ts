@@ -29,10 +29,26 @@ export const controlIdOf = (path: string): string => 'f-' + path.replace(/\./g, 
 export const QUICK_PICKS = ['me', 'several', '30', 'all'] as const;
 export type QuickPick = (typeof QUICK_PICKS)[number];
 
-/** What a quick pick sets agents affected to; NaN when it needs the team size first. */
-export function quickPickValue(pick: QuickPick, form: Pick<ReportForm, 'agentsTotal'>): number {
+/**
+ * What a quick pick sets agents affected to; NaN when it needs the team size first. "Several"
+ * sets no number: the form keeps the agent's word (severalAgents), the ticket no invented count.
+ */
+export function quickPickValue(pick: QuickPick, form: Pick<ReportForm, 'agentsTotal'>): number | 'several' {
   const total = Number(form.agentsTotal) || NaN;
-  return { me: 1, several: 2, '30': Math.ceil(total * 0.3), all: total }[pick];
+  return pick === 'several' ? 'several' : { me: 1, '30': Math.ceil(total * 0.3), all: total }[pick];
+}
+
+/** The form after a quick pick, or undefined when the pick needs the team size first. */
+export function afterQuickPick(pick: QuickPick, form: ReportForm): Partial<ReportForm> | undefined {
+  const value = quickPickValue(pick, form);
+  if (value === 'several') return { severalAgents: true, agentsAffected: '' };
+  return value ? { severalAgents: false, agentsAffected: String(value) } : undefined;
+}
+
+/** Whether a quick pick is the one the form holds now. */
+export function isPicked(pick: QuickPick, form: ReportForm): boolean {
+  const value = quickPickValue(pick, form);
+  return value === 'several' ? form.severalAgents : !form.severalAgents && String(value) === form.agentsAffected;
 }
 
 export type AttachmentRefusal =
