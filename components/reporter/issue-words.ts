@@ -36,14 +36,18 @@ const LABELS: Record<string, keyof Strings> = {
   'abandonment.normalRatePercent': 'normalAbandonRate',
 };
 
-/** One issue in the catalog's words; the schema's own sentence when the catalog has none for it. */
+/**
+ * One issue in the catalog's words; the schema's own sentence (English) when the catalog has none
+ * for it, or no label for its field.
+ */
 export function issueWords(issue: FieldIssue, t: Strings): FieldIssue {
   const key = LABELS[issue.path] ?? issue.path.split('.').pop()!;
   const label = (t as unknown as Record<string, unknown>)[key];
   for (const [pattern, words] of PATTERNS) {
     const match = pattern.exec(issue.message);
-    if (match && (typeof label === 'string' || !t[words].includes('{label}'))) {
-      return { path: issue.path, message: fill(t[words], { label: label as string, ...match.groups }) };
+    const template = t[words] as string | undefined;
+    if (match && template && (typeof label === 'string' || !template.includes('{label}'))) {
+      return { path: issue.path, message: fill(template, { label: label as string, ...match.groups }) };
     }
   }
   return issue;

@@ -416,6 +416,7 @@ export class TriageReporter extends TriageElement {
     this.kept = undefined;
     this.view = 'form';
     this.#watched.clear();
+    this.copied = '';
     this.#freeze(true);
     this.declined = undefined;
     if (!keepStatus) this.#delivery.clear();
@@ -534,7 +535,6 @@ export class TriageReporter extends TriageElement {
               locale: this.ctx.locale,
               timeZone: this.ctx.timeZone,
               delivery: this.#delivery.current,
-              copied: this.copied,
               copy: (reference) => void this.#copy(reference),
               download: () => this.#download(),
               fixAndResend: () => this.#fixAndResend(),
@@ -544,7 +544,7 @@ export class TriageReporter extends TriageElement {
           : this.view === 'reports'
             ? this.renderReports()
             : this.renderForm()}
-      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>`;
+      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}${this.copied ? ' ' + this.copied : ''}</p>`;
     return this.presentation === 'embedded'
       ? html`<section part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
       : html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"

@@ -80,8 +80,6 @@ export interface StatusScope {
   locale: string;
   timeZone: string;
   delivery?: Delivery;
-  /** What the last copy of the reference came to, in words ('' before any). */
-  copied: string;
   copy(reference: string): void;
   download(): void;
   fixAndResend(): void;
@@ -103,7 +101,6 @@ export function statusView(scope: StatusScope): TemplateResult {
       ${d?.state !== 'sent' ? html`<button type="button" @click=${download}>${t.download}</button>` : nothing}
       <button type="button" @click=${close}>${t.close}</button>
     </div>
-    <p class="visually-hidden" role="status">${scope.copied}</p>
   </div>`;
 }
 

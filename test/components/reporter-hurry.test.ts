@@ -295,8 +295,10 @@ describe('<triage-reporter> words an agent trusts (item 7)', () => {
     const copy = [...reporter.shadowRoot!.querySelectorAll<HTMLButtonElement>('.result button')].find((b) => text(b) === 'Copy the reference')!;
     copy.focus();
     await sendKeys({ press: 'Enter' });
-    await until(() => text(reporter.shadowRoot!.querySelector('.result [role=status]')) !== '', 'the copy announced');
-    expect(text($(reporter, '.result [role=status]'))).to.equal('Reference TK-000042 copied.');
+    // In the dialog's one live region, after where the report is.
+    const live = () => text(reporter.shadowRoot!.querySelector('p.visually-hidden[role=status]'));
+    await until(() => live().includes('copied'), 'the copy announced');
+    expect(live()).to.equal('Sent. Your reference is TK-000042. Reference TK-000042 copied.');
     expect(reporter.shadowRoot!.activeElement).to.equal(copy, 'focus stays on the button');
     await expect(reporter).to.be.accessible();
   });
