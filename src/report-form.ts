@@ -3,8 +3,8 @@
  * reported in the ticket, what a quick pick means, and why a file is refused. Each answer is a
  * code with values; the elements turn it into words from their catalog.
  */
-import type { ReportForm } from './compose.js';
-import type { TriageLimits } from './context.js';
+import { RECORD_KEYS, type ReportForm } from './compose.js';
+import type { Records, TriageLimits } from './context.js';
 import type { AttachmentMeta } from './ticket.js';
 
 /** Form key -> the ticket path the schema reports issues under (others are the same on both sides). */
@@ -72,4 +72,13 @@ export function attachmentRefusal(
   if (file.size > limits.maxAttachmentBytes) return { code: 'fileTooBig', name: file.name, size: file.size, max: limits.maxAttachmentBytes };
   if (attached >= limits.maxAttachments) return { code: 'fileTooMany', name: file.name, max: limits.maxAttachments };
   return undefined;
+}
+
+export const sameRecords = (a: Records | undefined, b: Records | undefined): boolean =>
+  !!a && !!b && RECORD_KEYS.every((key) => (a[key] ?? '') === (b[key] ?? ''));
+
+/** The workspace to offer: the agent's current one when it names something the report was not opened on. */
+export function offeredWorkspace(current: Records, opened: Records | undefined, declined: Records | undefined): Records | undefined {
+  if (!opened || sameRecords(current, opened) || sameRecords(current, declined)) return undefined;
+  return RECORD_KEYS.some((key) => current[key]) ? current : undefined;
 }

@@ -9,7 +9,7 @@ import type { AgentContext, Records } from '../../src/context.js';
 import { hasContent } from '../../src/draft.js';
 import { evidenceContext, type AttachmentKind, type EvidenceDetails, type EvidenceTarget } from '../../src/evidence.js';
 import { fill, formatBytes, instantFromLocalInput, plural, timeZones } from '../../src/format.js';
-import { afterQuickPick, attachmentRefusal, controlIdOf, ticketPathOf, type QuickPick } from '../../src/report-form.js';
+import { afterQuickPick, attachmentRefusal, controlIdOf, offeredWorkspace, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { TriageEditEvent } from '../reports/events.js';
 import type { TriageStatusLinkEvent } from '../status/events.js';
 import { TriageElement } from '../shared/triage-element.js';
@@ -22,12 +22,10 @@ import { ModalController } from './modal-controller.js';
 import { DraftController } from './draft-controller.js';
 import { DeliveryController } from './delivery-controller.js';
 import { relatedReportsTask } from './related-reports.js';
-import { offeredWorkspace, workspaceOffer } from './workspace-offer.js';
-import { copyText } from './copy-text.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { evidenceSection, impactSection, whatSection, whenSection, whoSection, type FieldScope } from './fields.js';
 import { liveSeverity, severityPanel } from './severity-panel.js';
-import { confirmView, statusView, statusWords, submitFooter } from './status-view.js';
+import { deliveryStatus, statusWords, submitFooter } from './status-view.js';
 
 export type { AttachmentKind } from '../../src/evidence.js';
 type Attachment = { file: File; kind: AttachmentKind; details?: EvidenceDetails };
@@ -189,6 +187,7 @@ export class TriageReporter extends TriageElement {
     if (!this.#modal.open()) return;
     // A report not started yet takes the workspace it is opened on; a started one keeps its own.
     this.#freeze(!hasContent(this.form));
+    void loadViews().then(() => this.requestUpdate(), () => {});
     void this.services?.outbox?.flush().catch(() => {});
     await this.updateComplete;
     this.#focusFirst();
@@ -381,8 +380,14 @@ export class TriageReporter extends TriageElement {
       return false;
     }
     if (this.view === 'form' && hasContent(this.form)) {
-      this.view = 'confirm';
-      void this.updateComplete.then(() => this.#focusFirst());
+      // Without its view (it could not load) the question is not asked: closing keeps the draft anyway.
+      void loadViews().then(
+        () => {
+          this.view = 'confirm';
+          void this.updateComplete.then(() => this.#focusFirst());
+        },
+        () => this.close(),
+      );
       return false;
     }
     return true;
@@ -464,6 +469,7 @@ export class TriageReporter extends TriageElement {
     this.#submitted = sent;
     this.#draft.clear();
     this.#reset(true);
+    await loadViews().catch(() => {});
     this.view = 'status';
     await this.updateComplete;
     this.#focusFirst();
@@ -498,7 +504,7 @@ export class TriageReporter extends TriageElement {
   }
 
   async #copy(reference: string) {
-    const copied = await copyText(reference, this.renderRoot as ShadowRoot);
+    const copied = await views!.copyText(reference, this.renderRoot as ShadowRoot);
     this.copied = fill(copied ? this.t.copied : this.t.copyFailed, { reference });
   }
 
@@ -527,20 +533,10 @@ export class TriageReporter extends TriageElement {
         <button type="button" class="link" @click=${this.#openReports}>${t.myReports}</button>
         <button type="button" class="x" aria-label=${t.close} @click=${this.close}>✕</button>
       </header>
-      ${this.view === 'confirm'
-        ? confirmView(t, { keep: () => this.close(), discard: () => this.#discard(), back: () => this.#backToForm() })
+      ${this.view === 'confirm' && views
+        ? views.confirmView(t, { keep: () => this.close(), discard: () => this.#discard(), back: () => this.#backToForm() })
         : this.view === 'status'
-          ? statusView({
-              t,
-              locale: this.ctx.locale,
-              timeZone: this.ctx.timeZone,
-              delivery: this.#delivery.current,
-              copy: (reference) => void this.#copy(reference),
-              download: () => this.#download(),
-              fixAndResend: () => this.#fixAndResend(),
-              newReport: () => this.#reset(),
-              close: () => this.close(),
-            })
+          ? this.renderStatus()
           : this.view === 'reports'
             ? this.renderReports()
             : this.renderForm()}
@@ -549,6 +545,25 @@ export class TriageReporter extends TriageElement {
       ? html`<section part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
       : html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
           @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>${content}</dialog>`;
+  }
+
+  /** After Send; where its view could not load, where the report is all the same. */
+  protected renderStatus() {
+    const t = this.t;
+    const delivery = this.#delivery.current;
+    return views
+      ? views.statusView({
+          t,
+          locale: this.ctx.locale,
+          timeZone: this.ctx.timeZone,
+          delivery,
+          copy: (reference) => void this.#copy(reference),
+          download: () => this.#download(),
+          fixAndResend: () => this.#fixAndResend(),
+          newReport: () => this.#reset(),
+          close: () => this.close(),
+        })
+      : html`<div part="body" class="result">${delivery ? deliveryStatus(t, this.ctx.locale, delivery, () => this.#download()) : nothing}</div>`;
   }
 
   protected renderForm() {
@@ -560,7 +575,7 @@ export class TriageReporter extends TriageElement {
     return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}
       @keydown=${this.#onKeydown} @focusin=${this.#onFocusIn}>
       <p class="muted">${t.intro}</p>
-      ${offer ? workspaceOffer(t, offer, () => this.#useWorkspace(offer), () => (this.declined = offer)) : nothing}
+      ${offer && views ? views.workspaceOffer(t, offer, () => this.#useWorkspace(offer), () => (this.declined = offer)) : nothing}
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope, agent)} ${whoSection(scope, agent)}
       ${evidenceSection({
@@ -609,6 +624,15 @@ export class TriageReporter extends TriageElement {
 let validator: Promise<typeof import('../../src/ticket.js')> | undefined;
 /** The schema's problems in the agent's words (./issue-words.ts), there once the validator is. */
 let words: typeof import('./issue-words.js').issueWords | undefined;
+/** The views that replace the form and the workspace offer (./views.ts): loaded once the form is open. */
+let views: typeof import('./views.js') | undefined;
+let viewsLoading: Promise<unknown> | undefined;
+function loadViews() {
+  viewsLoading ??= import('./views.js').then((module) => (views = module));
+  viewsLoading.catch(() => (viewsLoading = undefined));
+  return viewsLoading;
+}
+
 function loadValidator() {
   validator ??= Promise.all([import('../../src/ticket.js'), import('./issue-words.js')]).then(([ticket, issues]) => {
     words = issues.issueWords;

@@ -5,18 +5,8 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { Records } from '../../src/context.js';
-import { RECORD_KEYS } from '../../src/compose.js';
 import { fill } from '../../src/format.js';
 import type { Strings } from '../../src/strings.js';
-
-export const sameRecords = (a: Records | undefined, b: Records | undefined): boolean =>
-  !!a && !!b && RECORD_KEYS.every((key) => (a[key] ?? '') === (b[key] ?? ''));
-
-/** The workspace to offer: the agent's current one when it names something the report was not opened on. */
-export function offeredWorkspace(current: Records, opened: Records | undefined, declined: Records | undefined): Records | undefined {
-  if (!opened || sameRecords(current, opened) || sameRecords(current, declined)) return undefined;
-  return RECORD_KEYS.some((key) => current[key]) ? current : undefined;
-}
 
 export function workspaceOffer(t: Strings, records: Records, use: () => void, keep: () => void): TemplateResult {
   const incident = records.incidentReference || records.incidentId;
