@@ -551,9 +551,12 @@ export class TriageReporter extends TriageElement {
   protected renderStatus() {
     const t = this.t;
     const delivery = this.#delivery.current;
+    const d = delivery?.entry?.delivery;
+    const status = (related?: string) => (delivery ? deliveryStatus(t, this.ctx.locale, delivery, () => this.#download(), related) : nothing);
     return views
       ? views.statusView({
           t,
+          status: status(views.relatedWords(t, this.ctx.locale, d?.state === 'sent' ? d.result.related : undefined)),
           locale: this.ctx.locale,
           timeZone: this.ctx.timeZone,
           delivery,
@@ -563,7 +566,7 @@ export class TriageReporter extends TriageElement {
           newReport: () => this.#reset(),
           close: () => this.close(),
         })
-      : html`<div part="body" class="result">${delivery ? deliveryStatus(t, this.ctx.locale, delivery, () => this.#download()) : nothing}</div>`;
+      : html`<div part="body" class="result">${status()}</div>`;
   }
 
   protected renderForm() {

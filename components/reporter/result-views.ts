@@ -8,7 +8,6 @@ import type { RelatedReports } from '../../src/delivery.js';
 import { fill, formatDateTime, formatDuration, plural } from '../../src/format.js';
 import type { Strings } from '../../src/strings.js';
 import type { Delivery } from './delivery-controller.js';
-import { deliveryStatus } from './status-view.js';
 
 /**
  * What support already holds of the same kind. The service leaves the sender's own reports out
@@ -31,6 +30,8 @@ export interface StatusScope {
   locale: string;
   timeZone: string;
   delivery?: Delivery;
+  /** Where the report is (./status-view.ts deliveryStatus), drawn by the element. */
+  status: unknown;
   copy(reference: string): void;
   download(): void;
   fixAndResend(): void;
@@ -42,10 +43,8 @@ export interface StatusScope {
 export function statusView(scope: StatusScope): TemplateResult {
   const { t, delivery, download, fixAndResend, newReport, close } = scope;
   const d = delivery?.entry?.delivery;
-  const related = relatedWords(t, scope.locale, d?.state === 'sent' ? d.result.related : undefined);
   return html`<div part="body" class="result">
-    ${delivery ? deliveryStatus(t, scope.locale, delivery, download) : nothing}
-    ${related ? html`<p>${related}</p>` : nothing}
+    ${scope.status}
     ${delivery ? recap(scope, delivery) : nothing}
     <div part="actions" class="actions">
       ${d?.state === 'failed' ? html`<button type="button" class="primary" @click=${fixAndResend}>${t.fixAndResend}</button>` : nothing}

@@ -16,7 +16,8 @@ export function statusWords(t: Strings, delivery: Delivery | undefined): { tone:
   return { tone, words: failure ?? fill(t[key!], values ?? {}) };
 }
 
-export function deliveryStatus(t: Strings, locale: string, delivery: Delivery, download: () => void): TemplateResult {
+/** `related`: what support already holds of the same kind, in words (after Send). */
+export function deliveryStatus(t: Strings, locale: string, delivery: Delivery, download: () => void, related?: string): TemplateResult {
   const { entry } = delivery;
   const d = entry?.delivery;
   const { tone, words } = statusWords(t, delivery);
@@ -24,6 +25,7 @@ export function deliveryStatus(t: Strings, locale: string, delivery: Delivery, d
     <p>${words}</p>
     ${tone === 'failed' ? (entry ? html`<p>${t.statusFailedHelp}</p>` : html`<button type="button" @click=${download}>${t.download}</button>`) : nothing}
     ${d?.state === 'sending' ? html`<progress part="progress" aria-label=${t.statusSending} max=${d.total || 1} value=${d.loaded}></progress>` : nothing}
+    ${related ? html`<p>${related}</p>` : nothing}
     ${d?.state === 'queued' && d.nextAttemptAt !== undefined ? html`<p>${fill(t.statusNextAttempt, { relative: relativeTime(d.nextAttemptAt - Date.now(), locale) })}</p>` : nothing}
   </div>`;
 }
