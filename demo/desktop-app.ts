@@ -250,6 +250,8 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
 
   const spanishToggle = root.querySelector<HTMLInputElement>('#spanish');
   spanishToggle?.addEventListener('change', () => setSpanish(spanishToggle.checked));
+  const dockedToggle = root.querySelector<HTMLInputElement>('#docked');
+  dockedToggle?.addEventListener('change', () => dockReporters(root, dockedToggle.checked));
   const stopClock = startMediaBar(root, mediaBar);
 
   function setSpanish(on: boolean) {
@@ -289,6 +291,17 @@ function equipWithEvidence(reporter: Element) {
   void Promise.all([import('../components/screenshot/define.js'), import('../components/logs/define.js')]).catch((error: unknown) =>
     console.error(`The screenshot and logs tools did not load: ${error instanceof Error ? error.message : String(error)}`),
   );
+}
+
+/**
+ * The launchers' reporters as a docked side sheet (the chat stays usable beside it) or the modal
+ * dialog. A launcher opens the reporter it holds, so one made here takes the presentation.
+ */
+function dockReporters(root: ParentNode, docked: boolean) {
+  for (const launcher of root.querySelectorAll('triage-launcher')) {
+    const reporter = launcher.querySelector('triage-reporter') ?? launcher.appendChild(launcher.ownerDocument.createElement('triage-reporter'));
+    reporter.setAttribute('presentation', docked ? 'docked' : 'modal');
+  }
 }
 
 /** The launchers take their words from a `label` attribute (they load before any catalog). */

@@ -148,7 +148,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
         reference: row.reference,
         status: row.status,
         receivedAt: row.received_at,
-        related: relatedOf(related, CORRELATION_MINUTES),
+        related: relatedOf(related, CORRELATION_MINUTES, [ticket.reporter?.accountId, ticket.reporter?.login]),
       }),
       webhooks.created,
     );
@@ -232,7 +232,8 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     if (fields.length) throw badRequest('validation_failed', 'The signals query has invalid parameters.', fields);
     const rows = await store.recent({ category: category!, queue: queue || null, ...windowOf(now(), minutes) });
     return c.json({
-      ...relatedOf(rows, minutes),
+      // `accountId`/`login` name the asker, so the form can count other agents only.
+      ...relatedOf(rows, minutes, [c.req.query('accountId'), c.req.query('login')]),
       // Enough to say "TK-000123: Chats not routing" and link it; never the text or the files.
       tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
       // Confirmed incidents a reporter may join instead of filing a duplicate (loop.ts).

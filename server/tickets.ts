@@ -127,6 +127,9 @@ export interface Related {
   reports: number;
   agents: number;
   minutes: number;
+  /** With the asking agent known: the reports and distinct agents that are not theirs. */
+  otherReports?: number;
+  otherAgents?: number;
 }
 
 /** The correlation window ending at `now`: tickets received in (since, until] count. */
@@ -135,7 +138,12 @@ export function windowOf(now: Date, minutes: number): { since: string; until: st
 }
 
 /** How many reports and distinct agents the tickets of one window hold. */
-export function relatedOf(rows: TicketRow[], minutes: number): Related {
-  const agents = new Set(rows.map((row) => row.agent).filter((agent): agent is string => !!agent));
-  return { reports: rows.length, agents: agents.size, minutes };
+export function relatedOf(rows: TicketRow[], minutes: number, asker: (string | null | undefined)[] = []): Related {
+  const agentsOf = (list: TicketRow[]) => new Set(list.map((row) => row.agent).filter((agent): agent is string => !!agent)).size;
+  const related: Related = { reports: rows.length, agents: agentsOf(rows), minutes };
+  // The asker by account ID or login, whichever their earlier tickets were counted under.
+  const me = asker.filter((id): id is string => !!id);
+  if (!me.length) return related;
+  const others = rows.filter((row) => !row.agent || !me.includes(row.agent));
+  return { ...related, otherReports: others.length, otherAgents: agentsOf(others) };
 }

@@ -9,6 +9,7 @@ import {
   suggestSeverity,
   type Category,
   type Level,
+  type ReasonKey,
   type SeverityInput,
   type SeveritySuggestion,
 } from './severity.js';
@@ -30,6 +31,8 @@ export interface ReportForm {
   expected: string;
   steps: string;
   agentsAffected: string;
+  /** "Several" as the agent said it: more than one agent, no number (agentsAffected stays empty). */
+  severalAgents: boolean;
   agentsTotal: string;
   interactionsPercent: string;
   uniqueTraits: string;
@@ -63,6 +66,7 @@ export function newForm(now: Date, timeZone: string, id: string = crypto.randomU
     expected: '',
     steps: '',
     agentsAffected: '',
+    severalAgents: false,
     agentsTotal: '',
     interactionsPercent: '',
     uniqueTraits: '',
@@ -118,12 +122,24 @@ export function severityInputOf(form: ReportForm): SeverityInput | undefined {
 
 export type Suggestion = { ok: true; suggestion: SeveritySuggestion } | { ok: false; message: string };
 
-/** The live suggestion; the core's own words when the numbers contradict each other. */
+/** The reason recorded for "several": the agent's word, not a number they never gave. */
+export const SEVERAL_REASON = 'Several agents are affected (no number given): more than one agent is a Major Impairment.';
+
+/**
+ * The live suggestion; the core's own words when the numbers contradict each other. "Several"
+ * is graded as the contract's "more than one agent affected" (rule 4): the core sees two agents
+ * of an unknown total, and its reason for that becomes the reporter's own, without the number.
+ */
 export function suggestionFor(form: ReportForm): Suggestion | undefined {
   const input = severityInputOf(form);
   if (!input) return undefined;
+  const several = form.severalAgents && input.agentsAffected === undefined;
   try {
-    return { ok: true, suggestion: suggestSeverity(input) };
+    const suggestion = suggestSeverity(several ? { ...input, agentsAffected: 2, agentsTotal: undefined } : input);
+    if (!several) return { ok: true, suggestion };
+    const explanations = suggestion.explanations.map((e) => (e.key === 'majorAgentsNoTotal' ? { key: 'severalAgents' as ReasonKey, values: {} } : e));
+    const reasons = suggestion.explanations.map((e, i) => (e.key === 'majorAgentsNoTotal' ? SEVERAL_REASON : suggestion.reasons[i]!));
+    return { ok: true, suggestion: { ...suggestion, reasons, explanations } };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
@@ -245,6 +261,7 @@ export function formFromTicket(ticket: Ticket): ReportForm {
     expected: ticket.expected ?? '',
     steps: ticket.steps ?? '',
     agentsAffected: text(impact.agentsAffected),
+    severalAgents: impact.agentsAffected === undefined && ticket.severity.reasons.includes(SEVERAL_REASON),
     agentsTotal: text(impact.agentsTotal),
     interactionsPercent: text(impact.interactionsAffectedPercent),
     uniqueTraits: impact.uniqueTraits ?? '',

@@ -17,6 +17,14 @@ export interface RelatedReports {
   reports: number;
   agents: number;
   minutes: number;
+  /** Told who asks (or who submitted): the reports and distinct agents that are not theirs. */
+  otherReports?: number;
+  otherAgents?: number;
+}
+
+/** Related counts with the ones that leave the asker out, when the service gave them. */
+export function withOthers(related: RelatedReports, otherReports: unknown, otherAgents: unknown): RelatedReports {
+  return typeof otherReports === 'number' && typeof otherAgents === 'number' ? { ...related, otherReports, otherAgents } : related;
 }
 
 export interface SendResult {
@@ -104,5 +112,6 @@ export interface OutboxService {
 
 /** Recent reports of the same kind, asked while the agent fills the form. */
 export interface SignalsService {
-  recent(query: { category: string; queue?: string; minutes?: number }): Promise<RelatedReports>;
+  /** `accountId` / `login`: the asking agent, whose own reports the answer's `other*` counts leave out. */
+  recent(query: { category: string; queue?: string; minutes?: number; accountId?: string; login?: string }): Promise<RelatedReports>;
 }

@@ -2,10 +2,10 @@
  * Turning values into words and back for the reporter: string templates, wall-clock readings in
  * a zone, durations, sizes. Intl only, so every number and date reads in the agent's locale.
  */
-import { wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './severity.js';
+import { fill, wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './severity.js';
 
 // One template filler for the core's reasons and the reporter's catalog alike.
-export { fill } from './severity.js';
+export { fill };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -78,4 +78,30 @@ export function timeZones(fallback: string): string[] {
   const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
   const zones = intl.supportedValuesOf?.('timeZone') ?? [];
   return zones.includes(fallback) ? zones : [fallback, ...zones];
+}
+
+/** The forms of a counted phrase by plural category; `other` is always there, `{n}` is the count. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A counted phrase as the locale's plural rules word it ("1 agent", "2 agents"), the count in its digits. */
+export function plural(forms: Plural, n: number, locale: string): string {
+  return fill(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: new Intl.NumberFormat(locale).format(n) });
+}
+
+/** "in 20 seconds", "in 3 minutes": a moment ahead as a span from now, which moves when redrawn. */
+export function relativeTime(ms: number, locale: string): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return seconds < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
+}
+
+/** A zone in words, "Eastern Time, New York", rather than its IANA id; the id when Intl cannot name it. */
+export function zoneName(timeZone: string, locale: string, at = new Date()): string {
+  try {
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    const city = timeZone.split('/').pop()!.replace(/_/g, ' ');
+    return name ? (timeZone.includes('/') ? `${name}, ${city}` : name) : timeZone;
+  } catch {
+    return timeZone;
+  }
 }

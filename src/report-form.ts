@@ -3,8 +3,8 @@
  * reported in the ticket, what a quick pick means, and why a file is refused. Each answer is a
  * code with values; the elements turn it into words from their catalog.
  */
-import type { ReportForm } from './compose.js';
-import type { TriageLimits } from './context.js';
+import { RECORD_KEYS, type ReportForm } from './compose.js';
+import type { Records, TriageLimits } from './context.js';
 import type { AttachmentMeta } from './ticket.js';
 
 /** Form key -> the ticket path the schema reports issues under (others are the same on both sides). */
@@ -29,10 +29,26 @@ export const controlIdOf = (path: string): string => 'f-' + path.replace(/\./g, 
 export const QUICK_PICKS = ['me', 'several', '30', 'all'] as const;
 export type QuickPick = (typeof QUICK_PICKS)[number];
 
-/** What a quick pick sets agents affected to; NaN when it needs the team size first. */
-export function quickPickValue(pick: QuickPick, form: Pick<ReportForm, 'agentsTotal'>): number {
+/**
+ * What a quick pick sets agents affected to; NaN when it needs the team size first. "Several"
+ * sets no number: the form keeps the agent's word (severalAgents), the ticket no invented count.
+ */
+export function quickPickValue(pick: QuickPick, form: Pick<ReportForm, 'agentsTotal'>): number | 'several' {
   const total = Number(form.agentsTotal) || NaN;
-  return { me: 1, several: 2, '30': Math.ceil(total * 0.3), all: total }[pick];
+  return pick === 'several' ? 'several' : { me: 1, '30': Math.ceil(total * 0.3), all: total }[pick];
+}
+
+/** The form after a quick pick, or undefined when the pick needs the team size first. */
+export function afterQuickPick(pick: QuickPick, form: ReportForm): Partial<ReportForm> | undefined {
+  const value = quickPickValue(pick, form);
+  if (value === 'several') return { severalAgents: true, agentsAffected: '' };
+  return value ? { severalAgents: false, agentsAffected: String(value) } : undefined;
+}
+
+/** Whether a quick pick is the one the form holds now. */
+export function isPicked(pick: QuickPick, form: ReportForm): boolean {
+  const value = quickPickValue(pick, form);
+  return value === 'several' ? form.severalAgents : !form.severalAgents && String(value) === form.agentsAffected;
 }
 
 export type AttachmentRefusal =
@@ -56,4 +72,13 @@ export function attachmentRefusal(
   if (file.size > limits.maxAttachmentBytes) return { code: 'fileTooBig', name: file.name, size: file.size, max: limits.maxAttachmentBytes };
   if (attached >= limits.maxAttachments) return { code: 'fileTooMany', name: file.name, max: limits.maxAttachments };
   return undefined;
+}
+
+export const sameRecords = (a: Records | undefined, b: Records | undefined): boolean =>
+  !!a && !!b && RECORD_KEYS.every((key) => (a[key] ?? '') === (b[key] ?? ''));
+
+/** The workspace to offer: the agent's current one when it names something the report was not opened on. */
+export function offeredWorkspace(current: Records, opened: Records | undefined, declined: Records | undefined): Records | undefined {
+  if (!opened || sameRecords(current, opened) || sameRecords(current, declined)) return undefined;
+  return RECORD_KEYS.some((key) => current[key]) ? current : undefined;
 }

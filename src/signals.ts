@@ -3,7 +3,7 @@
  * (`GET /api/signals`), so the form can say "3 other agents reported this in the last 30 minutes".
  * Advisory only: a failure here never blocks a report.
  */
-import { DeliveryError, type RelatedReports, type SignalsService } from './delivery.js';
+import { DeliveryError, withOthers, type RelatedReports, type SignalsService } from './delivery.js';
 import { readIntakeError } from './transports/http.js';
 import { intakeEndpoint } from './transports/intake.js';
 
@@ -20,9 +20,11 @@ export function createIntakeSignals(options: IntakeSignalsOptions): SignalsServi
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async recent({ category, queue, minutes }) {
+    async recent({ category, queue, minutes, accountId, login }) {
       const query = new URLSearchParams({ category });
       if (queue) query.set('queue', queue);
+      if (accountId) query.set('accountId', accountId);
+      if (login) query.set('login', login);
       if (minutes !== undefined) query.set('minutes', String(minutes));
       const key = options.getApiKey ? await options.getApiKey() : (options.apiKey as string);
       let response: Response;
@@ -56,9 +58,10 @@ function readSignals(text: string, askedMinutes: number | undefined): RelatedRep
   } catch {
     // handled below: a body without numbers is not an answer
   }
-  const { reports, agents, minutes } = data ?? {};
+  const { reports, agents, minutes, otherReports, otherAgents } = data ?? {};
   if (typeof reports !== 'number' || typeof agents !== 'number') {
     throw new DeliveryError('The intake service answered the similar-reports question in a form we could not read.', { permanent: false });
   }
-  return { reports, agents, minutes: typeof minutes === 'number' ? minutes : (askedMinutes ?? 0) };
+  const related: RelatedReports = { reports, agents, minutes: typeof minutes === 'number' ? minutes : (askedMinutes ?? 0) };
+  return withOthers(related, otherReports, otherAgents);
 }

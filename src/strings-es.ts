@@ -9,5 +9,6 @@ import { launcherEs } from './strings/launcher.js';
 import { screenshotEs } from './strings/screenshot-es.js';
 import { logsEs } from './strings/logs-es.js';
 import { statusEs } from './strings/status-es.js';
+import { issuesEs } from './strings/issues-es.js';
 
-export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs } satisfies Strings;
+export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs, ...issuesEs } satisfies Strings;

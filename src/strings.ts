@@ -15,8 +15,9 @@ import { launcherEn } from './strings/launcher.js';
 import { screenshotEn } from './strings/screenshot.js';
 import { logsEn } from './strings/logs.js';
 import { statusEn } from './strings/status.js';
+import { issuesEn } from './strings/issues.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn };
+export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn, ...issuesEn };
 
 export type Strings = typeof en;
 

@@ -8,10 +8,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgentContext, TriageLimits } from '../../src/context.js';
 import { CATEGORIES } from '../../src/severity.js';
 import type { RecordKey, ReportForm, ReporterKey } from '../../src/compose.js';
-import { QUICK_PICKS, controlIdOf, quickPickValue, ticketPathOf, type QuickPick } from '../../src/report-form.js';
+import { QUICK_PICKS, controlIdOf, isPicked, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { AttachmentMeta } from '../../src/ticket.js';
 import type { Strings } from '../../src/strings.js';
-import { fill, formatBytes } from '../../src/format.js';
+import { fill, formatBytes, plural } from '../../src/format.js';
 
 /** What every control needs to draw itself: the form, the problems by ticket path, the words. */
 export interface FieldScope {
@@ -126,10 +126,10 @@ export function impactSection(scope: FieldScope, onPick: (pick: QuickPick) => vo
     html`<div part="picks" class="wide picks" role="group" aria-labelledby="l-picks">
         <span id="l-picks" class="label">${t.agentsQuick}</span>
         ${QUICK_PICKS.map(
-          (pick) => html`<button type="button" aria-pressed=${String(quickPickValue(pick, form)) === form.agentsAffected} @click=${() => onPick(pick)}>${t[PICK_LABELS[pick]]}</button>`,
+          (pick) => html`<button type="button" aria-pressed=${isPicked(pick, form)} @click=${() => onPick(pick)}>${t[PICK_LABELS[pick]]}</button>`,
         )}
       </div>
-      ${input(scope, 'agentsAffected', t.agentsAffected, { type: 'number' })} ${input(scope, 'agentsTotal', t.agentsTotal, { type: 'number' })}
+      ${input(scope, 'agentsAffected', t.agentsAffected, { type: 'number', hint: form.severalAgents ? t.severalNoted : undefined })} ${input(scope, 'agentsTotal', t.agentsTotal, { type: 'number' })}
       ${input(scope, 'interactionsPercent', t.interactionsPercent, { type: 'number', max: 100 })}
       ${input(scope, 'uniqueTraits', t.uniqueTraits, { list: 'traits', wide: true })}
       <datalist id="traits">${t.traitSuggestions.split('|').map((s) => html`<option value=${s}></option>`)}</datalist>
@@ -141,19 +141,23 @@ export function impactSection(scope: FieldScope, onPick: (pick: QuickPick) => vo
   );
 }
 
-export function whenSection(scope: FieldScope): TemplateResult {
-  const { t } = scope;
+/** When it happened; the zone is prefilled, and marked with where it came from like the other prefilled facts. */
+export function whenSection(scope: FieldScope, agent: AgentContext): TemplateResult {
+  const { t, form } = scope;
+  const zoneSource = form.timeZone === agent.timeZone ? (agent.sources.timeZone ?? t.sourceBrowser) : undefined;
   return section(
     t.sectionWhen,
     's-when',
     html`${input(scope, 'occurredAt', t.occurredAt, { type: 'datetime-local', required: true })}
-      ${input(scope, 'timeZone', t.timeZone, { list: 'zones', required: true })}
+      ${input(scope, 'timeZone', t.timeZone, { list: 'zones', required: true, extra: zoneSource && sourceBadge(t, zoneSource) })}
       <datalist id="zones"></datalist>
       ${check(scope, 'stillHappening', t.stillHappening)}
       ${select(scope, 'frequency', t.frequency, [['', '—'], ['once', t.frequencyOnce], ['intermittent', t.frequencyIntermittent], ['constant', t.frequencyConstant]])}
       ${input(scope, 'frequencyNote', t.frequencyNote)}`,
   );
 }
+
+const sourceBadge = (t: Strings, source: string) => html` <span class="source">${fill(t.fromSource, { source })}</span>`;
 
 /** Who the agent is and what they worked on, prefilled from the host and marked with where each value came from. */
 export function whoSection(scope: FieldScope, agent: AgentContext): TemplateResult {
@@ -162,7 +166,7 @@ export function whoSection(scope: FieldScope, agent: AgentContext): TemplateResu
     const edited = (scope.form[group] as Record<string, string | undefined>)[key];
     const prefilled = (agent[group] as Record<string, string | undefined>)[key];
     const source = agent.sources[name];
-    const badge = source && prefilled && (edited === undefined || edited === prefilled) ? html` <span class="source">${fill(scope.t.fromSource, { source })}</span>` : undefined;
+    const badge = source && prefilled && (edited === undefined || edited === prefilled) ? sourceBadge(scope.t, source) : undefined;
     return field(
       scope,
       name,
@@ -211,7 +215,7 @@ export function evidenceSection({ t, locale, limits, files, refusals, kept, add,
             add(picker.files);
             picker.value = '';
           }} />
-        <small id="h-files">${t.dropHere}. ${fill(t.attachLimits, { max: limits.maxAttachments, size: size(limits.maxAttachmentBytes) })} ${t.attachKept}</small>
+        <small id="h-files">${t.dropHere}. ${fill(t.attachLimits, { files: plural(t.attachFiles, limits.maxAttachments, locale), size: size(limits.maxAttachmentBytes) })} ${t.attachKept}</small>
       </div>
       <div class="wide" role="alert">${refusals.map((m) => html`<p part="error" class="error">${m}</p>`)}</div>
       ${files.length

@@ -6,6 +6,8 @@ export interface ModalOptions {
   dialog(): HTMLElement;
   /** In a window the host gives (BUI modal, side pane): no `<dialog>`; closing is the host's, told by `closed()`. */
   embedded(): boolean;
+  /** A side sheet beside the host's page, which stays usable: a non-modal `<dialog>`, Tab may leave it. */
+  docked(): boolean;
   /** Escape pressed: true lets the dialog close; false keeps it open (the element asks first). */
   mayClose(): boolean;
   /** The dialog closed, by whatever means; focus goes back where it came from after this. */
@@ -16,7 +18,9 @@ export interface ModalOptions {
  * A modal dialog's behaviour: opening in the top layer, keeping Tab inside, asking the element
  * before Escape closes it, and giving focus back to what had it before. While open it re-renders
  * its host every 30 s, so times shown relative to now stay true. Embedded, the host's window is
- * the modal one: Escape still asks first, but Tab and the top layer are the host's.
+ * the modal one: Escape still asks first, but Tab and the top layer are the host's. Docked, the
+ * dialog is non-modal: focus moves in on open and back on close, Escape asks first, and Tab
+ * goes on to the host's page (the live chat), which stays usable.
  */
 export class ModalController implements ReactiveController {
   #returnFocus?: HTMLElement;
@@ -41,6 +45,7 @@ export class ModalController implements ReactiveController {
     if (this.#shown || dialog.open) return false;
     this.#returnFocus = deepActiveElement();
     if (this.#options.embedded()) this.#shown = true;
+    else if (this.#options.docked()) dialog.show();
     else dialog.showModal();
     this.#clock = setInterval(() => this.#host.requestUpdate(), 30_000);
     return true;
@@ -64,7 +69,7 @@ export class ModalController implements ReactiveController {
       event.preventDefault();
       if (this.#options.mayClose()) this.close();
     }
-    if (event.key !== 'Tab' || this.#options.embedded()) return;
+    if (event.key !== 'Tab' || this.#options.embedded() || this.#options.docked()) return;
     const items = [...this.#options.dialog().querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !(el as HTMLInputElement).disabled && el.getClientRects().length > 0,
     );

@@ -220,6 +220,40 @@ progress {
 .capturing, dialog.capturing::backdrop {
   visibility: hidden;
 }
+/* Docked: a side sheet at the window's inline end, non-modal, the host's page usable beside it. */
+:host([presentation=docked]) dialog {
+  position: fixed;
+  inset: 0 0 0 auto;
+  width: min(30rem, 100vw);
+  height: 100dvh;
+  max-height: none;
+  margin: 0;
+  overflow: auto;
+  border-width: 0 0 0 1px;
+  border-radius: 0;
+  box-shadow: -8px 0 32px rgb(0 0 0 / .18);
+}
+.context {
+  margin-bottom: .75rem;
+  padding: .75rem 1rem;
+  border: 1px solid var(--_accent);
+  border-radius: var(--_radius);
+}
+.context .actions {
+  margin-top: .5rem;
+}
+.recap {
+  display: grid;
+  grid-template-columns: auto 1fr;
+  gap: .25rem 1rem;
+  margin: 1rem 0 0;
+}
+.recap dt {
+  font-weight: 600;
+}
+.recap dd {
+  margin: 0;
+}
 /* Embedded in a host's window (a BUI modal, a side pane): no dialog of its own, it fills the window. */
 :host([presentation=embedded]) {
   display: block;

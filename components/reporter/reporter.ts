@@ -1,14 +1,15 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { TaskStatus } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentBytes, OutboxEntry } from '../../src/delivery.js';
 import type { AttachmentMeta, FieldIssue, Ticket } from '../../src/ticket.js';
-import { composeTicket, formFromTicket, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
+import { composeTicket, formFromTicket, identifiers, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
+import type { AgentContext, Records } from '../../src/context.js';
 import { hasContent } from '../../src/draft.js';
 import { evidenceContext, type AttachmentKind, type EvidenceDetails, type EvidenceTarget } from '../../src/evidence.js';
-import { fill, formatBytes, instantFromLocalInput, timeZones } from '../../src/format.js';
-import { attachmentRefusal, controlIdOf, quickPickValue, ticketPathOf, type QuickPick } from '../../src/report-form.js';
+import { fill, formatBytes, instantFromLocalInput, plural, timeZones } from '../../src/format.js';
+import { afterQuickPick, attachmentRefusal, controlIdOf, offeredWorkspace, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { TriageEditEvent } from '../reports/events.js';
 import type { TriageStatusLinkEvent } from '../status/events.js';
 import { TriageElement } from '../shared/triage-element.js';
@@ -21,9 +22,10 @@ import { ModalController } from './modal-controller.js';
 import { DraftController } from './draft-controller.js';
 import { DeliveryController } from './delivery-controller.js';
 import { relatedReportsTask } from './related-reports.js';
+import { CountdownController } from '../shared/countdown-controller.js';
 import { evidenceSection, impactSection, whatSection, whenSection, whoSection, type FieldScope } from './fields.js';
 import { liveSeverity, severityPanel } from './severity-panel.js';
-import { confirmView, statusView, statusWords, submitFooter } from './status-view.js';
+import { deliveryStatus, statusWords, submitFooter } from './status-view.js';
 
 export type { AttachmentKind } from '../../src/evidence.js';
 type Attachment = { file: File; kind: AttachmentKind; details?: EvidenceDetails };
@@ -33,6 +35,10 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * The report form: a modal dialog that walks the agent through the support policy's Step 1
  * questions, suggests a severity with its SLA as they type, and hands the validated ticket to
  * the outbox, reporting honestly where it is.
+ *
+ * A report keeps the workspace it was opened on (incident, chat, queue): when the agent's
+ * workspace changes while it is open, the form offers the new one and changes nothing until
+ * the agent accepts.
  *
  * Configuration, agent context and services come from a `<triage-provider>` above (context);
  * without one, set the `agent`, `config` and `services` properties, or the browser's defaults apply.
@@ -88,9 +94,12 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * @cssprop --triage-sev3 - severity 3 colour
  * @cssprop --triage-sev4 - severity 4 colour
  * @attr theme - 'light' or 'dark'; otherwise the system's preference
- * @attr presentation - 'modal' (default): its own `<dialog>`; 'embedded': the form fills the
- *   window a host already gives it (BUI modal or side pane, a console panel), and `triage-close`
- *   is the host's cue to close that window
+ * @attr presentation - 'modal' (default): its own `<dialog>`; 'docked': a non-modal side sheet
+ *   at the window's inline end, the host's page (the live chat) usable beside it, Tab free to
+ *   leave it; 'embedded': the form fills the window a host already gives it (BUI modal or side
+ *   pane, a console panel), and `triage-close` is the host's cue to close that window
+ * @csspart context - the offer to use the workspace the agent moved to
+ * @csspart recap - after Send: the severity reported and when the first response is due
  * @slot status - a `<triage-status>` shown above the form; linking an incident there puts it in
  *   the ticket's `linkedStatusIncident`
  */
@@ -99,7 +108,7 @@ export class TriageReporter extends TriageElement {
   static override strings = reporterEn;
 
   @property({ reflect: true }) theme?: 'light' | 'dark';
-  @property({ reflect: true }) presentation: 'modal' | 'embedded' = 'modal';
+  @property({ reflect: true }) presentation: 'modal' | 'docked' | 'embedded' = 'modal';
 
   @state() protected form!: ReportForm;
   @state() protected view: View = 'form';
@@ -111,6 +120,12 @@ export class TriageReporter extends TriageElement {
   @state() protected kept?: AttachmentMeta[];
   /** Hidden while an evidence tool captures the screen. */
   @state() protected capturing = false;
+  /** The workspace (incident, chat, queue...) the form of this id was opened on: what the report keeps. */
+  @state() protected openedOn?: { formId: string; records: Records };
+  /** A workspace the agent chose not to use for this report, so it is not offered again. */
+  @state() protected declined?: Records;
+  /** What the last copy of the reference came to, in words. */
+  @state() protected copied = '';
 
   protected get dialog(): HTMLElement {
     return this.renderRoot.querySelector('[part~=dialog]')!;
@@ -119,14 +134,26 @@ export class TriageReporter extends TriageElement {
   readonly #modal = new ModalController(this, {
     dialog: () => this.dialog,
     embedded: () => this.presentation === 'embedded',
+    docked: () => this.presentation === 'docked',
     mayClose: () => this.#mayClose(),
     closed: () => this.#closed(),
   });
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
-  readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
+  readonly #related = relatedReportsTask(this, () => {
+    const { records, reporter } = this.#agent;
+    const me = identifiers(reporter, this.form?.reporter ?? {}) ?? {};
+    return [this.services?.signals, this.form?.category, this.form?.records.queue ?? records.queue, me.accountId, me.login];
+  });
+  /** "Next attempt in 20 seconds" counts down while the report waits. */
+  protected readonly countdown = new CountdownController(this, () => {
+    const d = this.#delivery.current?.entry?.delivery;
+    return [d?.state === 'queued' ? d.nextAttemptAt : undefined];
+  });
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
+  /** The paths the last Send refused, which the problems shown are judged on again as the agent types. */
+  #watched = new Set<string>();
   /** The id of the form control the agent was last in, where "Back to the report" returns. */
   #lastField = controlIdOf('summary');
   #resubmitting = false;
@@ -158,6 +185,9 @@ export class TriageReporter extends TriageElement {
   async show(): Promise<void> {
     await this.updateComplete;
     if (!this.#modal.open()) return;
+    // A report not started yet takes the workspace it is opened on; a started one keeps its own.
+    this.#freeze(!hasContent(this.form));
+    void loadViews().then(() => this.requestUpdate(), () => {});
     void this.services?.outbox?.flush().catch(() => {});
     await this.updateComplete;
     this.#focusFirst();
@@ -187,7 +217,9 @@ export class TriageReporter extends TriageElement {
         ? fill(this.t.attachStored, { names: refusal.names.join(', ') })
         : refusal.code === 'fileTooBig'
           ? fill(this.t.fileTooBig, { name: refusal.name, size: size(refusal.size), max: size(refusal.max) })
-          : fill(this.t[refusal.code], refusal);
+          : refusal.code === 'fileTooMany'
+            ? fill(this.t.fileTooMany, { name: refusal.name, files: plural(this.t.attachFiles, refusal.max, this.ctx.locale) })
+            : fill(this.t[refusal.code], refusal);
     this.fileErrors = [...this.fileErrors, words];
     return words;
   }
@@ -233,6 +265,23 @@ export class TriageReporter extends TriageElement {
     this.form = { ...this.form, ...patch };
   }
 
+  /** The agent context with the workspace this report was opened on, not the one the agent moved to. */
+  get #agent(): AgentContext {
+    const opened = this.openedOn?.formId === this.form?.id ? this.openedOn!.records : undefined;
+    return opened ? { ...this.ctx, records: opened } : this.ctx;
+  }
+
+  /** Keeps the current workspace as this form's (again when `renew`). */
+  #freeze(renew = false, records: Records = this.ctx.records) {
+    if (renew || this.openedOn?.formId !== this.form.id) this.openedOn = { formId: this.form.id, records };
+  }
+
+  /** The agent accepted the workspace they moved to: its facts replace the ones the report was opened on. */
+  #useWorkspace(records: Records) {
+    this.#freeze(true, records);
+    this.#patch({ records: {} });
+  }
+
   /** One listener for every control: its `name` is the form key ('summary', 'reporter.login'). */
   #onInput = (event: Event) => {
     // The agent started a report: fetch the validator now, so Send does not wait for it.
@@ -243,12 +292,29 @@ export class TriageReporter extends TriageElement {
     const value = target.type === 'checkbox' ? target.checked : target.value;
     if (sub) this.#patch({ [key]: { ...(this.form[key] as object), [sub]: value } });
     else this.#patch({ [key]: key === 'chosenLevel' ? Number(value) : value });
-    const path = ticketPathOf(target.name);
-    if (this.errors[path]) {
-      const { [path]: _, ...rest } = this.errors;
-      this.errors = rest;
-    }
+    // A number typed replaces "several".
+    if (key === 'agentsAffected') this.#patch({ severalAgents: false });
+    this.#recheck(ticketPathOf(target.name));
   };
+
+  /**
+   * The problems shown follow the fields: after a Send the schema judges the form again on each
+   * change, so a fixed field leaves the list (and the list goes when none is left), and one that
+   * breaks again comes back. Problems the server named go when their field is edited.
+   */
+  #recheck(path: string) {
+    if (!this.issues.length) return;
+    if (!this.#watched.size) return this.#showIssues(this.issues.filter((i) => i.path !== path), false);
+    void loadValidator().then(({ validateTicket }) => {
+      const result = validateTicket(this.#compose());
+      this.#showIssues(result.ok ? [] : result.issues.filter((i) => this.#watched.has(i.path)), false);
+    });
+  }
+
+  #compose() {
+    const meta = this.kept ?? this.attachments.map(({ file, kind, details }) => ({ name: file.name, type: file.type, size: file.size, kind, ...details }));
+    return composeTicket(this.form, this.#agent, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
+  }
 
   /** Enter in a one-line field never sends (no implicit submission); Ctrl+Enter or Cmd+Enter does. */
   #onKeydown = (event: KeyboardEvent) => {
@@ -267,8 +333,8 @@ export class TriageReporter extends TriageElement {
   };
 
   #pick(which: QuickPick) {
-    const value = quickPickValue(which, this.form);
-    if (value) return this.#patch({ agentsAffected: String(value) });
+    const patch = afterQuickPick(which, this.form);
+    if (patch) return this.#patch(patch);
     this.errors = { ...this.errors, 'impact.agentsTotal': this.t.pickNeedsTotal };
     this.#focusField('impact.agentsTotal');
   }
@@ -288,6 +354,25 @@ export class TriageReporter extends TriageElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#' + controlIdOf(path))?.focus());
   }
 
+  /**
+   * A focused control is never hidden under the sticky header or footer (WCAG 2.2 Focus Not
+   * Obscured): the footer grows with the problems listed, so the browser's own scrolling, which
+   * only brings the control into the dialog, is corrected once it has happened.
+   */
+  #onFocusIn = (event: Event) => {
+    const control = event.target as HTMLElement;
+    this.#lastField = control.id || this.#lastField;
+    requestAnimationFrame(() => {
+      const [header, footer] = ['header', 'footer'].map((part) => this.dialog.querySelector(`[part~=${part}]`)!);
+      if (!control.isConnected || footer.contains(control)) return;
+      const box = control.getBoundingClientRect();
+      const top = header.getBoundingClientRect().bottom + 8;
+      const bottom = footer.getBoundingClientRect().top - 8;
+      const by = box.top < top || box.height > bottom - top ? box.top - top : Math.max(0, box.bottom - bottom);
+      if (by) this.dialog.scrollBy({ top: by });
+    });
+  };
+
   /** Escape: ask before closing over a started report; closing itself never loses it. */
   #mayClose(): boolean {
     if (this.view === 'confirm') {
@@ -295,8 +380,14 @@ export class TriageReporter extends TriageElement {
       return false;
     }
     if (this.view === 'form' && hasContent(this.form)) {
-      this.view = 'confirm';
-      void this.updateComplete.then(() => this.#focusFirst());
+      // Without its view (it could not load) the question is not asked: closing keeps the draft anyway.
+      void loadViews().then(
+        () => {
+          this.view = 'confirm';
+          void this.updateComplete.then(() => this.#focusFirst());
+        },
+        () => this.close(),
+      );
       return false;
     }
     return true;
@@ -329,14 +420,20 @@ export class TriageReporter extends TriageElement {
     this.#resubmitting = false;
     this.kept = undefined;
     this.view = 'form';
+    this.#watched.clear();
+    this.copied = '';
+    this.#freeze(true);
+    this.declined = undefined;
     if (!keepStatus) this.#delivery.clear();
   }
 
-  #showIssues(issues: FieldIssue[]) {
+  /** Shows the problems beside their fields and in the footer, in the agent's language; focus goes to the first unless told not to. */
+  #showIssues(issues: FieldIssue[], focus = true) {
     // A missing suggested/chosen level only echoes another problem (no category, contradictory counts).
-    const shown = issues.filter((i) => !/^severity\.(suggested|chosen)$/.test(i.path) || issues.length === 1);
+    const shown = issues.filter((i) => !/^severity\.(suggested|chosen)$/.test(i.path) || issues.length === 1).map((i) => words?.(i, this.t) ?? i);
     this.issues = shown;
     this.errors = Object.fromEntries(shown.map((i) => [i.path, i.message]));
+    if (!focus) return;
     const first = shown.find((i) => this.renderRoot.querySelector('#' + controlIdOf(i.path)));
     if (first) this.#focusField(first.path);
     else void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~=errors]')?.focus());
@@ -345,8 +442,7 @@ export class TriageReporter extends TriageElement {
   protected async submit(event?: Event) {
     event?.preventDefault();
     if (this.#delivery.busy) return;
-    const meta = this.kept ?? this.attachments.map(({ file, kind, details }) => ({ name: file.name, type: file.type, size: file.size, kind, ...details }));
-    const draft = composeTicket(this.form, this.ctx, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
+    const draft = this.#compose();
     let validateTicket;
     try {
       ({ validateTicket } = await loadValidator());
@@ -354,7 +450,11 @@ export class TriageReporter extends TriageElement {
       return this.#delivery.fail(draft as Ticket, this.t.loadFailed);
     }
     const result = validateTicket(draft);
-    if (!result.ok) return this.#showIssues(result.issues);
+    if (!result.ok) {
+      this.#watched = new Set(result.issues.map((i) => i.path));
+      return this.#showIssues(result.issues);
+    }
+    this.#watched.clear();
     this.errors = {};
     this.issues = [];
     const bytes: AttachmentBytes[] = this.attachments.map(({ file }) => ({ name: file.name, type: file.type, blob: file }));
@@ -369,6 +469,7 @@ export class TriageReporter extends TriageElement {
     this.#submitted = sent;
     this.#draft.clear();
     this.#reset(true);
+    await loadViews().catch(() => {});
     this.view = 'status';
     await this.updateComplete;
     this.#focusFirst();
@@ -391,11 +492,20 @@ export class TriageReporter extends TriageElement {
     this.attachments = attachments;
     this.kept = kept?.length ? kept : undefined;
     this.#resubmitting = true;
+    // The stored ticket's own records are the report's workspace; the agent's current one is not offered.
+    this.#freeze(true, {});
+    this.declined = this.ctx.records;
+    this.#watched.clear();
     this.view = 'form';
     this.#delivery.clear();
     const fields = entry.delivery.state === 'failed' ? entry.delivery.fields : undefined;
     if (fields?.length) this.#showIssues(fields);
     else this.#focusField('summary');
+  }
+
+  async #copy(reference: string) {
+    const copied = await views!.copyText(reference, this.renderRoot as ShadowRoot);
+    this.copied = fill(copied ? this.t.copied : this.t.copyFailed, { reference });
   }
 
   async #download() {
@@ -423,29 +533,54 @@ export class TriageReporter extends TriageElement {
         <button type="button" class="link" @click=${this.#openReports}>${t.myReports}</button>
         <button type="button" class="x" aria-label=${t.close} @click=${this.close}>✕</button>
       </header>
-      ${this.view === 'confirm'
-        ? confirmView(t, { keep: () => this.close(), discard: () => this.#discard(), back: () => this.#backToForm() })
+      ${this.view === 'confirm' && views
+        ? views.confirmView(t, { keep: () => this.close(), discard: () => this.#discard(), back: () => this.#backToForm() })
         : this.view === 'status'
-          ? statusView({ t, delivery: this.#delivery.current, download: () => this.#download(), fixAndResend: () => this.#fixAndResend(), newReport: () => this.#reset(), close: () => this.close() })
+          ? this.renderStatus()
           : this.view === 'reports'
             ? this.renderReports()
             : this.renderForm()}
-      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}</p>`;
+      <p class="visually-hidden" role="status">${statusWords(t, this.#delivery.current).words}${this.copied ? ' ' + this.copied : ''}</p>`;
     return this.presentation === 'embedded'
       ? html`<section part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title" @keydown=${this.#modal.onKeydown}>${content}</section>`
       : html`<dialog part="dialog" class=${ifDefined(this.capturing ? 'capturing' : undefined)} aria-labelledby="title"
           @cancel=${this.#modal.onCancel} @close=${this.#modal.onClose} @keydown=${this.#modal.onKeydown}>${content}</dialog>`;
   }
 
+  /** After Send; where its view could not load, where the report is all the same. */
+  protected renderStatus() {
+    const t = this.t;
+    const delivery = this.#delivery.current;
+    const d = delivery?.entry?.delivery;
+    const status = (related?: string) => (delivery ? deliveryStatus(t, this.ctx.locale, delivery, () => this.#download(), related) : nothing);
+    return views
+      ? views.statusView({
+          t,
+          status: status(views.relatedWords(t, this.ctx.locale, d?.state === 'sent' ? d.result.related : undefined)),
+          locale: this.ctx.locale,
+          timeZone: this.ctx.timeZone,
+          delivery,
+          copy: (reference) => void this.#copy(reference),
+          download: () => this.#download(),
+          fixAndResend: () => this.#fixAndResend(),
+          newReport: () => this.#reset(),
+          close: () => this.close(),
+        })
+      : html`<div part="body" class="result">${status()}</div>`;
+  }
+
   protected renderForm() {
     const t = this.t;
     const scope: FieldScope = { form: this.form, errors: this.errors, t };
     const suggestion = suggestionFor(this.form);
+    const agent = this.#agent;
+    const offer = offeredWorkspace(this.ctx.records, this.openedOn?.formId === this.form.id ? this.openedOn.records : undefined, this.declined);
     return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}
-      @keydown=${this.#onKeydown} @focusin=${(e: Event) => (this.#lastField = (e.target as HTMLElement).id || this.#lastField)}>
+      @keydown=${this.#onKeydown} @focusin=${this.#onFocusIn}>
       <p class="muted">${t.intro}</p>
+      ${offer && views ? views.workspaceOffer(t, offer, () => this.#useWorkspace(offer), () => (this.declined = offer)) : nothing}
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
-      ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
+      ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope, agent)} ${whoSection(scope, agent)}
       ${evidenceSection({
         t,
         locale: this.ctx.locale,
@@ -459,13 +594,14 @@ export class TriageReporter extends TriageElement {
       ${severityPanel({
         ...scope,
         suggestion,
-        agent: this.ctx,
+        agent,
         config: this.cfg,
         related: this.#related.status === TaskStatus.COMPLETE ? this.#related.value : undefined,
         raise: (agents) => this.#patch({ agentsAffected: String(agents) }),
       })}
       ${submitFooter({
         t,
+        locale: this.ctx.locale,
         issues: this.issues,
         delivery: this.#delivery.current,
         busy: this.#delivery.busy,
@@ -489,8 +625,22 @@ export class TriageReporter extends TriageElement {
  * on Send, so opening does not fetch it: it loads once the agent starts typing, or on Send.
  */
 let validator: Promise<typeof import('../../src/ticket.js')> | undefined;
+/** The schema's problems in the agent's words (./issue-words.ts), there once the validator is. */
+let words: typeof import('./issue-words.js').issueWords | undefined;
+/** The views that replace the form and the workspace offer (./views.ts): loaded once the form is open. */
+let views: typeof import('./views.js') | undefined;
+let viewsLoading: Promise<unknown> | undefined;
+function loadViews() {
+  viewsLoading ??= import('./views.js').then((module) => (views = module));
+  viewsLoading.catch(() => (viewsLoading = undefined));
+  return viewsLoading;
+}
+
 function loadValidator() {
-  validator ??= import('../../src/ticket.js');
+  validator ??= Promise.all([import('../../src/ticket.js'), import('./issue-words.js')]).then(([ticket, issues]) => {
+    words = issues.issueWords;
+    return ticket;
+  });
   validator.catch(() => (validator = undefined));
   return validator;
 }

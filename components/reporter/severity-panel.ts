@@ -7,7 +7,7 @@ import type { AgentContext, TriageConfig } from '../../src/context.js';
 import type { RelatedReports } from '../../src/delivery.js';
 import type { Suggestion } from '../../src/compose.js';
 import { LEVELS, resolveCalendar, responseDueAt, slaFor, type Level } from '../../src/severity.js';
-import { fill, formatDateTime, formatDuration } from '../../src/format.js';
+import { fill, formatDateTime, formatDuration, plural, zoneName } from '../../src/format.js';
 import type { Strings } from '../../src/strings.js';
 import { area, select, type FieldScope } from './fields.js';
 
@@ -26,7 +26,11 @@ export function severityPanel(scope: SeverityScope): TemplateResult {
   const { t, form, suggestion: result, related } = scope;
   const suggested = result?.ok ? result.suggestion : undefined;
   const level = (form.chosenLevel || suggested?.level) as Level | undefined;
-  const raiseTo = related ? 1 + related.agents : 0;
+  // Only other agents count: the service leaves out the asker's own reports (otherAgents);
+  // an answer that cannot tell them apart offers nothing rather than count the agent twice.
+  const others = related?.otherAgents ?? 0;
+  const raiseTo = 1 + others;
+  const locale = scope.agent.locale;
   return html`<section part="section severity" aria-labelledby="s-severity">
     <h3 id="s-severity">${t.sectionSeverity}</h3>
     <div class="suggestion" aria-live="polite">
@@ -38,10 +42,10 @@ export function severityPanel(scope: SeverityScope): TemplateResult {
             )}</ul>`
         : html`<p class=${result ? 'error' : 'muted'}>${result && !result.ok ? result.message : t.severityUnknown}</p>`}
     </div>
-    ${related && related.agents > 0
-      ? html`<div part="signals" class="signals"><p>${fill(t.signals, { n: related.agents })}</p>
-          ${Number(form.agentsAffected || 0) < raiseTo
-            ? html`<button type="button" @click=${() => scope.raise(raiseTo)}>${fill(t.signalsRaise, { n: raiseTo })}</button>`
+    ${others > 0
+      ? html`<div part="signals" class="signals"><p>${plural(t.signals, others, locale)}</p>
+          ${Number(form.agentsAffected || 0) < raiseTo && !(form.severalAgents && raiseTo <= 2)
+            ? html`<button type="button" @click=${() => scope.raise(raiseTo)}>${plural(t.signalsRaise, raiseTo, locale)}</button>`
             : nothing}</div>`
       : nothing}
     <div class="grid">
@@ -65,7 +69,7 @@ export function slaPanel(t: Strings, level: Level, { locale, timeZone }: AgentCo
     <p><strong>${fill(t.slaResponse, { relative: fill(t.in, { duration: formatDuration(due.getTime() - now.getTime(), locale) }) })}</strong></p>
     <p>${fill(t.slaDueLocal, { time: formatDateTime(due, locale, timeZone) })}<br />${fill(t.slaDueSupport, { time: formatDateTime(due, locale, support.timeZone) })}</p>
     <p class="muted">
-      ${sla.coverage === '24x7' ? t.coverage24 : fill(t.coverageBusiness, { start: support.start, end: support.end, zone: support.timeZone })}
+      ${sla.coverage === '24x7' ? t.coverage24 : fill(t.coverageBusiness, { start: support.start, end: support.end, zone: zoneName(support.timeZone, locale, now) })}
       ${sla.updateCadenceMinutes ? fill(t.cadence, { duration: formatDuration(sla.updateCadenceMinutes * 60_000, locale) }) : t.cadenceMaterial}
     </p>
   </div>`;

@@ -8,7 +8,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { TriageServices } from '../../src/context.js';
 import type { OutboxEntry } from '../../src/delivery.js';
-import { fill } from '../../src/format.js';
+import { fill, relativeTime } from '../../src/format.js';
+import { CountdownController } from '../shared/countdown-controller.js';
 import { STATE_LABELS } from '../../src/delivery-status.js';
 import { downloadBlob } from '../shared/download.js';
 import type { Strings } from '../../src/strings.js';
@@ -50,6 +51,10 @@ export class TriageReports extends TriageElement {
   @state() private announcement = '';
 
   private listedFrom?: TriageServices['outbox'];
+  /** "Next attempt in 20 seconds" counts down for every waiting report. */
+  protected readonly countdown = new CountdownController(this, () =>
+    this.entries.map(({ delivery }) => (delivery.state === 'queued' ? delivery.nextAttemptAt : undefined)),
+  );
   private unsubscribe?: () => void;
 
   override connectedCallback(): void {
@@ -154,7 +159,7 @@ export class TriageReports extends TriageElement {
       case 'queued':
         return html`<p>
             ${delivery.nextAttemptAt !== undefined
-              ? fill(s.reportsQueuedNext, { time: this.formatTime(delivery.nextAttemptAt) })
+              ? fill(s.reportsQueuedNext, { relative: relativeTime(delivery.nextAttemptAt - Date.now(), this.ctx.locale) })
               : s.reportsQueuedOffline}
           </p>
           ${delivery.lastError ? html`<p class="muted">${fill(s.reportsQueuedLastError, { reason: delivery.lastError })}</p>` : nothing}`;

@@ -3,6 +3,7 @@
  * whole when a host overrides it; `reasons` is merged key by key (see localize() in ../strings.ts).
  */
 import { REASONS, type Category } from '../severity.js';
+import type { Plural } from '../format.js';
 
 export const reporterEn = {
   loadFailed: 'Part of the report form did not load. Check the connection and try again.',
@@ -29,6 +30,7 @@ export const reporterEn = {
   pick30: '30 % or more',
   pickAll: 'Everyone',
   pickNeedsTotal: 'Enter the number of agents in the team first.',
+  severalNoted: 'Recorded as "several", with no number. Type one if you know it.',
   agentsAffected: 'Agents affected',
   agentsTotal: 'Agents in the team',
   uniqueTraits: 'What is unique about the affected agents?',
@@ -43,6 +45,7 @@ export const reporterEn = {
   sectionWhen: 'When',
   occurredAt: 'When did it happen?',
   timeZone: 'Time zone',
+  sourceBrowser: 'this browser',
   stillHappening: 'It is still happening',
   frequency: 'How often does it happen?',
   frequencyOnce: 'Once',
@@ -62,15 +65,24 @@ export const reporterEn = {
   incidentId: 'Incident ID',
   incidentReference: 'Incident reference',
   queue: 'Queue',
+  contextChanged: 'The workspace changed while this report was open; the report keeps what it was opened on.',
+  contextOffer: 'Use {what} instead?',
+  contextIncident: 'incident {id}',
+  contextChat: 'chat {id}',
+  contextQueue: 'queue {id}',
+  contextWorkspace: 'the current workspace',
+  contextUse: 'Use it',
+  contextKeep: 'Keep as it is',
 
   sectionEvidence: 'Evidence',
   attach: 'Attach files',
   dropHere: 'or drop files here',
-  attachLimits: 'Up to {max} files, {size} each: images, PDF, ZIP, text, CSV, JSON.',
+  attachLimits: 'Up to {files}, {size} each: images, PDF, ZIP, text, CSV, JSON.',
+  attachFiles: { one: '{n} file', other: '{n} files' } as Plural,
   attachKept: 'Attachments are kept until you close the page; the rest of the report is saved as a draft.',
   fileTooBig: '"{name}" is {size}; each file must be at most {max}.',
   fileWrongType: '"{name}" is not a type of file support accepts.',
-  fileTooMany: '"{name}" was not added: at most {max} files.',
+  fileTooMany: '"{name}" was not added: at most {files}.',
   attachStored: 'The files of the stored report stay attached: {names}.',
   remove: 'Remove {name}',
 
@@ -95,12 +107,16 @@ export const reporterEn = {
   coverageBusiness: 'Support works on it in business hours ({start}–{end}, {zone}).',
   cadence: 'Status updates every {duration}.',
   cadenceMaterial: 'Status updates when there is progress.',
-  signals: '{n} other agents reported this in the last hour.',
-  signalsRaise: 'Count them: {n} agents affected',
-  related: 'Support has {reports} similar reports from {agents} agents in the last {minutes} minutes.',
+  signals: { one: '{n} other agent reported this in the last hour.', other: '{n} other agents reported this in the last hour.' } as Plural,
+  signalsRaise: { one: 'Count them: {n} agent affected', other: 'Count them: {n} agents affected' } as Plural,
+  related: 'Support has {reports} from {agents} {window}.',
+  relatedReports: { one: '{n} similar report', other: '{n} similar reports' } as Plural,
+  relatedAgents: { one: '{n} agent', other: '{n} agents' } as Plural,
+  relatedOthers: { one: '{n} other agent', other: '{n} other agents' } as Plural,
+  relatedWindow: { one: 'in the last minute', other: 'in the last {n} minutes' } as Plural,
 
   send: 'Send report',
-  errorSummary: 'Please fix {n} problem(s) before sending:',
+  errorSummary: { one: 'Please fix {n} problem before sending:', other: 'Please fix {n} problems before sending:' } as Plural,
   statusSaved: 'Saved on this device. Sending…',
   statusSending: 'Sending…',
   statusSent: 'Sent. Your reference is {reference}.',
@@ -109,6 +125,11 @@ export const reporterEn = {
   statusFailedHelp: 'Fix the report and send it again, or download it and send it another way.',
   statusNoOutbox: 'No delivery is configured for this console. Your draft is kept.',
   statusHandedOver: 'Your console is delivering this report.',
+  statusNextAttempt: 'Next attempt {relative}.',
+  recapDue: 'First response due',
+  copyReference: 'Copy the reference',
+  copied: 'Reference {reference} copied.',
+  copyFailed: 'Could not copy: select the reference {reference} and copy it.',
   fixAndResend: 'Fix and resend',
   download: 'Download the report',
   newReport: 'Start a new report',
@@ -133,7 +154,11 @@ export const reporterEn = {
   } satisfies Record<Category, { label: string; hint: string }>,
 
   /** Why the severity was suggested, by the core's reason keys: its own English table, not a copy. */
-  reasons: REASONS,
+  reasons: {
+    ...REASONS,
+    // The reporter's own reason: "several" as the agent said it, graded as more than one agent.
+    severalAgents: 'Several agents are affected (no number given): more than one agent is a Major Impairment.',
+  },
 };
 
 export type ReporterStrings = typeof reporterEn;

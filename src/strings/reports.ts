@@ -11,7 +11,7 @@ export const reportsEn = {
   reportsStateSending: 'Sending',
   reportsStateSent: 'Sent',
   reportsStateFailed: 'Not sent',
-  reportsQueuedNext: 'Next attempt: {time}',
+  reportsQueuedNext: 'Next attempt {relative}',
   reportsQueuedOffline: 'It will be sent as soon as the connection allows.',
   reportsQueuedLastError: 'Last attempt: {reason}',
   reportsSendingProgress: 'Sending… {percent}%',

@@ -8,7 +8,7 @@
  * request bodies need HTTP/2; one code path that always reports bytes is simpler to trust.
  * The API key lives in this closure only, never in messages, the ticket or storage.
  */
-import { DeliveryError, type AttachmentBytes, type SendOptions, type SendResult, type Transport, type RelatedReports } from '../delivery.js';
+import { DeliveryError, withOthers, type AttachmentBytes, type SendOptions, type SendResult, type Transport, type RelatedReports } from '../delivery.js';
 import type { Ticket } from '../ticket.js';
 import { parseRetryAfter, readIntakeError } from './http.js';
 
@@ -189,7 +189,7 @@ function readResult(text: string): SendResult | undefined {
   if (typeof receipt === 'string') result.receipt = receipt;
   const r = related as Partial<RelatedReports> | undefined;
   if (r && typeof r.reports === 'number' && typeof r.agents === 'number') {
-    result.related = { reports: r.reports, agents: r.agents, minutes: typeof r.minutes === 'number' ? r.minutes : 0 };
+    result.related = withOthers({ reports: r.reports, agents: r.agents, minutes: typeof r.minutes === 'number' ? r.minutes : 0 }, r.otherReports, r.otherAgents);
   }
   return result;
 }

@@ -75,17 +75,17 @@ describe('<triage-reporter> severity', () => {
     expect(sla).to.match(/First response due in \d/);
     expect(sla).to.match(/P[SD]T your time/);
     expect(sla).to.match(/E[SD]T support time/);
-    expect(sla).to.contain('business hours (06:00–16:00, America/New_York)');
+    expect(sla).to.contain('business hours (06:00–16:00, Eastern Time, New York)');
   });
 
   it('offers to count other agents who reported the same problem, escalating the suggestion', async () => {
-    const signals = new SignalsDouble({ reports: 4, agents: 4, minutes: 60 });
+    const signals = new SignalsDouble({ reports: 4, agents: 4, minutes: 60, otherReports: 4, otherAgents: 4 });
     const reporter = await openReporter({ agent: { ...agent, records: { queue: 'ABC' } }, services: { signals } });
     await fillRequired(reporter);
     await choose(reporter, 'impact.agentsAffected', '1');
     expect(suggestionText(reporter)).to.contain('Severity 3');
     await until(() => reporter.shadowRoot!.querySelector('[part~=signals]'), 'no correlation shown');
-    expect(signals.asked.at(-1)).to.deep.equal({ category: 'media-bar-login', queue: 'ABC', minutes: 60 });
+    expect(signals.asked.at(-1)).to.deep.equal({ category: 'media-bar-login', queue: 'ABC', minutes: 60, accountId: undefined, login: undefined });
     expect($(reporter, '[part~=signals]').textContent).to.contain('4 other agents reported this in the last hour');
     $<HTMLButtonElement>(reporter, '[part~=signals] button').click();
     await reporter.updateComplete;

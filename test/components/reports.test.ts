@@ -118,7 +118,8 @@ describe('<triage-reports>', () => {
     await until(() => item(root, entry.id)?.dataset.state === 'queued', 'the queued report');
     const row = item(root, entry.id)!;
     expect(row.querySelector('[part=badge]')!.textContent).to.equal('Waiting to send');
-    expect(row.querySelector('.detail')!.textContent).to.match(/Next attempt: .*\d/);
+    // A span from now that counts down, not a clock time (issue 14, item 7).
+    expect(row.querySelector('.detail')!.textContent).to.match(/Next attempt (in \d+ (seconds?|minutes?)|now)/);
     expect(row.querySelector('.detail')!.textContent).to.contain('Last attempt');
     await expect(reports).to.be.accessible();
 

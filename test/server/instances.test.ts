@@ -91,7 +91,7 @@ describe('two instances on one PostgreSQL database', { skip: ENGINE !== 'postgre
     const second = makeTicket({ category: 'voice', records: { queue }, reporter: { accountId: 'acct-b', login: 'bob' } });
     assert.equal((await postTicket(a.url, first)).status, 201);
     const answer = await (await postTicket(b.url, second)).json();
-    assert.deepEqual(answer.related, { reports: 1, agents: 1, minutes: 60 });
+    assert.deepEqual(answer.related, { reports: 1, agents: 1, minutes: 60, otherReports: 1, otherAgents: 1 });
     const signals = await getJson(`${a.url}/api/signals?category=voice&queue=${queue}`);
     assert.deepEqual([signals.body.reports, signals.body.agents], [2, 2]);
   });

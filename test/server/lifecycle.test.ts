@@ -106,13 +106,24 @@ describe('correlation', () => {
   it('counts other reports of the same category and queue in the last 60 minutes, and their agents', async () => {
     const { body } = await report('2026-12-01T12:00:00.000Z', { records: { queue: 'ABC' }, reporter: { accountId: 'a5' } });
     // b and c (agent a2 twice); not the 70-minute-old one, not queue XYZ, not voice, not the queue-less one.
-    assert.deepEqual(body.related, { reports: 2, agents: 1, minutes: 60 });
+    assert.deepEqual(body.related, { reports: 2, agents: 1, minutes: 60, otherReports: 2, otherAgents: 1 });
   });
 
   it('counts every queue when the new ticket names none, and agents by login when there is no account id', async () => {
     const { body } = await report('2026-12-01T12:01:00.000Z', { records: undefined, reporter: { login: 'kim' } });
     // b, c, d, f and the ABC ticket of the previous test: agents a2, a3, sam, a5.
-    assert.deepEqual(body.related, { reports: 5, agents: 4, minutes: 60 });
+    assert.deepEqual(body.related, { reports: 5, agents: 4, minutes: 60, otherReports: 5, otherAgents: 4 });
+  });
+
+  it("leaves the asker's own reports out of otherReports and otherAgents, by account ID or login (issue 14)", async () => {
+    at('2026-12-01T12:02:00.000Z');
+    // b and c are a2's own; the a5 ticket of the first test is another agent's.
+    const mine = await getJson(`${server.url}/api/signals?category=chat-routing&queue=ABC&accountId=a2&login=nobody`);
+    assert.deepEqual([mine.body.reports, mine.body.agents, mine.body.otherReports, mine.body.otherAgents], [3, 2, 1, 1]);
+    const byLogin = await getJson(`${server.url}/api/signals?category=chat-routing&login=sam`);
+    assert.deepEqual([byLogin.body.otherReports, byLogin.body.otherAgents], [byLogin.body.reports - 1, byLogin.body.agents - 1]);
+    const anyone = await getJson(`${server.url}/api/signals?category=chat-routing&queue=ABC`);
+    assert.equal(anyone.body.otherAgents, undefined, 'without an asker the answer is as before');
   });
 
   it('answers signals with counts and the recent tickets, newest first', async () => {

@@ -33,7 +33,7 @@ describe('POST /api/tickets', () => {
     assert.match(body.reference, /^TK-\d{6}$/);
     assert.equal(body.status, 'new');
     assert.ok(!Number.isNaN(Date.parse(body.receivedAt)));
-    assert.deepEqual(body.related, { reports: 0, agents: 0, minutes: 60 });
+    assert.deepEqual(body.related, { reports: 0, agents: 0, minutes: 60, otherReports: 0, otherAgents: 0 });
 
     const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
     assert.equal(stored.status, 200);
