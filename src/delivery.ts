@@ -4,6 +4,7 @@
  * with the backend's id and reference or a DeliveryError that says whether to try again.
  */
 import type { Ticket, FieldIssue } from './ticket.js';
+import type { KnownIncident } from './follow-view.js';
 
 /** Bytes that travel beside the ticket, in the order of `ticket.attachments`. */
 export interface AttachmentBytes {
@@ -17,6 +18,8 @@ export interface RelatedReports {
   reports: number;
   agents: number;
   minutes: number;
+  /** Confirmed incidents support opened for this kind of problem here (the known-incident banner). */
+  incidents?: KnownIncident[];
 }
 
 export interface SendResult {

@@ -6,6 +6,7 @@
 import { DeliveryError, type RelatedReports, type SignalsService } from './delivery.js';
 import { readIntakeError } from './transports/http.js';
 import { intakeEndpoint } from './transports/intake.js';
+import { readKnownIncidents } from './follow-view.js';
 
 export interface IntakeSignalsOptions {
   url: string;
@@ -60,5 +61,8 @@ function readSignals(text: string, askedMinutes: number | undefined): RelatedRep
   if (typeof reports !== 'number' || typeof agents !== 'number') {
     throw new DeliveryError('The intake service answered the similar-reports question in a form we could not read.', { permanent: false });
   }
-  return { reports, agents, minutes: typeof minutes === 'number' ? minutes : (askedMinutes ?? 0) };
+  const related: RelatedReports = { reports, agents, minutes: typeof minutes === 'number' ? minutes : (askedMinutes ?? 0) };
+  const incidents = readKnownIncidents(data.incidents);
+  if (incidents.length) related.incidents = incidents;
+  return related;
 }
