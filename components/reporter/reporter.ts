@@ -21,6 +21,7 @@ import { ModalController } from './modal-controller.js';
 import { DraftController } from './draft-controller.js';
 import { DeliveryController } from './delivery-controller.js';
 import { relatedReportsTask } from './related-reports.js';
+import { KnownIncidentJoins, knownIncidents } from './templates/known-incident.js';
 import { evidenceSection, impactSection, whatSection, whenSection, whoSection, type FieldScope } from './fields.js';
 import { liveSeverity, severityPanel } from './severity-panel.js';
 import { confirmView, statusView, statusWords, submitFooter } from './status-view.js';
@@ -64,6 +65,7 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * @csspart live-severity - the suggestion beside Send
  * @csspart sla - the response due time
  * @csspart signals - other agents' reports of the same problem
+ * @csspart known-incident - a known issue support confirmed for this kind of problem, with "I'm affected too"
  * @csspart footer - the sticky Send row
  * @csspart errors - the list of problems to fix before sending
  * @csspart submit - the Send button
@@ -125,6 +127,7 @@ export class TriageReporter extends TriageElement {
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
   readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
+  readonly #joins = new KnownIncidentJoins(this, () => this.services?.follow);
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
   /** The id of the form control the agent was last in, where "Back to the report" returns. */
@@ -445,6 +448,7 @@ export class TriageReporter extends TriageElement {
       @keydown=${this.#onKeydown} @focusin=${(e: Event) => (this.#lastField = (e.target as HTMLElement).id || this.#lastField)}>
       <p class="muted">${t.intro}</p>
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
+      ${knownIncidents(t, this.#related.value?.incidents, this.#joins, (incident) => this.#joins.join(incident, this.ctx), !!this.services?.follow)}
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
       ${evidenceSection({
         t,
