@@ -12,9 +12,11 @@ import { bearerOf, mayActAs, type Caller, type KeyRing, type RateLimiter, type R
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt, withReceipt } from './receipts.js';
 import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
 import { readBody } from './multipart.js';
-import { attachmentResponse, eventView, listItem, parseChange, requireAttachment, requireTicket, summaryOf, ticketView } from './views.js';
+import { attachmentResponse, eventView, listItem, requireAttachment, requireTicket, summaryOf } from './views.js';
 import type { Env } from './app.js';
 import type { Notifier } from './webhooks.js';
+import type { ClockConfig } from './clock.js';
+import { dueQueue, followView, knownIncidents, mountLoop, parseTicketChange, withEtag } from './loop.js';
 
 export interface ApiDeps {
   store: TicketStore;
@@ -30,9 +32,12 @@ export interface ApiDeps {
   webhooks: Notifier;
   /** True once the service is shutting down. */
   draining: () => boolean;
+  /** The SLA clock's plan and calendar (clock.ts). */
+  clock: ClockConfig;
 }
 
-const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Triage-Receipt';
+const API_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Triage-Receipt, If-None-Match';
+const EXPOSED_HEADERS = 'Retry-After, ETag';
 
 export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   const { store, blobs, keys, limiter, now, webhooks } = deps;
@@ -45,7 +50,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     }
     c.header('Access-Control-Allow-Origin', origin);
     c.header('Vary', 'Origin');
-    c.header('Access-Control-Expose-Headers', 'Retry-After');
+    c.header('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
       c.header('Access-Control-Allow-Headers', API_HEADERS);
@@ -57,7 +62,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     // set on the context, and the browser would then refuse the download.
     c.res.headers.set('Access-Control-Allow-Origin', origin);
     if (!/\borigin\b/i.test(c.res.headers.get('Vary') ?? '')) c.res.headers.append('Vary', 'Origin');
-    c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After');
+    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
   });
 
   // Without a key, for monitors and load balancers. Health: is this instance able to serve (its
@@ -109,7 +114,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     if (!receipt) {
       throw new HttpError(403, 'receipt_required', 'This key reads a ticket only with its receipt: send the "receipt" of the 201 answer as the Triage-Receipt header.');
     }
-    const row = id.length <= 100 ? await store.getTicket(id) : undefined;
+    const row = id.length <= 100 && !/[\u0000-\u001f]/.test(id) ? await store.getTicket(id) : undefined;
     // A wrong receipt reads exactly like a missing ticket, so ids cannot be confirmed by guessing.
     if (!row || !receiptMatches(receipt, row.receipt_hash)) throw new HttpError(404, 'not_found', 'No ticket with this id.');
     return row;
@@ -161,6 +166,14 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   app.get('/api/tickets', async (c) => {
     requireRole(c.get('caller'), 'support', 'Listing tickets');
     const query = listQuery(c);
+    if (query.sort === 'due') {
+      // The due queue is ordered by the clock, not by a column: an offset into it is the cursor.
+      const queue = await dueQueue(deps, query);
+      const offset = query.offset ?? 0;
+      const page = queue.slice(offset, offset + query.limit);
+      const nextCursor = queue.length > offset + query.limit ? encodeOffset(offset + query.limit) : null;
+      return c.json({ items: page.map(({ row, sla }) => ({ ...listItem(row), sla })), nextCursor });
+    }
     const rows = await store.list({ ...query, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const nextCursor = rows.length > query.limit ? encodeCursor(page[page.length - 1]!.seq) : null;
@@ -170,7 +183,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   app.get('/api/tickets/:id', async (c) => {
     const row = await readableTicket(c);
     const downloads = mayActAs(c.get('caller').role, 'support');
-    return c.json(ticketView(row, await store.attachmentsOf(row.id), { downloads }));
+    return withEtag(c, await followView(deps, row, { downloads }));
   });
 
   app.patch('/api/tickets/:id', async (c) => {
@@ -183,11 +196,11 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       if (error instanceof HttpError) throw error;
       throw badRequest('invalid_json', 'Send the change as JSON: { status?, severity?, reason }.');
     }
-    const change = parseChange(body);
-    const events = (await store.changeTicket(row.id, change, { by: c.get('caller').label, at: now().toISOString(), reason: change.reason }, webhooks.updated))!;
+    const change = parseTicketChange(body, row);
+    const events = (await store.loop.changeTicket(row.id, change, { by: c.get('caller').label, at: now().toISOString(), reason: change.reason }, webhooks.updated))!;
     if (events.length) webhooks.committed();
     const updated = (await store.getTicket(row.id))!;
-    return c.json({ ...ticketView(updated, await store.attachmentsOf(row.id)), changes: events.map(eventView) });
+    return c.json({ ...(await followView(deps, updated, { downloads: true })), changes: events.map(eventView) });
   });
 
   app.get('/api/tickets/:id/events', async (c) => {
@@ -210,6 +223,8 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       fields.push({ path: 'category', message: `Category must be one of: ${CATEGORIES.join(', ')}.` });
     }
     if (queue !== undefined && queue.length > 200) fields.push({ path: 'queue', message: 'Queue must be at most 200 characters.' });
+    const site = c.req.query('site');
+    if (site !== undefined && site.length > 200) fields.push({ path: 'site', message: 'Site must be at most 200 characters.' });
     const minutes = minutesText === undefined ? CORRELATION_MINUTES : Number(minutesText);
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
       fields.push({ path: 'minutes', message: 'Minutes must be a whole number from 1 to 1440.' });
@@ -220,8 +235,13 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       ...relatedOf(rows, minutes),
       // Enough to say "TK-000123: Chats not routing" and link it; never the text or the files.
       tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
+      // Confirmed incidents a reporter may join instead of filing a duplicate (loop.ts).
+      incidents: await knownIncidents(store, { category: category!, queue: queue || null, site: site || null }),
     });
   });
+
+  // Support's side and the agent's following of it (loop.ts), before the catch-all below.
+  mountLoop(app, { store, blobs, now, clock: deps.clock, webhooks });
 
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'No such API route.');
@@ -257,8 +277,10 @@ function listQuery(c: Context<Env>) {
   const limit = limitText === undefined ? 20 : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) fields.push({ path: 'limit', message: 'Limit must be a whole number from 1 to 100.' });
   const cursorText = c.req.query('cursor');
-  const beforeSeq = cursorText ? decodeCursor(cursorText) : undefined;
-  if (cursorText && beforeSeq === undefined) fields.push({ path: 'cursor', message: 'Cursor is not one this service gave out.' });
+  const sort = c.req.query('sort') || undefined;
+  const beforeSeq = cursorText && sort !== 'due' ? decodeCursor(cursorText) : undefined;
+  const offset = sort === 'due' && cursorText ? decodeOffset(cursorText) : undefined;
+  if (cursorText && beforeSeq === undefined && offset === undefined) fields.push({ path: 'cursor', message: 'Cursor is not one this service gave out.' });
   const status = c.req.query('status') || undefined;
   if (status && !(STATUSES as readonly string[]).includes(status)) fields.push({ path: 'status', message: `Status must be one of: ${STATUSES.join(', ')}.` });
   const severityText = c.req.query('severity') || undefined;
@@ -266,8 +288,15 @@ function listQuery(c: Context<Env>) {
   if (severity !== undefined && !(Number.isInteger(severity) && severity >= 1 && severity <= 4)) fields.push({ path: 'severity', message: 'Severity must be a level from 1 to 4.' });
   const category = c.req.query('category') || undefined;
   if (category && !(CATEGORIES as readonly string[]).includes(category)) fields.push({ path: 'category', message: `Category must be one of: ${CATEGORIES.join(', ')}.` });
+  if (sort !== undefined && sort !== 'due' && sort !== 'newest') fields.push({ path: 'sort', message: 'Sort must be "due" or "newest".' });
   if (fields.length) throw badRequest('validation_failed', 'The list query has invalid parameters.', fields);
-  return { limit, beforeSeq, status, severity, category };
+  return { limit, beforeSeq, status, severity, category, sort, offset };
+}
+
+const encodeOffset = (offset: number) => Buffer.from(`due:${offset}`).toString('base64url');
+function decodeOffset(text: string): number | undefined {
+  const match = /^due:(\d{1,9})$/.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
 }
 
 const encodeCursor = (seq: number) => Buffer.from(`seq:${seq}`).toString('base64url');

@@ -18,6 +18,7 @@ import { securityHeaders } from './security.js';
 import { logEntry, requestLog, stdoutLog, type Log, type LogFormat } from './log.js';
 import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
 import { maintain, type MaintenanceResult } from './maintenance.js';
+import { clockConfig, type ClockOptions } from './clock.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
 export const VERSION: string = (() => {
@@ -73,6 +74,8 @@ export interface IntakeOptions {
   retentionDays?: number;
   /** How often retention and blob collection run (also once at start); default 6 hours, 0 = never by itself. */
   maintenanceIntervalMs?: number;
+  /** The SLA clock: the customer's support plan and support's calendar (clock.ts). */
+  sla?: ClockOptions;
 }
 
 export type Env = { Variables: { caller: Caller } };
@@ -98,6 +101,7 @@ export interface IntakeApp {
 
 export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp> {
   const log = options.log ?? stdoutLog;
+  const clock = clockConfig(options.sla);
   const logFormat = options.logFormat ?? 'text';
   const { store, blobs } = await openStorage({
     dataDir: options.dataDir,
@@ -132,9 +136,10 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
     version: VERSION,
     webhooks,
     draining: () => draining,
+    clock,
   });
   if (keys.hasAdmin) {
-    mountAdmin(app, { store, blobs, keys, now, secureCookies: options.secureCookies ?? false, loginLimiter: new RateLimiter(10), webhooks, webhooksConfigured: endpoints.length > 0 });
+    mountAdmin(app, { store, blobs, keys, now, secureCookies: options.secureCookies ?? false, loginLimiter: new RateLimiter(10), webhooks, webhooksConfigured: endpoints.length > 0, clock });
   }
   if (options.demo) mountDemo(app, options.demo);
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'Not found.').toBody(), 404));

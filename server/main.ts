@@ -14,6 +14,8 @@
  *   TRIAGE_RATE_LIMIT       requests a minute per key, default 10000 (a site's outage storm, one key)
  *   TRIAGE_FAILED_KEY_LIMIT wrong keys a minute per client address before it waits, default 30
  *   TRIAGE_SECURE_COOKIES   true behind a TLS-terminating proxy: the admin cookie is Secure
+ *   TRIAGE_SUPPORT_PLAN     standard | premium: the customer's plan for the SLA clock (default: each ticket's own)
+ *   TRIAGE_SUPPORT_CALENDAR JSON { timeZone, days, start, end, holidays }: support's business hours
  *   TRIAGE_API_KEY          the browsers' key (role api: submit, own ticket by receipt, signals);
  *                           generated once when missing; the demo page carries it
  *   TRIAGE_SUPPORT_KEY      role support: list, read, download, change; generated once when missing
@@ -167,8 +169,17 @@ async function main(): Promise<void> {
   const logFormat = env.TRIAGE_LOG_FORMAT || 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw new Error(`TRIAGE_LOG_FORMAT must be "text" or "json", not "${logFormat.slice(0, 20)}".`);
 
+  const plan = env.TRIAGE_SUPPORT_PLAN || undefined;
+  if (plan !== undefined && plan !== 'standard' && plan !== 'premium') throw new Error(`TRIAGE_SUPPORT_PLAN must be "standard" or "premium", not "${plan.slice(0, 20)}".`);
+  let calendar: Record<string, unknown> | undefined;
+  try {
+    calendar = env.TRIAGE_SUPPORT_CALENDAR ? (JSON.parse(env.TRIAGE_SUPPORT_CALENDAR) as Record<string, unknown>) : undefined;
+  } catch {
+    throw new Error('TRIAGE_SUPPORT_CALENDAR must be JSON: { "timeZone": "America/New_York", "days": [1,2,3,4,5], "start": "06:00", "end": "16:00", "holidays": [] }.');
+  }
+
   const intake = await startIntakeServer({
-    logFormat,
+    sla: { plan, calendar },
     rateLimit: { perMinute, failedKeysPerMinute },
     retentionDays: retentionDays(env.TRIAGE_RETENTION_DAYS),
     secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',

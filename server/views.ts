@@ -12,7 +12,8 @@ export function summaryOf(row: TicketRow): string {
 }
 
 export async function requireTicket(store: TicketStore, id: string): Promise<TicketRow> {
-  const row = id.length <= 100 ? await store.getTicket(id) : undefined;
+  // PostgreSQL cannot compare text holding NUL: an id with a control character is no ticket's.
+  const row = id.length <= 100 && !/[\u0000-\u001f]/.test(id) ? await store.getTicket(id) : undefined;
   if (!row) throw new HttpError(404, 'not_found', 'No ticket with this id.');
   return row;
 }

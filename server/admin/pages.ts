@@ -2,12 +2,15 @@
  * The admin pages' markup: sign-in, the ticket list with filters, one ticket with its facts,
  * attachments, history and change forms. Every value is escaped by `html`; no inline script or style.
  */
-import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, responseDueAt, type Level } from '../../src/severity.js';
+import { CATEGORIES, DEFAULT_CALENDAR, SEVERITY_NAMES, type Level } from '../../src/severity.js';
 import type { Ticket } from '../../src/ticket.js';
+import { reporterEn } from '../../src/strings/reporter.js';
 import { STATUSES, type AttachmentRow, type DeliveryRow, type EventRow, type TicketRow } from '../storage/types.js';
 import { eventView, summaryOf } from '../views.js';
 import { html, type Markup } from '../html.js';
 import type { Session } from './session.js';
+import type { SlaView } from '../clock.js';
+import { dueCell, regradeReasonField, slaFacts } from './loop-pages.js';
 
 // The support team works to the support calendar's clock ("6am-4pm U.S. Eastern"), so times read
 // in that zone; UTC stays in the tooltip and the datetime attribute.
@@ -28,16 +31,25 @@ function severityBadge(level: number): Markup {
   return html`<span class="badge sev-${level}">S${level}</span> ${name}`;
 }
 
+/** The category as the agent chose it in the reporter, from the reporter's own English catalog. */
+const categoryName = (category: string) => reporterEn.categories[category as keyof typeof reporterEn.categories]?.label ?? category;
+
+/** Who reported: the name, and below it the login beside the account ID support looks people up by. */
+function agentCell(ticket: Ticket, row: TicketRow): Markup {
+  const who = ticket.reporter;
+  const ids = [who?.login, who?.accountId && `ID ${who.accountId}`].filter(Boolean).join(' · ');
+  if (!who?.name) return html`${ids || row.agent || '—'}`;
+  return ids ? html`${who.name}<br><span class="muted">${ids}</span>` : html`${who.name}`;
+}
+
+// A required field's visible marker; the `required` attribute tells assistive technology.
+const requiredMark = html` <span class="required" aria-hidden="true">*</span>`;
+
 const statusBadge = (status: string) => html`<span class="status status-${status}">${status}</span>`;
 
-/** The response deadline for the current severity, recomputed with the policy's clock. */
-function responseDue(ticket: Ticket, level: number): string | undefined {
-  try {
-    return responseDueAt(new Date(ticket.createdAt), level as Level, { plan: ticket.sla?.plan ?? 'standard' }).toISOString();
-  } catch {
-    return ticket.sla?.responseDueAt;
-  }
-}
+/** Due times come from the service's clock (../clock.ts), counted from when the intake received the ticket. */
+export const whenText = (iso: string | null) => when(iso);
+export { categoryName };
 
 export function page(title: string, body: Markup, session?: Session): Markup {
   return html`<!doctype html>
@@ -46,12 +58,13 @@ export function page(title: string, body: Markup, session?: Session): Markup {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · triage-kit admin</title>
+<link rel="icon" href="/admin/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/admin/admin.css">
 </head>
 <body>
 <header class="top">
   <a class="brand" href="/admin">triage-kit <span>support</span></a>
-  ${session ? html`<nav class="nav"><a href="/admin">Tickets</a> <a href="/admin/webhooks">Webhooks</a></nav>` : ''}
+  ${session ? html`<nav class="nav"><a href="/admin">Tickets</a> <a href="/admin?sort=due">Due queue</a> <a href="/admin/webhooks">Webhooks</a></nav>` : ''}
   ${session
     ? html`<form method="post" action="/admin/logout" class="logout"><span class="muted">Signed in as ${session.label}</span> <button type="submit">Sign out</button></form>`
     : ''}
@@ -77,23 +90,32 @@ function options<T extends string>(values: readonly T[], selected: string | unde
   return values.map((v) => html`<option value="${v}" ${v === selected ? html`selected` : ''}>${label(v)}</option>`);
 }
 
-export function listPage(rows: TicketRow[], filter: { status?: string; category?: string; severity?: string }, older?: number): Markup {
+export function listPage(
+  rows: TicketRow[],
+  filter: { status?: string; category?: string; severity?: string },
+  older?: number,
+  slas: ReadonlyMap<string, SlaView> = new Map(),
+  sort: 'due' | 'newest' = 'newest',
+): Markup {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>);
   if (older) query.set('before', String(older));
-  return html`<h1>Tickets</h1>
+  return html`<h1>${sort === 'due' ? 'Due queue' : 'Tickets'}</h1>
+${sort === 'due' ? html`<p class="meta">What support owes first: overdue, then what falls due first; Premium ahead of Standard within a severity 2-4. Waiting, resolved and closed tickets owe nothing.</p>` : ''}
 <form method="get" action="/admin" class="filters" aria-label="Filter tickets">
+  <div><label for="f-sort">Order</label>
+  <select id="f-sort" name="sort"><option value="newest" ${sort === 'newest' ? html`selected` : ''}>Newest first</option><option value="due" ${sort === 'due' ? html`selected` : ''}>What is due first</option></select></div>
   <div><label for="f-status">Status</label>
   <select id="f-status" name="status"><option value="">Any</option>${options(STATUSES, filter.status)}</select></div>
   <div><label for="f-severity">Severity</label>
   <select id="f-severity" name="severity"><option value="">Any</option>${options(['1', '2', '3', '4'] as const, filter.severity, (v) => `S${v} ${SEVERITY_NAMES[Number(v) as Level]}`)}</select></div>
   <div><label for="f-category">Category</label>
-  <select id="f-category" name="category"><option value="">Any</option>${options(CATEGORIES, filter.category)}</select></div>
+  <select id="f-category" name="category"><option value="">Any</option>${options(CATEGORIES, filter.category, categoryName)}</select></div>
   <button type="submit">Apply</button>
 </form>
 ${rows.length === 0
     ? html`<p class="empty">No tickets match.</p>`
     : html`<table>
-<caption class="visually-hidden">Tickets, newest first</caption>
+<caption class="visually-hidden">Tickets, ${sort === 'due' ? 'what is due first' : 'newest first'}</caption>
 <thead><tr><th scope="col">Reference</th><th scope="col">Summary</th><th scope="col">Category</th><th scope="col">Severity</th><th scope="col">Response due</th><th scope="col">Status</th><th scope="col">Agent</th><th scope="col">Received</th></tr></thead>
 <tbody>
 ${rows.map((row) => {
@@ -101,11 +123,11 @@ ${rows.map((row) => {
   return html`<tr>
 <th scope="row"><a href="/admin/tickets/${encodeURIComponent(row.id)}">${row.reference}</a></th>
 <td>${summaryOf(row)}</td>
-<td>${row.category}</td>
+<td>${categoryName(row.category)}</td>
 <td class="nowrap">${severityBadge(row.severity)}</td>
-<td class="nowrap">${when(responseDue(ticket, row.severity))}</td>
+<td class="nowrap">${dueCell(slas.get(row.id), when)}</td>
 <td>${statusBadge(row.status)}</td>
-<td>${ticket.reporter?.name || row.agent || '—'}</td>
+<td>${agentCell(ticket, row)}</td>
 <td class="nowrap">${when(row.received_at)}</td>
 </tr>`;
 })}
@@ -128,21 +150,25 @@ export function detailPage(
   history: EventRow[],
   session: Session,
   error?: string,
+  notice?: string,
+  loop?: { sla: SlaView; forms: Markup },
 ): Markup {
   const t = JSON.parse(row.document) as Ticket;
   const events = history.map(eventView);
   const base = `/admin/tickets/${encodeURIComponent(row.id)}`;
   return html`<p><a href="/admin">← All tickets</a></p>
 <h1>${row.reference}: ${t.summary}</h1>
-<p class="meta">${severityBadge(row.severity)} · ${statusBadge(row.status)} · received ${when(row.received_at)} · response due ${when(responseDue(t, row.severity))}</p>
+<p class="meta">${severityBadge(row.severity)} · ${statusBadge(row.status)} · received ${when(row.received_at)} · ${loop ? html`due ${dueCell(loop.sla, when)}` : ''}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+${notice ? html`<p class="notice" role="status" tabindex="-1" autofocus>${notice}</p>` : ''}
+<p class="muted">Fields marked <span class="required">*</span> are required.</p>
 <div class="grid">
 <section class="card"><h2>Change status</h2>
 <form method="post" action="${base}/change">
   <input type="hidden" name="csrf" value="${session.csrf}">
   <label for="status">New status</label>
   <select id="status" name="status">${options(STATUSES, row.status)}</select>
-  <label for="status-reason">Reason</label>
+  <label for="status-reason">Reason${requiredMark}</label>
   <textarea id="status-reason" name="reason" required maxlength="2000" rows="2"></textarea>
   <button type="submit">Change status</button>
 </form></section>
@@ -151,13 +177,16 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   <input type="hidden" name="csrf" value="${session.csrf}">
   <label for="severity">New severity</label>
   <select id="severity" name="severity">${options(['1', '2', '3', '4'] as const, String(row.severity), (v) => `S${v} ${SEVERITY_NAMES[Number(v) as Level]}`)}</select>
-  <label for="severity-reason">Reason</label>
+  ${regradeReasonField()}
+  <label for="severity-reason">Reason${requiredMark}</label>
   <textarea id="severity-reason" name="reason" required maxlength="2000" rows="2"></textarea>
   <button type="submit">Change severity</button>
 </form></section>
 </div>
+${loop?.forms ?? ''}
+${loop ? facts('Service level (the service\'s clock)', slaFacts(loop.sla, when)) : ''}
 ${facts('The problem', [
-  ['Category', t.category],
+  ['Category', categoryName(t.category)],
   ['Observed behaviour', t.observed],
   ['Expected behaviour', t.expected],
   ['Steps performed', t.steps],
@@ -223,11 +252,34 @@ ${attachments.map((a) => html`<tr><th scope="row"><a href="${base}/attachments/$
 <section class="card"><h2>History</h2>
 <table><thead><tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Reason</th></tr></thead><tbody>
 ${events.map((e) => html`<tr><td class="nowrap">${when(e.at)}</td><td>${
-    e.type === 'created' ? 'Received' : e.type === 'severity' ? html`Severity S${e.from} → S${e.to}` : html`Status ${e.from} → ${e.to}`
+    e.type === 'created' ? 'Received' : e.type === 'severity' ? html`Severity S${e.from} → S${e.to}` : e.type === 'status' ? html`Status ${e.from} → ${e.to}` : (HISTORY_NAMES[e.type] ?? e.type)
   }</td><td>${e.by}</td><td>${e.reason ?? ''}</td></tr>`)}
 </tbody></table>
 </section>`;
 }
+
+/**
+ * The confirmation after a change (POST, redirect, GET): what the listed events did, or that the
+ * ticket already had the chosen value; undefined when the query names no change of this ticket.
+ */
+export function changeNotice(history: EventRow[], changed: string | undefined): string | undefined {
+  if (changed === 'none') return 'Nothing changed: the ticket already had that value.';
+  const ids = new Set((changed ?? '').split(',').map(Number));
+  const done = history.filter((e) => ids.has(e.id)).map(eventView);
+  if (done.length === 0) return undefined;
+  return done
+    .map((e) => (e.type === 'severity' ? `Severity changed from S${e.from} to S${e.to}.` : e.type === 'status' ? `Status changed from ${e.from} to ${e.to}.` : `${HISTORY_NAMES[e.type] ?? e.type}: done.`))
+    .join(' ');
+}
+
+/** The loop's events in the history and the confirmation. */
+const HISTORY_NAMES: Record<string, string> = {
+  response: 'Response posted',
+  update: 'Update posted',
+  'logs-requested': 'Logs requested',
+  'logs-answered': 'Logs received',
+  incident: 'Linked to an incident',
+};
 
 export function webhooksPage(deliveries: DeliveryRow[], session: Session, configured: boolean, retried?: string): Markup {
   const failing = deliveries.filter((d) => d.status !== 'delivered' && d.attempts > 0).length;

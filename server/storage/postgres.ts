@@ -13,6 +13,7 @@
 import pg from 'pg';
 import { windowOf } from '../tickets.js';
 import { sha256 } from './blobs.js';
+import { LOOP_MIGRATION, LOOP_TICKET_TABLES, LoopStore, type Sql, type SqlEngine } from './loop.js';
 import {
   formatReference,
   type AttachmentRow,
@@ -117,6 +118,8 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX tickets_received ON tickets (received_at);
   ALTER TABLE blobs ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
   `,
+  // 4: closing the loop: support's updates, the SLA clock, log requests, incidents (loop.ts).
+  LOOP_MIGRATION,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -178,7 +181,11 @@ export interface PostgresOptions {
 export class PostgresTicketStore implements TicketStore {
   readonly engine = 'postgres';
 
-  private constructor(readonly pool: pg.Pool) {}
+  readonly loop: LoopStore;
+
+  private constructor(readonly pool: pg.Pool) {
+    this.loop = new LoopStore(postgresEngine(pool));
+  }
 
   /** Connects, migrates and answers once the schema is current. */
   static async open(options: PostgresOptions): Promise<PostgresTicketStore> {
@@ -267,7 +274,7 @@ export class PostgresTicketStore implements TicketStore {
   async deleteReceivedBefore(cutoff: string): Promise<number> {
     return this.transaction(async (client) => {
       const old = 'SELECT id FROM tickets WHERE received_at < $1';
-      for (const table of ['attachments', 'events', 'idempotency']) {
+      for (const table of ['attachments', 'events', 'idempotency', ...LOOP_TICKET_TABLES]) {
         await client.query(`DELETE FROM ${table} WHERE ticket_id IN (${old})`, [cutoff]);
       }
       await client.query('DELETE FROM webhook_deliveries WHERE created_at < $1', [cutoff]);
@@ -377,6 +384,38 @@ export class PostgresTicketStore implements TicketStore {
     );
     return (rowCount ?? 0) > 0;
   }
+}
+
+/** The loop's SQL on a pool: `?` numbered as `$n`, a transaction on one client. */
+function postgresEngine(pool: pg.Pool): SqlEngine {
+  const numbered = (query: string) => {
+    let n = 0;
+    return query.replace(/\?/g, () => `$${++n}`);
+  };
+  const on = (db: Queryable): Sql => ({
+    all: async <T>(query: string, params: unknown[] = []) => (await db.query(numbered(query), params)).rows as T[],
+    run: async (query, params = []) => (await db.query(numbered(query), params)).rowCount ?? 0,
+    lock: async (key) => {
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`triage-loop:${key}`]);
+    },
+  });
+  return {
+    ...on(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
 }
 
 async function enqueue(client: pg.PoolClient, deliveries: NewDelivery[], at: string): Promise<void> {

@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { windowOf } from '../tickets.js';
+import { LOOP_MIGRATION, LOOP_TICKET_TABLES, LoopStore, type Sql, type SqlEngine } from './loop.js';
 import {
   formatReference,
   type AttachmentRow,
@@ -117,6 +118,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE idempotency ADD COLUMN receipt_sealed TEXT;
   CREATE INDEX tickets_received ON tickets (received_at);
   `,
+  // 5: closing the loop: support's updates, the SLA clock, log requests, incidents (loop.ts).
+  LOOP_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -153,9 +156,11 @@ export function openDatabase(file: string, options: { targetVersion?: number } =
 export class SqliteTicketStore implements TicketStore {
   readonly engine = 'sqlite';
   readonly db: Db;
+  readonly loop: LoopStore;
 
   constructor(file: string) {
     this.db = openDatabase(file);
+    this.loop = new LoopStore(sqliteEngine(this.db));
   }
 
   async close(): Promise<void> {
@@ -215,7 +220,7 @@ export class SqliteTicketStore implements TicketStore {
   async deleteReceivedBefore(cutoff: string): Promise<number> {
     return this.db.transaction(() => {
       const old = "SELECT id FROM tickets WHERE received_at < ?";
-      for (const table of ['attachments', 'events', 'idempotency']) {
+      for (const table of ['attachments', 'events', 'idempotency', ...LOOP_TICKET_TABLES]) {
         this.db.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
       }
       this.db.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
@@ -337,6 +342,33 @@ export class SqliteTicketStore implements TicketStore {
       .run(now, id);
     return info.changes > 0;
   }
+}
+
+/**
+ * The loop's SQL on better-sqlite3. A transaction is BEGIN IMMEDIATE ... COMMIT around async
+ * work that awaits nothing but these statements, which run synchronously: no other request's
+ * statement can run in between, so it is as isolated as `db.transaction()`.
+ */
+function sqliteEngine(db: Db): SqlEngine {
+  const sql: Sql = {
+    all: async <T>(query: string, params: unknown[] = []) => db.prepare(query).all(...params) as T[],
+    run: async (query, params = []) => db.prepare(query).run(...params).changes,
+    lock: async () => undefined,
+  };
+  return {
+    ...sql,
+    async transaction(work) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(sql);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+  };
 }
 
 export { formatReference };

@@ -6,7 +6,9 @@
  * write means the transaction committed durably.
  */
 
-export const STATUSES = ['new', 'acknowledged', 'waiting', 'resolved'] as const;
+import type { LoopStore } from './loop.js';
+
+export const STATUSES = ['new', 'acknowledged', 'waiting', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export interface TicketRow {
@@ -145,6 +147,8 @@ export type InsertOutcome =
 
 export interface TicketStore {
   readonly engine: 'sqlite' | 'postgres';
+  /** Support's side of a ticket: updates, the SLA clock, log requests, incidents (loop.ts). */
+  readonly loop: LoopStore;
   /**
    * Stores a new ticket with its attachments' metadata, its `created` event and its idempotency
    * record in one transaction, or says what happened to this id before: the same content is a

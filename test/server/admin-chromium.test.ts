@@ -30,6 +30,11 @@ describe('admin pages in Chromium', () => {
     page.on('console', (message) => {
       if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
+    // Every request the pages make is answered: no 404 for the tab's icon or anything else.
+    const failed: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
     await page.goto(`${server.url}/admin`);
     assert.equal(new URL(page.url()).pathname, '/admin/login');
     // The stylesheet applied: the header bar is dark.
@@ -49,14 +54,22 @@ describe('admin pages in Chromium', () => {
     await page.getByRole('link', { name: /^TK-\d{6}$/ }).click();
     await page.getByRole('heading', { level: 1, name: /Media bar login fails/ }).waitFor();
     await page.getByLabel('New status').selectOption('acknowledged');
-    await page.getByLabel('Reason', { exact: true }).first().fill('Paging the ACD team');
+    await page.getByRole('textbox', { name: 'Reason', exact: true }).first().fill('Paging the ACD team');
     await page.getByRole('button', { name: 'Change status' }).click();
     await page.locator('.status-acknowledged').first().waitFor();
     assert.ok((await page.content()).includes('Paging the ACD team'));
+    // The confirmation is a status message and holds focus, so a screen reader announces it.
+    const notice = page.getByRole('status');
+    assert.equal(await notice.textContent(), 'Status changed from new to acknowledged.');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+    // The browser knows the reason is required, and its name is "Reason" without the marker.
+    assert.equal(await page.getByRole('textbox', { name: 'Reason', exact: true }).first().evaluate((el) => (el as HTMLTextAreaElement).required), true);
+    await page.waitForFunction(() => [...document.querySelectorAll('link[rel=icon]')].length === 1);
 
     const { body } = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
     assert.deepEqual(body.events.at(-1).to, 'acknowledged');
     assert.deepEqual(violations, []);
+    assert.deepEqual(failed, []);
     await page.close();
   });
 });

@@ -24,7 +24,8 @@ describe('admin pages', () => {
   const other = makeTicket({ summary: 'Display glitch', category: 'media-bar-display', severity: { suggested: 3, reasons: [], chosen: 3 } });
 
   before(async () => {
-    server = await startTestServer({ keys: [{ key: 'labelled-admin-key-99999999', label: 'ops-jane', role: 'admin' }] });
+    // Ten minutes after the browser wrote it: the due time counts from the arrival.
+    server = await startTestServer({ now: () => new Date('2026-12-01T20:40:00.000Z'), keys: [{ key: 'labelled-admin-key-99999999', label: 'ops-jane', role: 'admin' }] });
     assert.equal((await postTicket(server.url, ticket, [{ name: 'screen.png', type: 'image/png', data: PNG }])).status, 201);
     assert.equal((await postTicket(server.url, other)).status, 201);
   });
@@ -103,7 +104,7 @@ describe('admin pages', () => {
     assert.match(html, /<span class="badge sev-1">S1<\/span> System Outage/);
     assert.match(html, /<span class="badge sev-3">S3<\/span> Minor Loss of Service/);
     // Read on the support calendar's clock (New York), UTC in the tooltip.
-    assert.match(html, /<time datetime="2026-12-01T21:00:00.000Z" title="2026-12-01 21:00 UTC">2026-12-01 16:00 EST<\/time>/);
+    assert.match(html, /<time datetime="2026-12-01T21:10:00.000Z" title="2026-12-01 21:10 UTC">2026-12-01 16:10 EST<\/time>/);
     assert.match(html, /Signed in as ops-jane/);
 
     const filtered = await (await get('/admin?severity=3&category=media-bar-display')).text();
@@ -134,14 +135,24 @@ describe('admin pages', () => {
     const csrf = csrfOf(page);
     const response = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, status: 'acknowledged', reason: 'On it' });
     assert.equal(response.status, 303);
-    assert.equal(response.headers.get('location'), `/admin/tickets/${ticket.id}`);
-    const after = await (await get(`/admin/tickets/${ticket.id}`)).text();
+    const location = response.headers.get('location')!;
+    assert.match(location, new RegExp(`^/admin/tickets/${ticket.id}\\?changed=\\d+$`));
+    const after = await (await get(location)).text();
     assert.match(after, /<span class="status status-acknowledged">acknowledged<\/span>/);
     assert.match(after, /Status new → acknowledged<\/td><td>ops-jane<\/td><td>On it<\/td>/);
+    // The redirected page confirms the change in a status message, focused so a screen reader reads it.
+    assert.match(after, /<p class="notice" role="status" tabindex="-1" autofocus>Status changed from new to acknowledged\.<\/p>/);
+    assert.doesNotMatch(await (await get(`/admin/tickets/${ticket.id}`)).text(), /class="notice"/, 'only right after the change');
+
+    // Choosing the status it already has records nothing, and the page says so.
+    const same = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, status: 'acknowledged', reason: 'Again' });
+    assert.equal(same.headers.get('location'), `/admin/tickets/${ticket.id}?changed=none`);
+    assert.match(await (await get(same.headers.get('location')!)).text(), /role="status"[^>]*>Nothing changed: the ticket already had that value\./);
 
     // A browser under Referrer-Policy: no-referrer may send Origin: null; Fetch Metadata vouches.
-    const severity = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, severity: '2', reason: 'Workaround found' }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    const severity = await postForm(`/admin/tickets/${ticket.id}/change`, { csrf, severity: '2', regradeReason: 'bcp-in-place', reason: 'Workaround found' }, { origin: 'null', 'sec-fetch-site': 'same-origin' });
     assert.equal(severity.status, 303);
+    assert.match(await (await get(severity.headers.get('location')!)).text(), /role="status"[^>]*>Severity changed from S1 to S2\./);
     const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
     assert.deepEqual(events.body.events.slice(1).map((e: { type: string; from: unknown; to: unknown; by: string; reason: string }) => [e.type, e.from, e.to, e.by, e.reason]), [
       ['status', 'new', 'acknowledged', 'ops-jane', 'On it'],
@@ -162,6 +173,32 @@ describe('admin pages', () => {
     assert.equal(noOrigin.status, 403);
     const { body } = await getJson(`${server.url}/api/tickets/${other.id}`);
     assert.equal(body.status, 'new');
+  });
+
+  it('reads as support reads it: categories in words, login beside the account ID, the reason marked required', async () => {
+    const list = await (await get('/admin')).text();
+    assert.match(list, /<td>Chats are not routing correctly<\/td>/);
+    assert.match(list, /<td>Media bar looks wrong but still works<\/td>/);
+    assert.match(list, /<option value="chat-routing" >Chats are not routing correctly<\/option>/);
+    assert.match(list, /<td>Jane Doe<br><span class="muted">jdoe · ID 42<\/span><\/td>/);
+    const detail = await (await get(`/admin/tickets/${other.id}`)).text();
+    assert.match(detail, /<dt>Category<\/dt><dd>Media bar looks wrong but still works<\/dd>/);
+    // Both reasons: a visible marker hidden from the accessible name, and the required attribute.
+    for (const id of ['status-reason', 'severity-reason']) {
+      assert.match(detail, new RegExp(`<label for="${id}">Reason <span class="required" aria-hidden="true">\\*</span></label>\\s*<textarea id="${id}" name="reason" required`));
+    }
+    assert.match(detail, /Fields marked <span class="required">\*<\/span> are required\./);
+  });
+
+  it('serves the favicon the pages link to, as an image without script', async () => {
+    const page = await (await get('/admin/login', false)).text();
+    assert.match(page, /<link rel="icon" href="\/admin\/favicon.svg" type="image\/svg\+xml">/);
+    const icon = await get('/admin/favicon.svg', false);
+    assert.equal(icon.status, 200);
+    assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
+    const svg = await icon.text();
+    assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.doesNotMatch(svg, /<script|\son\w+=|style/i);
   });
 
   it('signs out: the session stops working', async () => {

@@ -274,6 +274,80 @@ describe('intake fuzzing', () => {
     });
   }
 
+  it('answers support\'s routes, joins and logs answers of issue 12 with any body with a 2xx or a 4xx naming the field', async () => {
+    const ticket = makeTicket();
+    const created = await fetch(`${server.url}/api/tickets`, { method: 'POST', body: form(ticket), headers: { ...auth(), 'idempotency-key': ticket.id } });
+    const { receipt } = await created.json();
+    const support = { ...auth(SUPPORT_KEY), 'content-type': 'application/json' };
+    const incident = await (await fetch(`${server.url}/api/incidents`, { method: 'POST', headers: support, body: JSON.stringify({ title: 't', workaround: 'w', category: 'chat-routing' }) })).json();
+    await fetch(`${server.url}/api/incidents/${incident.id}/tickets`, { method: 'POST', headers: support, body: JSON.stringify({ ticketIds: [ticket.id] }) });
+    const request = await (await fetch(`${server.url}/api/tickets/${ticket.id}/log-requests`, { method: 'POST', headers: support, body: JSON.stringify({ from: '2026-12-01T19:00:00Z', to: '2026-12-01T20:00:00Z' }) })).json();
+    const routes: Array<{ method: string; path: string; fields: string[]; key?: string }> = [
+      { method: 'PATCH', path: `/api/tickets/${ticket.id}`, fields: ['status', 'severity', 'reason', 'regradeReason'] },
+      { method: 'POST', path: `/api/tickets/${ticket.id}/updates`, fields: ['kind', 'text'] },
+      { method: 'POST', path: `/api/tickets/${ticket.id}/log-requests`, fields: ['from', 'to', 'note'] },
+      { method: 'POST', path: '/api/incidents', fields: ['title', 'workaround', 'category', 'queue', 'site', 'statusIncidentId'] },
+      { method: 'PATCH', path: `/api/incidents/${incident.id}`, fields: ['status', 'title', 'workaround'] },
+      { method: 'POST', path: `/api/incidents/${incident.id}/tickets`, fields: ['ticketIds'] },
+      { method: 'POST', path: `/api/incidents/${incident.id}/updates`, fields: ['text'] },
+      { method: 'POST', path: `/api/incidents/${incident.id}/join`, fields: ['agent', 'site', 'queue'], key: API_KEY },
+    ];
+    const good: Record<string, fc.Arbitrary<unknown>> = {
+      status: fc.constantFrom('acknowledged', 'closed', 'confirmed', 'resolved'), severity: fc.constantFrom(1, 2, 3, 4), regradeReason: fc.constantFrom('bcp-in-place', 'more-agents', 'other'),
+      kind: fc.constantFrom('response', 'update'), category: fc.constantFrom('chat-routing', 'voice'), from: fc.constant('2026-12-01T19:00:00Z'), to: fc.constant('2026-12-01T19:30:00Z'),
+      ticketIds: fc.constant([ticket.id]), agent: fc.record({ login: hostileString }, { requiredKeys: [] }),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: routes.length - 1 }),
+        fc.oneof(
+          { weight: 6, arbitrary: fc.dictionary(fc.constantFrom('status', 'severity', 'reason', 'regradeReason', 'kind', 'text', 'from', 'to', 'note', 'title', 'workaround', 'category', 'queue', 'site', 'statusIncidentId', 'ticketIds', 'agent'), fc.oneof(anyValue, fc.constant('ok'))) },
+          { weight: 1, arbitrary: anyValue },
+        ),
+        fc.boolean(),
+        async (index, body, wellFormed) => {
+          const route = routes[index]!;
+          const value = wellFormed && body && typeof body === 'object' && !Array.isArray(body)
+            ? { ...Object.fromEntries(route.fields.filter((f) => good[f]).map((f) => [f, fc.sample(good[f]!, 1)[0]])), ...body }
+            : body;
+          const text = JSON.stringify(value) ?? 'not json';
+          const response = await fetch(`${server.url}${route.path}`, {
+            method: route.method,
+            headers: { ...auth(route.key ?? SUPPORT_KEY), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+            body: wellFormed ? text : text.slice(0, Math.max(0, text.length - 1)),
+          });
+          const answer = await checkAnswer(response);
+          if (answer.status === 201 && route.path.endsWith('/updates')) assert.equal(answer.body.text, (value as { text: string }).text, 'stored as given');
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+    // The logs answer: any part, type and bytes; the follow views with hostile headers and queries.
+    await fc.assert(
+      fc.asyncProperty(hostileString, fc.constantFrom('logs', 'attachment', 'ticket'), fc.constantFrom('application/json', 'text/plain', ''), fc.oneof(hostileString, fc.json()), async (name, part, type, data) => {
+        const body = new FormData();
+        body.append(part, new Blob([data], type ? { type } : {}), name || 'x');
+        await checkAnswer(await fetch(`${server.url}/api/log-requests/${request.id}/logs`, { method: 'POST', body, headers: { ...auth(), 'triage-receipt': receipt, 'idempotency-key': crypto.randomUUID() } }));
+      }),
+      { numRuns: Math.ceil(RUNS / 8) },
+    );
+    await fc.assert(
+      fc.asyncProperty(hostileString, hostileString, async (rawCursor, rawSite) => {
+        // A URL carries UTF-8: a lone surrogate reaches the service as U+FFFD (encodeURIComponent would throw).
+        const [cursor, site] = [rawCursor, rawSite].map((text) => Buffer.from(text, 'utf8').toString('utf8')) as [string, string];
+        await checkAnswer(await fetch(`${server.url}/api/tickets?sort=due&cursor=${encodeURIComponent(cursor)}`, { headers: auth(SUPPORT_KEY) }));
+        await checkAnswer(await fetch(`${server.url}/api/signals?category=chat-routing&site=${encodeURIComponent(site)}`, { headers: auth() }));
+        const id = encodeURIComponent(cursor) || 'x';
+        await checkAnswer(await fetch(`${server.url}/api/incidents/${id}`, { headers: { ...auth(), 'triage-receipt': 'r' } }));
+        await checkAnswer(await fetch(`${server.url}/api/tickets/${id}`, { headers: { ...auth(), 'triage-receipt': 'r' } }));
+        await checkAnswer(await fetch(`${server.url}/api/tickets/${id}/updates`, { method: 'POST', headers: { ...auth(SUPPORT_KEY), 'content-type': 'application/json' }, body: '{"kind":"update","text":"x"}' }));
+        await checkAnswer(await fetch(`${server.url}/api/log-requests/${id}/logs`, { method: 'POST', headers: { ...auth(), 'triage-receipt': 'r', 'idempotency-key': crypto.randomUUID() } }));
+        await checkAnswer(await fetch(`${server.url}/api/incidents/${id}/join`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: '{}' }));
+      }),
+      { numRuns: Math.ceil(RUNS / 10) },
+    );
+  });
+
   it('counted over 10,000 requests at the default size', () => {
     assert.ok(counts.requests >= Math.min(10_000, RUNS * 5), `${counts.requests} requests`);
   });

@@ -38,7 +38,7 @@ describe('lifecycle', () => {
     ]);
 
     clock = new Date('2026-12-01T12:30:00.000Z');
-    const both = await patch(ticket.id, { status: 'waiting', severity: 2, reason: 'Workaround in place; waiting for the ACD vendor.' });
+    const both = await patch(ticket.id, { status: 'waiting', severity: 2, regradeReason: 'bcp-in-place', reason: 'Workaround in place; waiting for the ACD vendor.' });
     assert.equal(both.status, 200);
 
     const { body } = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
@@ -53,7 +53,8 @@ describe('lifecycle', () => {
     const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
     assert.equal(stored.body.status, 'waiting');
     assert.equal(stored.body.currentSeverity, 2);
-    assert.equal(stored.body.severity.chosen, 1, "the agent's own choice is kept");
+    assert.equal(stored.body.severity.chosen, 2, 'the severity that holds now (loop-api.md)');
+    assert.equal(stored.body.severity.agentChosen, 1, "the agent's own choice is kept");
     const filtered = await getJson(`${server.url}/api/tickets?status=waiting&severity=2`);
     assert.deepEqual(filtered.body.items.map((i: { id: string }) => i.id), [ticket.id]);
   });
@@ -65,7 +66,7 @@ describe('lifecycle', () => {
     assert.deepEqual(noReason.error.fields.map((f: { path: string }) => f.path), ['reason']);
     const blank = await expectError(await patch(ticket.id, { status: 'resolved', reason: '   ' }), 400, 'validation_failed');
     assert.equal(blank.error.fields[0].path, 'reason');
-    const bad = await expectError(await patch(ticket.id, { status: 'closed', severity: 7, reason: 'x' }), 400, 'validation_failed');
+    const bad = await expectError(await patch(ticket.id, { status: 'archived', severity: 7, reason: 'x' }), 400, 'validation_failed');
     assert.deepEqual(bad.error.fields.map((f: { path: string }) => f.path).sort(), ['severity', 'status']);
     const nothing = await expectError(await patch(ticket.id, { reason: 'x' }), 400, 'validation_failed');
     assert.equal(nothing.error.fields[0].path, 'status');

@@ -63,6 +63,12 @@ describe('migrations (SQLite)', { skip: ENGINE !== 'sqlite' && 'SQLite files are
         assert.deepEqual(new Uint8Array(await bytes.arrayBuffer()), PNG);
         const events = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
         assert.deepEqual(events.body.events.map((e: { type: string; by: string }) => `${e.type}:${e.by}`), ['created:api-old', 'status:ops-jane']);
+        // The loop's tables arrive empty: an old ticket's clock starts at its arrival, and support can respond.
+        assert.equal(stored.body.sla.clockStartedAt, receivedAt);
+        assert.equal(stored.body.sla.respondedAt, null);
+        const responded = await fetch(`${server.url}/api/tickets/${ticket.id}/updates`, { method: 'POST', headers: { ...auth(SUPPORT_KEY), 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'response', text: 'Seen' }) });
+        assert.equal(responded.status, 201);
+        assert.equal((await getJson(`${server.url}/api/tickets/${ticket.id}`)).body.sla.respondedAt !== null, true);
 
         // Migration 2 filled queue and agent from the old documents: correlation sees the old ticket.
         const signals = await getJson(`${server.url}/api/signals?category=chat-routing&queue=ABC`);

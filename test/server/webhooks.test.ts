@@ -31,7 +31,7 @@ describe('webhooks', () => {
     const ticket = makeTicket();
     const created = await (await postTicket(server.url, ticket)).json();
     await waitFor(() => receiver.accepted().some((r) => r.event.data.ticket.id === ticket.id), 'ticket.created');
-    assert.equal((await change(ticket.id, { severity: 2, reason: 'Only one site is affected' })).status, 200);
+    assert.equal((await change(ticket.id, { severity: 2, regradeReason: 'bcp-in-place', reason: 'Only one site is affected' })).status, 200);
     await waitFor(() => receiver.accepted().filter((r) => r.event.data.ticket.id === ticket.id).length === 2, 'ticket.updated');
 
     const [first, second] = receiver.accepted().filter((r) => r.event.data.ticket.id === ticket.id);
@@ -49,6 +49,25 @@ describe('webhooks', () => {
     assert.match(second!.event.data.by, /^admin-/, 'the label of the key that changed it, never the key');
     assert.equal(second!.event.data.ticket.severity, 2);
     assert.ok(!second!.body.includes(SECRET) && !second!.body.includes(ADMIN_KEY), 'no secret in the payload');
+  });
+
+  it('sends ticket.updated for a response, a logs request and an incident link, each with its event', async () => {
+    const ticket = makeTicket();
+    assert.equal((await postTicket(server.url, ticket)).status, 201);
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { ...auth(ADMIN_KEY), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const update = await (await post(`/api/tickets/${ticket.id}/updates`, { kind: 'response', text: 'On it' })).json();
+    const request = await (await post(`/api/tickets/${ticket.id}/log-requests`, { from: '2026-12-01T14:00:00Z', to: '2026-12-01T15:00:00Z' })).json();
+    const incident = await (await post('/api/incidents', { title: 'Chats stuck', workaround: 'Backup queue', category: 'chat-routing' })).json();
+    assert.equal((await post(`/api/incidents/${incident.id}/tickets`, { ticketIds: [ticket.id] })).status, 200);
+    const ours = () => receiver.accepted().filter((r) => r.event.data.ticket.id === ticket.id && r.event.type === 'ticket.updated');
+    await waitFor(() => ours().length === 3, 'three ticket.updated');
+    assert.deepEqual(ours().map((r) => r.event.data.changes).sort((a, b) => a[0].field.localeCompare(b[0].field)), [
+      [{ field: 'incident', from: null, to: incident.id }],
+      [{ field: 'logs-requested', from: null, to: request.id }],
+      [{ field: 'response', from: null, to: update.id }],
+    ]);
+    assert.ok(ours().every((r) => r.signatureValid));
   });
 
   it('keeps the events while the receiver is down and delivers each exactly once when it is back', async () => {
