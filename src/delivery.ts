@@ -107,5 +107,5 @@ export interface OutboxService {
 
 /** Recent reports of the same kind, asked while the agent fills the form. */
 export interface SignalsService {
-  recent(query: { category: string; queue?: string; minutes?: number }): Promise<RelatedReports>;
+  recent(query: { category: string; queue?: string; site?: string; minutes?: number }): Promise<RelatedReports>;
 }

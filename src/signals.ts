@@ -21,9 +21,10 @@ export function createIntakeSignals(options: IntakeSignalsOptions): SignalsServi
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async recent({ category, queue, minutes }) {
+    async recent({ category, queue, site, minutes }) {
       const query = new URLSearchParams({ category });
       if (queue) query.set('queue', queue);
+      if (site) query.set('site', site);
       if (minutes !== undefined) query.set('minutes', String(minutes));
       const key = options.getApiKey ? await options.getApiKey() : (options.apiKey as string);
       let response: Response;

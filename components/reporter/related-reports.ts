@@ -13,15 +13,15 @@ const ASK_AFTER_MS = 300;
  */
 export function relatedReportsTask(
   host: ReactiveControllerHost,
-  args: () => readonly [signals: SignalsService | undefined, category: string, queue: string | undefined],
-): Task<readonly [SignalsService | undefined, string, string | undefined], RelatedReports | undefined> {
+  args: () => readonly [signals: SignalsService | undefined, category: string, queue: string | undefined, site?: string],
+): Task<readonly [SignalsService | undefined, string, string | undefined, string?], RelatedReports | undefined> {
   return new Task(host, {
     args,
-    task: async ([signals, category, queue], { signal }) => {
+    task: async ([signals, category, queue, site], { signal }) => {
       if (!signals || !category) return initialState;
       await pause(ASK_AFTER_MS, signal);
       try {
-        return await signals.recent({ category, queue: queue || undefined, minutes: 60 });
+        return await signals.recent({ category, queue: queue || undefined, minutes: 60, ...(site ? { site } : {}) });
       } catch {
         return undefined;
       }

@@ -126,7 +126,7 @@ export class TriageReporter extends TriageElement {
   });
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
-  readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue]);
+  readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue, this.form?.reporter.site ?? this.ctx.reporter.site]);
   readonly #joins = new KnownIncidentJoins(this, () => this.services?.follow);
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
