@@ -100,7 +100,7 @@ export class TriageLauncher extends HTMLElement {
     const t = this.words();
     const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? t.launcherShort : t.launcherLabel);
     this.button.children[1].textContent = label;
-    this.badge.textContent = String(this.unseen);
+    this.badge.textContent = this.unseen ? String(this.unseen) : '';
     this.badge.hidden = !this.unseen;
     if (this.unseen) this.button.setAttribute('aria-label', `${label}, ${t.launcherNews.replace('{count}', String(this.unseen))}`);
     else this.button.removeAttribute('aria-label');
