@@ -5,9 +5,10 @@
 import type { Strings } from './strings.js';
 import { reporterEs } from './strings/reporter-es.js';
 import { reportsEs } from './strings/reports-es.js';
+import { knownIncidentEs } from './strings/known-incident-es.js';
 import { launcherEs } from './strings/launcher.js';
 import { screenshotEs } from './strings/screenshot-es.js';
 import { logsEs } from './strings/logs-es.js';
 import { statusEs } from './strings/status-es.js';
 
-export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs } satisfies Strings;
+export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs, ...knownIncidentEs } satisfies Strings;

@@ -15,8 +15,9 @@ import { launcherEn } from './strings/launcher.js';
 import { screenshotEn } from './strings/screenshot.js';
 import { logsEn } from './strings/logs.js';
 import { statusEn } from './strings/status.js';
+import { knownIncidentEn } from './strings/known-incident.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn };
+export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn, ...knownIncidentEn };
 
 export type Strings = typeof en;
 

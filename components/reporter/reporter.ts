@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { TaskStatus } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
@@ -21,7 +21,6 @@ import { ModalController } from './modal-controller.js';
 import { DraftController } from './draft-controller.js';
 import { DeliveryController } from './delivery-controller.js';
 import { relatedReportsTask } from './related-reports.js';
-import { KnownIncidentJoins, knownIncidents } from './templates/known-incident.js';
 import { evidenceSection, impactSection, whatSection, whenSection, whoSection, type FieldScope } from './fields.js';
 import { liveSeverity, severityPanel } from './severity-panel.js';
 import { confirmView, statusView, statusWords, submitFooter } from './status-view.js';
@@ -127,7 +126,8 @@ export class TriageReporter extends TriageElement {
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
   readonly #related = relatedReportsTask(this, () => [this.services?.signals, this.form?.category, this.form?.records.queue ?? this.ctx.records.queue, this.form?.reporter.site ?? this.ctx.reporter.site]);
-  readonly #joins = new KnownIncidentJoins(this, () => this.services?.follow);
+  /** The known-incident banner's module and its joins, once the lookup named an incident. */
+  #known?: { module: typeof import('./templates/known-incident.js'); joins: import('./templates/known-incident.js').KnownIncidentJoins };
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
   /** The id of the form control the agent was last in, where "Back to the report" returns. */
@@ -448,7 +448,7 @@ export class TriageReporter extends TriageElement {
       @keydown=${this.#onKeydown} @focusin=${(e: Event) => (this.#lastField = (e.target as HTMLElement).id || this.#lastField)}>
       <p class="muted">${t.intro}</p>
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
-      ${knownIncidents(t, this.#related.value?.incidents, this.#joins, (incident) => this.#joins.join(incident, this.ctx), !!this.services?.follow)}
+      ${this.#knownIncidents()}
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope)} ${whoSection(scope, this.ctx)}
       ${evidenceSection({
         t,
@@ -478,6 +478,23 @@ export class TriageReporter extends TriageElement {
         download: () => this.#download(),
       })}
     </form>`;
+  }
+
+  #knownIncidents() {
+    const incidents = this.#related.value?.incidents;
+    if (!incidents?.length) return nothing;
+    const known = this.#known;
+    if (!known) {
+      void import('./templates/known-incident.js').then(
+        (module) => {
+          this.#known ??= { module, joins: new module.KnownIncidentJoins(this, () => this.services?.follow) };
+          this.requestUpdate();
+        },
+        () => undefined, // offline: the form works without the banner
+      );
+      return nothing;
+    }
+    return known.module.knownIncidents(this.t, incidents, known.joins, (incident) => known.joins.join(incident, this.ctx), !!this.services?.follow);
   }
 
   protected renderReports() {

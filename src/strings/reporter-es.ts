@@ -110,14 +110,6 @@ export const reporterEs = {
   download: 'Descargar el informe',
   newReport: 'Empezar un informe nuevo',
 
-  knownIssue: 'Problema conocido: {title}',
-  knownWorkaround: 'Solución alternativa: {workaround}',
-  knownAgents: '{count} agentes ya indicaron que les afecta.',
-  knownJoin: 'A mí también me afecta',
-  knownJoining: 'Añadiéndole…',
-  knownJoined: 'Se le cuenta como afectado; no hace falta enviar un informe. Mis informes sigue este problema.',
-  knownJoinFailed: 'No se pudo añadirle: {reason}',
-
   confirmTitle: '¿Cerrar el informe?',
   confirmText: 'Su borrador queda en este dispositivo salvo que lo descarte.',
   keepDraft: 'Conservar el borrador y cerrar',

@@ -113,14 +113,6 @@ export const reporterEn = {
   download: 'Download the report',
   newReport: 'Start a new report',
 
-  knownIssue: 'Known issue: {title}',
-  knownWorkaround: 'Workaround: {workaround}',
-  knownAgents: '{count} agents already said they are affected.',
-  knownJoin: "I'm affected too",
-  knownJoining: 'Adding you…',
-  knownJoined: 'You are counted as affected; no need to file a report. My reports follows this issue.',
-  knownJoinFailed: 'Could not add you: {reason}',
-
   confirmTitle: 'Close the report?',
   confirmText: 'Your draft stays on this device unless you discard it.',
   keepDraft: 'Keep draft and close',

@@ -4,12 +4,16 @@
  * Workaround: ...") and can add themselves to it ("I'm affected too") instead of filing a
  * duplicate. The join goes through the follower (services.follow), which keeps its receipt so
  * My reports follows the incident. Support's words are bound as text.
+ *
+ * The reporter loads this module only when the lookup names an incident, so a form without one
+ * pays nothing for it; its English words come with it (the agent's catalog and overrides win).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { fill } from '../../../src/format.js';
 import type { AgentContext } from '../../../src/context.js';
 import type { FollowService, KnownIncident } from '../../../src/follow.js';
 import type { Strings } from '../../../src/strings.js';
+import { knownIncidentEn } from '../../../src/strings/known-incident.js';
 
 type JoinState = { name: 'joining' } | { name: 'joined' } | { name: 'failed'; reason: string };
 
@@ -49,8 +53,9 @@ export class KnownIncidentJoins implements ReactiveController {
   }
 }
 
-export function knownIncidents(t: Strings, incidents: KnownIncident[] | undefined, joins: KnownIncidentJoins, join: (incident: KnownIncident) => void, canJoin: boolean) {
+export function knownIncidents(catalog: Strings, incidents: KnownIncident[] | undefined, joins: KnownIncidentJoins, join: (incident: KnownIncident) => void, canJoin: boolean) {
   if (!incidents?.length) return nothing;
+  const t = { ...knownIncidentEn, ...catalog };
   return incidents.map((incident) => {
     const state = joins.state(incident.id);
     const titleId = `known-${incident.id}`;
