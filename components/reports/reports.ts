@@ -46,6 +46,7 @@ import { supportBlock, type SupportScope } from './support-view.js';
  * @cssprop --triage-reports-failed - colour of refused reports (default: --triage-danger)
  * @cssprop --triage-reports-new - background of the "New" tag (default: --triage-accent)
  * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-accent-fg - text on the accent colour (the "New" tag)
  * @cssprop --triage-bg - background
  * @cssprop --triage-fg - text colour
  * @cssprop --triage-muted - secondary text
