@@ -137,6 +137,18 @@ describe('<triage-reports> following support', () => {
     expect(supportOf(second.root, entry.id)!.dataset.new).to.equal('false');
   });
 
+  it('speaks Spanish to a Spanish-speaking agent', async () => {
+    const outbox = openOutbox();
+    const { entry, result } = await sendOne(outbox);
+    const { root, launcher } = await mount({ outbox, follow: follower(outbox) }, { locale: 'es-MX', timeZone: 'UTC' });
+    await until(() => supportOf(root, entry.id), 'followed');
+    expect(text(supportOf(root, entry.id)!.querySelector('.support-status'))).to.equal('Soporte: Nuevo');
+    await support('PATCH', `/api/tickets/${result.id}`, { status: 'waiting', reason: 'Need the ACD owner' });
+    await until(() => supportOf(root, entry.id)?.dataset.status === 'waiting', 'waiting shown');
+    expect(text(supportOf(root, entry.id)!.querySelector('.support-status'))).to.equal('Soporte: En espera Nuevo');
+    await until(() => launcherButton(launcher).getAttribute('aria-label') === 'Informar un problema, 1 con novedades de soporte', 'the badge in Spanish');
+  });
+
   it('asks again with If-None-Match, so an unchanged ticket is answered 304 without a body', async () => {
     const outbox = openOutbox();
     const { entry } = await sendOne(outbox);
@@ -263,6 +275,7 @@ describe('<triage-reports> following support', () => {
     const followed = reports.shadowRoot!.querySelector(`[data-kind=incident][data-id="${incident.body.id}"]`)!;
     expect(text(followed)).to.contain('1 agents affected');
     expect(text(followed)).to.contain('Workaround: Use the backup queue');
+    await expect(reports).to.be.accessible();
 
     // Joining again (another follower on the same device, or a replay) counts the agent once.
     await follow.join({ id: incident.body.id, title: 'x' }, { agent: { accountId: `a-${storageKey}` } });
