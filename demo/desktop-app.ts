@@ -19,6 +19,7 @@ import type { AgentContext, TriageConfig } from '../src/context.js';
 import { createOutbox, type Outbox } from '../src/outbox.js';
 import { createIntakeTransport } from '../src/transports/intake.js';
 import { createIntakeSignals } from '../src/signals.js';
+import { createFollower, type Follower } from '../src/follow.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 import { BuiShell } from './bui-double/shell.js';
 import { createMediaBar, shareMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
@@ -88,6 +89,8 @@ export interface DemoConfig {
   apiKey: string;
   /** The support plan the service was started with, so the SLA shown matches. */
   plan?: TriageConfig['plan'];
+  /** How My reports follows support: `intervalMs` between asks (default a minute; tests use less), `autoUploadLogs` answers log requests without a click. */
+  follow?: { intervalMs?: number; autoUploadLogs?: boolean };
 }
 
 /** Where the demo finds the add-in zip and the BUI double's own scripts (built into /embed/). */
@@ -206,11 +209,13 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   const stopFollowing = host.onChange(applyAgent);
 
   let outbox: Outbox | undefined;
+  let follow: Follower | undefined;
   let config: DemoConfig | undefined;
   try {
     config = options.config ?? (await loadConfig());
     outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
-    provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }) };
+    follow = createFollower({ url: config.intakeUrl, apiKey: config.apiKey, outbox, ...config.follow });
+    provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }), follow };
     plan = config.plan;
     applyConfig();
   } catch (error) {
@@ -276,6 +281,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
       stopClock();
       for (const unregister of logSources) unregister();
       host.dispose();
+      follow?.close();
       outbox?.close();
       shell.stop();
       simulator.uninstall();
@@ -326,7 +332,16 @@ async function loadConfig(): Promise<DemoConfig> {
     throw new Error('/demo/config.json must give intakeUrl and apiKey.');
   }
   const plan = config.plan === 'premium' || config.plan === 'standard' ? config.plan : undefined;
-  return { intakeUrl: config.intakeUrl, apiKey: config.apiKey, plan };
+  const follow = config.follow && typeof config.follow === 'object' ? config.follow : undefined;
+  return {
+    intakeUrl: config.intakeUrl,
+    apiKey: config.apiKey,
+    plan,
+    follow: follow && {
+      intervalMs: typeof follow.intervalMs === 'number' ? follow.intervalMs : undefined,
+      autoUploadLogs: follow.autoUploadLogs === true,
+    },
+  };
 }
 
 function showError(root: ParentNode, message: string) {

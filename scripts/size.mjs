@@ -15,8 +15,10 @@ const BUDGETS_KB = {
   // controllers, template modules, base element and @lit/task cost 2.4 KB over the one-class
   // reporter (33.0 KB rebuilt the same way), and the floor measured without decorators and without
   // @lit/task is still 33.2 KB, so 32 is out of reach without undoing that structure (README,
-  // "Size"). The ceiling holds it at today's 34.7 KB; the target is the issue's.
-  'triage-reporter.js': { target: 32, ceiling: 35 },
+  // "Size"). The ceiling held it at 34.7 KB; issue 12's known-incident banner adds 1.1 KB that
+  // loads only when the related-reports lookup names an incident (so opening stays under its
+  // ceiling), hence 36. The target is the issue's.
+  'triage-reporter.js': { target: 32, ceiling: 36 },
   // The rewind buffer a host imports before everything else (issue 8).
   'triage-rewind.js': { target: 2, ceiling: 2 },
 };

@@ -6,6 +6,7 @@ import { createContext } from '@lit/context';
 import type { Plan, SupportCalendar } from './severity.js';
 import type { HOSTS, Ticket } from './ticket.js';
 import type { OutboxService, SignalsService } from './delivery.js';
+import type { FollowService } from './follow.js';
 import type { StringOverrides } from './strings.js';
 
 export type HostKind = (typeof HOSTS)[number];
@@ -47,6 +48,8 @@ export interface TriageConfig {
 export interface TriageServices {
   outbox?: OutboxService;
   signals?: SignalsService;
+  /** Support's side of the sent reports and joined incidents (src/follow.ts): My reports and the launcher's badge. */
+  follow?: FollowService;
 }
 
 export const agentContext = createContext<AgentContext>(Symbol('triage-agent'));

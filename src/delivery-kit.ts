@@ -11,3 +11,5 @@ export type { OsvcTransportOptions, OsvcMapping } from './transports/osvc.js';
 export { createIntakeSignals } from './signals.js';
 export { DeliveryError } from './delivery.js';
 export type { Transport, SendResult, AttachmentBytes, OutboxEntry, OutboxService, DeliveryState } from './delivery.js';
+export { createFollower } from './follow.js';
+export type { Follower, FollowerOptions, FollowService, FollowState, Followed } from './follow.js';

@@ -4,6 +4,7 @@
  * with the backend's id and reference or a DeliveryError that says whether to try again.
  */
 import type { Ticket, FieldIssue } from './ticket.js';
+import type { KnownIncident } from './follow-view.js';
 
 /** Bytes that travel beside the ticket, in the order of `ticket.attachments`. */
 export interface AttachmentBytes {
@@ -20,6 +21,8 @@ export interface RelatedReports {
   /** Told who asks (or who submitted): the reports and distinct agents that are not theirs. */
   otherReports?: number;
   otherAgents?: number;
+  /** Confirmed incidents support opened for this kind of problem here (the known-incident banner). */
+  incidents?: KnownIncident[];
 }
 
 /** Related counts with the ones that leave the asker out, when the service gave them. */
@@ -112,6 +115,9 @@ export interface OutboxService {
 
 /** Recent reports of the same kind, asked while the agent fills the form. */
 export interface SignalsService {
-  /** `accountId` / `login`: the asking agent, whose own reports the answer's `other*` counts leave out. */
-  recent(query: { category: string; queue?: string; minutes?: number; accountId?: string; login?: string }): Promise<RelatedReports>;
+  /**
+   * `accountId` / `login`: the asking agent, whose own reports the answer's `other*` counts leave out.
+   * `site`: where the agent works, which incidents naming a site are matched on.
+   */
+  recent(query: { category: string; queue?: string; site?: string; minutes?: number; accountId?: string; login?: string }): Promise<RelatedReports>;
 }

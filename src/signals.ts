@@ -6,6 +6,7 @@
 import { DeliveryError, withOthers, type RelatedReports, type SignalsService } from './delivery.js';
 import { readIntakeError } from './transports/http.js';
 import { intakeEndpoint } from './transports/intake.js';
+import { readKnownIncidents } from './follow-view.js';
 
 export interface IntakeSignalsOptions {
   url: string;
@@ -20,9 +21,10 @@ export function createIntakeSignals(options: IntakeSignalsOptions): SignalsServi
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async recent({ category, queue, minutes, accountId, login }) {
+    async recent({ category, queue, site, minutes, accountId, login }) {
       const query = new URLSearchParams({ category });
       if (queue) query.set('queue', queue);
+      if (site) query.set('site', site);
       if (accountId) query.set('accountId', accountId);
       if (login) query.set('login', login);
       if (minutes !== undefined) query.set('minutes', String(minutes));
@@ -63,5 +65,7 @@ function readSignals(text: string, askedMinutes: number | undefined): RelatedRep
     throw new DeliveryError('The intake service answered the similar-reports question in a form we could not read.', { permanent: false });
   }
   const related: RelatedReports = { reports, agents, minutes: typeof minutes === 'number' ? minutes : (askedMinutes ?? 0) };
+  const incidents = readKnownIncidents(data.incidents);
+  if (incidents.length) related.incidents = incidents;
   return withOthers(related, otherReports, otherAgents);
 }

@@ -5,10 +5,11 @@
 import type { Strings } from './strings.js';
 import { reporterEs } from './strings/reporter-es.js';
 import { reportsEs } from './strings/reports-es.js';
+import { knownIncidentEs } from './strings/known-incident-es.js';
 import { launcherEs } from './strings/launcher.js';
 import { screenshotEs } from './strings/screenshot-es.js';
 import { logsEs } from './strings/logs-es.js';
 import { statusEs } from './strings/status-es.js';
 import { issuesEs } from './strings/issues-es.js';
 
-export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs, ...issuesEs } satisfies Strings;
+export const es = { ...reporterEs, ...reportsEs, ...launcherEs, ...screenshotEs, ...logsEs, ...statusEs, ...issuesEs, ...knownIncidentEs } satisfies Strings;

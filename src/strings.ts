@@ -16,8 +16,9 @@ import { screenshotEn } from './strings/screenshot.js';
 import { logsEn } from './strings/logs.js';
 import { statusEn } from './strings/status.js';
 import { issuesEn } from './strings/issues.js';
+import { knownIncidentEn } from './strings/known-incident.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn, ...issuesEn };
+export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn, ...issuesEn, ...knownIncidentEn };
 
 export type Strings = typeof en;
 

@@ -7,6 +7,8 @@ button:focus-visible{outline:2px solid var(--triage-accent,#2454d6);outline-offs
 button[aria-busy=true]{cursor:progress;opacity:.8}
 :host([compact]) button{min-height:28px;padding:.25em .6em;font-size:.9em}
 svg{width:1.15em;height:1.15em;flex:none}
+[part=badge]{min-width:1.3em;padding:0 .3em;border-radius:1em;background:var(--triage-danger,#b3261e);color:#fff;font-size:.8em;text-align:center}
+[part=badge][hidden]{display:none}
 [part=error]{display:block;max-width:22em;margin-top:.35em;color:var(--triage-danger,#b3261e);font-size:.85em}
 [part=error]:empty{display:none}
 `;

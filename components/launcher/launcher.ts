@@ -9,9 +9,13 @@
  * Its words follow the agent's language like every element's (its own small part of the catalog,
  * both languages, overridable through `config.strings`); it asks the provider for agent and
  * configuration with the context protocol's plain event, so it carries no Lit.
+ *
+ * When the host provides a follower (`services.follow`, src/follow.ts, loaded with the host's
+ * delivery code, not here), the launcher shows a badge with how many reports support changed
+ * since the agent last looked; the count is in the button's accessible name too.
  */
 import { launcherCss } from './launcher.styles.js';
-import { agentContext, configContext, type AgentContext, type TriageConfig } from '../../src/context.js';
+import { agentContext, configContext, servicesContext, type AgentContext, type TriageConfig, type TriageServices } from '../../src/context.js';
 import { launcherEn, launcherEs, type LauncherStrings } from '../../src/strings/launcher.js';
 
 const ICON =
@@ -29,12 +33,13 @@ let sheet: CSSStyleSheet | undefined;
  * @attr warm - when to load the reporter's code: `idle` (default, requestIdleCallback), `intent` (hover, focus), `none` (click)
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
+ * @csspart badge - how many followed reports have news from support (hidden when none)
  * @slot - where the launcher puts the reporter it creates (a child must be slotted to render)
  * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
  * @cssprop --triage-accent-fg - text on the accent colour
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
- * @cssprop --triage-danger - errors and destructive actions
+ * @cssprop --triage-danger - errors and destructive actions; the badge's background
  */
 export class TriageLauncher extends HTMLElement {
   static observedAttributes = ['compact', 'label'];
@@ -44,6 +49,9 @@ export class TriageLauncher extends HTMLElement {
   private locale = navigator.language;
   private overrides: Partial<LauncherStrings> = {};
   private unsubscribe: (() => void)[] = [];
+  private badge: HTMLElement;
+  private unseen = 0;
+  private stopFollowing?: () => void;
 
   constructor() {
     super();
@@ -53,9 +61,10 @@ export class TriageLauncher extends HTMLElement {
       sheet.replaceSync(launcherCss);
     }
     root.adoptedStyleSheets = [sheet];
-    root.innerHTML = `<button part="button" type="button">${ICON}<span></span></button><span part="error" role="alert"></span><slot></slot>`;
+    root.innerHTML = `<button part="button" type="button">${ICON}<span></span><span part="badge" aria-hidden="true" hidden></span></button><span part="error" role="alert"></span><slot></slot>`;
     this.button = root.querySelector('button')!;
     this.error = root.querySelector('[part=error]')!;
+    this.badge = root.querySelector('[part=badge]')!;
     const preload = () => void (this.getAttribute('warm') !== 'none' && this.load().catch(() => {}));
     this.button.addEventListener('pointerenter', preload);
     this.button.addEventListener('focus', preload);
@@ -65,6 +74,13 @@ export class TriageLauncher extends HTMLElement {
   connectedCallback() {
     this.ask(agentContext, (agent: AgentContext) => (this.locale = agent.locale));
     this.ask(configContext, (config: TriageConfig) => (this.overrides = config.strings));
+    this.ask(servicesContext, (services: TriageServices) => {
+      this.stopFollowing?.();
+      this.stopFollowing = services.follow?.subscribe((state) => {
+        this.unseen = state.unseen;
+        this.attributeChangedCallback();
+      });
+    });
     this.attributeChangedCallback();
     if ((this.getAttribute('warm') ?? 'idle') === 'idle') {
       // Browsers without requestIdleCallback (Safari) warm soon after load instead.
@@ -76,12 +92,18 @@ export class TriageLauncher extends HTMLElement {
 
   disconnectedCallback() {
     for (const stop of this.unsubscribe.splice(0)) stop();
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
   }
 
   attributeChangedCallback() {
     const t = this.words();
     const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? t.launcherShort : t.launcherLabel);
-    this.button.lastElementChild!.textContent = label;
+    this.button.children[1].textContent = label;
+    this.badge.textContent = this.unseen ? String(this.unseen) : '';
+    this.badge.hidden = !this.unseen;
+    if (this.unseen) this.button.setAttribute('aria-label', `${label}, ${t.launcherNews.replace('{count}', String(this.unseen))}`);
+    else this.button.removeAttribute('aria-label');
   }
 
   /** The launcher's words in the agent's language, with the host's overrides. */

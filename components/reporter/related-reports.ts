@@ -5,8 +5,8 @@ import type { RelatedReports, SignalsService } from '../../src/delivery.js';
 /** How long the category and queue must stay put before the backend is asked. */
 const ASK_AFTER_MS = 300;
 
-/** What the related reports are asked about: the category, the queue, and who asks. */
-export type RelatedQuery = readonly [signals: SignalsService | undefined, category: string, queue: string | undefined, accountId?: string, login?: string];
+/** What the related reports are asked about: the category, the queue and site, and who asks. */
+export type RelatedQuery = readonly [signals: SignalsService | undefined, category: string, queue: string | undefined, site?: string, accountId?: string, login?: string];
 
 /**
  * Other agents' recent reports of the same category in the same queue, asked while the agent
@@ -21,11 +21,11 @@ export function relatedReportsTask(
 ): Task<RelatedQuery, RelatedReports | undefined> {
   return new Task(host, {
     args,
-    task: async ([signals, category, queue, accountId, login], { signal }) => {
+    task: async ([signals, category, queue, site, accountId, login], { signal }) => {
       if (!signals || !category) return initialState;
       await pause(ASK_AFTER_MS, signal);
       try {
-        return await signals.recent({ category, queue: queue || undefined, minutes: 60, accountId, login });
+        return await signals.recent({ category, queue: queue || undefined, minutes: 60, accountId, login, ...(site ? { site } : {}) });
       } catch {
         return undefined;
       }

@@ -70,6 +70,7 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * @csspart live-severity - the suggestion beside Send
  * @csspart sla - the response due time
  * @csspart signals - other agents' reports of the same problem
+ * @csspart known-incident - a known issue support confirmed for this kind of problem, with "I'm affected too"
  * @csspart footer - the sticky Send row
  * @csspart errors - the list of problems to fix before sending
  * @csspart submit - the Send button
@@ -143,13 +144,15 @@ export class TriageReporter extends TriageElement {
   readonly #related = relatedReportsTask(this, () => {
     const { records, reporter } = this.#agent;
     const me = identifiers(reporter, this.form?.reporter ?? {}) ?? {};
-    return [this.services?.signals, this.form?.category, this.form?.records.queue ?? records.queue, me.accountId, me.login];
+    return [this.services?.signals, this.form?.category, this.form?.records.queue ?? records.queue, this.form?.reporter.site ?? reporter.site, me.accountId, me.login];
   });
   /** "Next attempt in 20 seconds" counts down while the report waits. */
   protected readonly countdown = new CountdownController(this, () => {
     const d = this.#delivery.current?.entry?.delivery;
     return [d?.state === 'queued' ? d.nextAttemptAt : undefined];
   });
+  /** The known-incident banner's module and its joins, once the lookup named an incident. */
+  #known?: { module: typeof import('./templates/known-incident.js'); joins: import('./templates/known-incident.js').KnownIncidentJoins };
   /** The submitted form and files, so "Fix and resend" restores them after the draft moved to the outbox. */
   #submitted?: { form: ReportForm; attachments: Attachment[] };
   /** The paths the last Send refused, which the problems shown are judged on again as the agent types. */
@@ -580,6 +583,7 @@ export class TriageReporter extends TriageElement {
       <p class="muted">${t.intro}</p>
       ${offer && views ? views.workspaceOffer(t, offer, () => this.#useWorkspace(offer), () => (this.declined = offer)) : nothing}
       <slot name="status" @triage-status-link=${this.#onStatusLink} @slotchange=${this.#showLink}></slot>
+      ${this.#knownIncidents()}
       ${whatSection(scope)} ${impactSection(scope, (which) => this.#pick(which))} ${whenSection(scope, agent)} ${whoSection(scope, agent)}
       ${evidenceSection({
         t,
@@ -610,6 +614,23 @@ export class TriageReporter extends TriageElement {
         download: () => this.#download(),
       })}
     </form>`;
+  }
+
+  #knownIncidents() {
+    const incidents = this.#related.value?.incidents;
+    if (!incidents?.length) return nothing;
+    const known = this.#known;
+    if (!known) {
+      void import('./templates/known-incident.js').then(
+        (module) => {
+          this.#known ??= { module, joins: new module.KnownIncidentJoins(this, () => this.services?.follow) };
+          this.requestUpdate();
+        },
+        () => undefined, // offline: the form works without the banner
+      );
+      return nothing;
+    }
+    return known.module.knownIncidents(this.t, incidents, known.joins, (incident) => known.joins.join(incident, this.ctx), !!this.services?.follow);
   }
 
   protected renderReports() {

@@ -97,6 +97,51 @@ export const reportsStyles = css`
     flex-wrap: wrap;
     gap: 0.4rem;
   }
+  [part='support'] {
+    display: grid;
+    gap: 0.25rem;
+    margin-top: 0.25rem;
+    padding-top: 0.4rem;
+    border-top: 1px solid var(--_border);
+    font-size: 0.9em;
+  }
+  [part='support'] p {
+    margin: 0;
+  }
+  [part='new'] {
+    margin-left: 0.35rem;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    background: var(--triage-reports-new, var(--_accent));
+    color: var(--triage-accent-fg, #fff);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+  [part='updates'] {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .update-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .overdue {
+    color: var(--_danger);
+  }
+  [part='log-request'] {
+    display: grid;
+    gap: 0.3rem;
+    padding: 0.45rem 0.6rem;
+    border: 1px dashed var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .joined-title {
+    margin: 1rem 0 0.5rem;
+    font-size: 1em;
+  }
   [part='actions']:empty {
     display: none;
   }

@@ -3,6 +3,11 @@
  * each one is on its way. It reads the outbox from context and follows every entry live, so a
  * report moves from "Waiting to send" to "Sent" in front of the agent, and a refused one can be
  * fixed (`triage-edit`) or downloaded to be sent another way.
+ *
+ * With a follower (`services.follow`, src/follow.ts) each sent report also shows support's side:
+ * status, severity and why support changed it, the SLA, responses and updates, log requests
+ * with one button to answer them; the known issues the agent joined are listed after the
+ * reports. What is new since the agent marked it seen is tagged "New" and announced politely.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -18,6 +23,8 @@ import { reportsEn } from '../../src/strings/reports.js';
 import { base } from '../shared/base.styles.js';
 import { reportsStyles } from './reports.styles.js';
 import { TriageEditEvent } from './events.js';
+import { followKey, type FollowService, type FollowState, type Followed, type LogRequest } from '../../src/follow.js';
+import { supportBlock, type SupportScope } from './support-view.js';
 
 /**
  * @fires triage-edit - "Fix and resend" on a refused report; `detail.ticket` is the stored ticket
@@ -28,11 +35,19 @@ import { TriageEditEvent } from './events.js';
  * @csspart badge - a report's delivery state
  * @csspart actions - a report's buttons
  * @csspart empty - the text shown when there is nothing to list
+ * @csspart support - support's side of a sent report or joined issue
+ * @csspart sla - response and update due times
+ * @csspart updates - support's responses and updates
+ * @csspart log-request - a request for this device's logs, with its button
+ * @csspart new - the "New" tag on what changed since the agent last looked
+ * @csspart joined - the list of known issues the agent joined
  * @cssprop --triage-reports-queued - colour of waiting reports (default: --triage-warn)
  * @cssprop --triage-reports-sending - colour of reports being sent (default: --triage-accent)
  * @cssprop --triage-reports-sent - colour of confirmed reports (default: --triage-ok)
  * @cssprop --triage-reports-failed - colour of refused reports (default: --triage-danger)
+ * @cssprop --triage-reports-new - background of the "New" tag (default: --triage-accent)
  * @cssprop --triage-accent - accent colour: primary buttons, focus ring, links
+ * @cssprop --triage-accent-fg - text on the accent colour (the "New" tag)
  * @cssprop --triage-bg - background
  * @cssprop --triage-fg - text colour
  * @cssprop --triage-muted - secondary text
@@ -50,22 +65,32 @@ export class TriageReports extends TriageElement {
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
+  @state() private followState?: FollowState;
+  @state() private logErrors: ReadonlyMap<string, string> = new Map();
+
   private listedFrom?: TriageServices['outbox'];
   /** "Next attempt in 20 seconds" counts down for every waiting report. */
   protected readonly countdown = new CountdownController(this, () =>
     this.entries.map(({ delivery }) => (delivery.state === 'queued' ? delivery.nextAttemptAt : undefined)),
   );
   private unsubscribe?: () => void;
+  private followedFrom?: FollowService;
+  private stopFollowing?: () => void;
+  /** What was already announced as news, by followed key, so a poll without news says nothing. */
+  private announced = new Map<string, string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.listedFrom) this.follow(this.listedFrom);
+    if (this.followedFrom) this.followSupport(this.followedFrom);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -74,6 +99,67 @@ export class TriageReports extends TriageElement {
       this.loaded = false;
       this.listedFrom = this.services?.outbox;
       this.follow(this.listedFrom);
+    }
+    if (changed.has('services') && this.services?.follow !== this.followedFrom) {
+      this.followedFrom = this.services?.follow;
+      this.followState = undefined;
+      this.followSupport(this.followedFrom);
+    }
+  }
+
+  /** Support's side of every sent report and joined issue, as the follower learns it. */
+  private followSupport(follow: FollowService | undefined): void {
+    this.stopFollowing?.();
+    this.stopFollowing = follow?.subscribe((state) => {
+      this.followState = state;
+      this.announceNews(state);
+    });
+  }
+
+  private announceNews(state: FollowState): void {
+    for (const item of state.items.values()) {
+      const news = item.changes.length ? `${item.changes.join()}|${item.newUpdates.join()}|${item.view?.status}` : '';
+      const before = this.announced.get(item.key);
+      this.announced.set(item.key, news);
+      if (news && news !== before && before !== undefined) this.announcement = fill(this.t.reportsNews, { summary: this.titleOf(item) });
+    }
+  }
+
+  private titleOf(item: Followed): string {
+    if (item.target.kind === 'incident') return item.view?.title ?? '';
+    const entry = this.entries.find((e) => e.delivery.state === 'sent' && e.delivery.result.id === item.target.id);
+    return entry?.ticket.summary ?? item.view?.reference ?? '';
+  }
+
+  private supportScope(describedBy: string): SupportScope | undefined {
+    const follow = this.services?.follow;
+    const state = this.followState;
+    if (!follow || !state) return undefined;
+    return {
+      t: this.t,
+      time: (iso) => this.formatTime(iso),
+      state,
+      autoUploadLogs: follow.autoUploadLogs,
+      logErrors: this.logErrors,
+      answer: (item, request) => void this.answerLogs(item, request),
+      markSeen: (item) => follow.markSeen(item.key),
+      describedBy,
+    };
+  }
+
+  private async answerLogs(item: Followed, request: LogRequest): Promise<void> {
+    const follow = this.services?.follow;
+    if (!follow) return;
+    const errors = new Map(this.logErrors);
+    errors.delete(request.id);
+    this.logErrors = errors;
+    this.announcement = this.t.reportsLogsSending;
+    try {
+      const answered = await follow.answerLogs(item.key, request.id);
+      this.announcement = fill(this.t.reportsLogsSent, { time: this.formatTime(answered.at), entries: answered.entries });
+    } catch (error) {
+      this.logErrors = new Map(this.logErrors).set(request.id, reason(error));
+      this.announcement = fill(this.t.reportsLogsFailed, { reason: reason(error) });
     }
   }
 
@@ -119,9 +205,9 @@ export class TriageReports extends TriageElement {
       <section part="base" aria-labelledby="reports-title">
         <header part="header">
           <h2 id="reports-title">${s.reportsTitle}</h2>
-          ${this.services?.outbox ? html`<button type="button" class="link" @click=${() => this.refresh()}>${s.reportsRefresh}</button>` : nothing}
+          ${this.services?.outbox ? html`<button type="button" class="link" @click=${() => this.refreshAll()}>${s.reportsRefresh}</button>` : nothing}
         </header>
-        ${this.renderBody(s)}
+        ${this.renderBody(s)} ${this.renderJoined(s)}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </section>
     `;
@@ -150,7 +236,39 @@ export class TriageReports extends TriageElement {
       </div>
       <div class="detail">${this.renderDetail(entry, s)}</div>
       <div part="actions">${this.renderActions(entry, s, summaryId)}</div>
+      ${delivery.state === 'sent' ? this.renderSupport(followKey('ticket', delivery.result.id), summaryId) : nothing}
     </li>`;
+  }
+
+  protected renderSupport(key: string, describedBy: string): TemplateResult | typeof nothing {
+    const scope = this.supportScope(describedBy);
+    return scope ? supportBlock(scope, scope.state.items.get(key)) : nothing;
+  }
+
+  /** The known issues the agent joined ("I'm affected too"), followed like reports. */
+  protected renderJoined(s: Strings): TemplateResult | typeof nothing {
+    const joins = this.followState?.joins ?? [];
+    if (!joins.length) return nothing;
+    return html`<h3 class="joined-title" id="joined-title">${s.reportsJoinedTitle}</h3>
+      <ul part="list joined" aria-labelledby="joined-title">
+        ${joins.map((join) => {
+          const key = followKey('incident', join.incidentId);
+          const view = this.followState?.items.get(key)?.view;
+          const titleId = `joined-${join.incidentId}`;
+          return html`<li part="item" data-kind="incident" data-id=${join.incidentId}>
+            <div class="top"><h4 class="summary" id=${titleId}>${view?.title ?? join.title}</h4></div>
+            <div class="meta">
+              <time datetime=${join.joinedAt}>${fill(s.reportsStoredAt, { time: this.formatTime(join.joinedAt) })}</time>
+              ${view?.joinedAgents !== undefined ? html` · ${fill(s.reportsJoinedAgents, { count: view.joinedAgents })}` : nothing}
+            </div>
+            ${view?.workaround ? html`<p class="detail">${fill(s.reportsWorkaround, { workaround: view.workaround })}</p>` : nothing} ${this.renderSupport(key, titleId)}
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  private async refreshAll(): Promise<void> {
+    await Promise.all([this.refresh(), this.services?.follow?.refresh()]);
   }
 
   protected renderDetail(entry: OutboxEntry, s: Strings): TemplateResult {

@@ -32,14 +32,14 @@ export function tempDataDir(): { dir: string; remove(): void } {
 }
 
 /** The intake service with the demo desktop on it, as `npm start` serves it (built files from dist/embed). */
-export function startDemoService(dataDir: string, port = 0) {
+export function startDemoService(dataDir: string, port = 0, demoConfig: Record<string, unknown> = {}) {
   return startIntakeServer({
     dataDir,
     port,
     apiKeys: [API_KEY],
     adminKeys: [ADMIN_KEY],
     log: () => undefined,
-    demo: { dir: join(root, 'demo'), embedDir: join(root, 'dist', 'embed'), config: { apiKey: API_KEY } },
+    demo: { dir: join(root, 'demo'), embedDir: join(root, 'dist', 'embed'), config: { apiKey: API_KEY, ...demoConfig } },
   });
 }
 

@@ -11,6 +11,7 @@
 //   intake-reset-faults               clear all of the above and the request log
 //   intake-requests { id? }           ticket POSTs that reached the proxy (for one Idempotency-Key)
 //   intake-count { id }               tickets with that id the service stored (asked through its API)
+//   intake-support { method, path, body? }  support's side (the admin key, never in the browser): { status, body }
 //   storage-quota { origin, bytes | null }  shrink Chromium's storage quota for an unused origin (CDP)
 //   osvc-requests / osvc-reset / osvc-fail { status, times, body? } / osvc-next-request-after { ms }
 import { createServer, request as httpRequest } from 'node:http';
@@ -109,6 +110,8 @@ export function intakePlugin() {
           return need('proxy').posts(payload.id);
         case 'intake-count':
           return countStored(need('intake').url, payload.id);
+        case 'intake-support':
+          return asSupport(need('intake').url, payload);
         case 'osvc-requests':
           return need('osvc').requests();
         case 'osvc-reset':
@@ -137,6 +140,23 @@ export function intakePlugin() {
       }
     },
   };
+}
+
+/** One call of support's API with the admin key, kept on this side so the browser never holds it. */
+async function asSupport(intakeUrl, { method = 'GET', path, body }) {
+  const response = await fetch(`${intakeUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: the text itself
+  }
+  return { status: response.status, body: parsed };
 }
 
 /** How many stored tickets carry this id, by walking the service's own list (newest first). */
