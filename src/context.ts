@@ -40,6 +40,8 @@ export interface TriageConfig {
   limits: TriageLimits;
   /** Evidence tools: `maskSelectors` are painted out of every tab capture, on top of the defaults (src/capture/mask.ts); `captureWindowUrl` is the same-origin capture page. */
   evidence?: { maskSelectors?: string[]; captureWindowUrl?: string };
+  /** 'light' or 'dark' for every element; without it they follow the host page's `color-scheme`, then the system's preference. An element's `theme` attribute wins. */
+  theme?: 'light' | 'dark';
   /** Atlassian Statuspage v2 summary.json that <triage-status> reads; no status shown without it. */
   statusPageUrl?: string;
 }

@@ -13,6 +13,7 @@
 import { launcherCss } from './launcher.styles.js';
 import { agentContext, configContext, type AgentContext, type TriageConfig } from '../../src/context.js';
 import { launcherEn, launcherEs, type LauncherStrings } from '../../src/strings/launcher.js';
+import { showTheme } from '../shared/theme.js';
 
 const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 21V4h11l1 2h4v9h-6l-1-2H6"/><path d="M12 8v2"/></svg>';
@@ -26,6 +27,7 @@ let sheet: CSSStyleSheet | undefined;
 /**
  * @attr compact - the media bar's short form: icon and "Report"
  * @attr label - replaces the visible label
+ * @attr theme - 'light' or 'dark'; otherwise `config.theme`, the host page's `color-scheme`, then the system's preference
  * @attr warm - when to load the reporter's code: `idle` (default, requestIdleCallback), `intent` (hover, focus), `none` (click)
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
@@ -37,12 +39,14 @@ let sheet: CSSStyleSheet | undefined;
  * @cssprop --triage-danger - errors and destructive actions
  */
 export class TriageLauncher extends HTMLElement {
-  static observedAttributes = ['compact', 'label'];
+  static observedAttributes = ['compact', 'label', 'theme'];
   private loading?: Promise<unknown>;
   private button: HTMLButtonElement;
   private error: HTMLElement;
   private locale = navigator.language;
   private overrides: Partial<LauncherStrings> = {};
+  private theme?: string;
+  private states = this.attachInternals().states;
   private unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -64,7 +68,7 @@ export class TriageLauncher extends HTMLElement {
 
   connectedCallback() {
     this.ask(agentContext, (agent: AgentContext) => (this.locale = agent.locale));
-    this.ask(configContext, (config: TriageConfig) => (this.overrides = config.strings));
+    this.ask(configContext, (config: TriageConfig) => ((this.overrides = config.strings), (this.theme = config.theme)));
     this.attributeChangedCallback();
     if ((this.getAttribute('warm') ?? 'idle') === 'idle') {
       // Browsers without requestIdleCallback (Safari) warm soon after load instead.
@@ -82,6 +86,7 @@ export class TriageLauncher extends HTMLElement {
     const t = this.words();
     const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? t.launcherShort : t.launcherLabel);
     this.button.lastElementChild!.textContent = label;
+    if (this.isConnected) showTheme(this, this.states, this.theme);
   }
 
   /** The launcher's words in the agent's language, with the host's overrides. */

@@ -102,7 +102,8 @@ label, .label {
 .picks .label {
   flex-basis: 100%;
 }
-[aria-pressed='true'] {
+/* button[...] outranks button:hover, so the pressed pick under the mouse keeps its colours. */
+button[aria-pressed='true'] {
   border-color: var(--_accent);
   background: var(--_accent);
   color: var(--_accent-fg);

@@ -2,7 +2,7 @@
  * What every Lit element of triage-kit shares, so an element's own module reads as its behaviour
  * only: the three context consumers with their browser fallbacks, the base styles, and its words.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
@@ -11,6 +11,7 @@ import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { catalogFor, loadCatalog, localize } from '../../src/localize.js';
 import type { Strings } from '../../src/strings.js';
 import { base } from './base.styles.js';
+import { OS_DARK, showTheme } from './theme.js';
 
 /**
  * Configuration, agent context and services come from a `<triage-provider>` above (context);
@@ -25,6 +26,9 @@ export class TriageElement extends LitElement {
    */
   static strings: Partial<Strings> = {};
 
+  /** 'light' or 'dark'; without it the configuration's `theme`, the host page's colour scheme, or the system's preference (theme.ts). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   @consume({ context: agentContext, subscribe: true })
   @property({ attribute: false })
   agent?: AgentContext;
@@ -37,6 +41,9 @@ export class TriageElement extends LitElement {
   @property({ attribute: false })
   services?: TriageServices;
 
+  readonly #internals = this.attachInternals();
+  readonly #osTheme = matchMedia(OS_DARK);
+  #osChanged = () => this.requestUpdate('theme');
   #fallbackAgent?: AgentContext;
   #fallbackConfig?: TriageConfig;
   #localized?: { catalog?: Strings; overrides: TriageConfig['strings']; strings: Strings };
@@ -61,6 +68,22 @@ export class TriageElement extends LitElement {
       this.#localized = { catalog, overrides, strings: localize({ ...own, ...catalog }, overrides) as Strings };
     }
     return this.#localized.strings;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#osTheme.addEventListener('change', this.#osChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#osTheme.removeEventListener('change', this.#osChanged);
+  }
+
+  /** Settles the theme before each render that could change it. */
+  protected override update(changed: PropertyValues): void {
+    if (!this.hasUpdated || changed.has('theme') || changed.has('config')) showTheme(this, this.#internals.states, this.cfg.theme);
+    super.update(changed);
   }
 
   /** Holds a render until the agent's language has loaded (once per language), so no English flashes first. */
