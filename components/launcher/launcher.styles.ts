@@ -7,6 +7,7 @@ export const launcherCss = `
 :host{display:inline-block;position:relative;font:var(--triage-font,500 14px/1.2 system-ui,sans-serif)}
 :host(:state(light)){color-scheme:light}
 :host(:state(dark)){color-scheme:dark}
+:host(:state(os)){color-scheme:light dark}
 button{display:inline-flex;align-items:center;gap:.45em;min-height:36px;padding:.45em .9em;border:1px solid transparent;border-radius:var(--triage-radius,8px);background:var(--_a);color:var(--triage-accent-fg,light-dark(#fff,#0b1530));font:inherit;cursor:pointer;--_a:var(--triage-accent,light-dark(#2454d6,#7ea2ff))}
 button:hover{filter:brightness(1.08)}
 button:focus-visible{outline:2px solid var(--_a);outline-offset:2px}

@@ -11,9 +11,8 @@
  * configuration with the context protocol's plain event, so it carries no Lit.
  */
 import { launcherCss } from './launcher.styles.js';
-import { agentContext, configContext, type AgentContext, type TriageConfig } from '../../src/context.js';
+import { agentContext, configContext, showTheme, type AgentContext, type TriageConfig } from '../../src/context.js';
 import { launcherEn, launcherEs, type LauncherStrings } from '../../src/strings/launcher.js';
-import { showTheme } from '../shared/theme.js';
 
 const ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 21V4h11l1 2h4v9h-6l-1-2H6"/><path d="M12 8v2"/></svg>';
@@ -86,7 +85,7 @@ export class TriageLauncher extends HTMLElement {
     const t = this.words();
     const label = this.getAttribute('label') ?? (this.hasAttribute('compact') ? t.launcherShort : t.launcherLabel);
     this.button.lastElementChild!.textContent = label;
-    if (this.isConnected) showTheme(this, this.states, this.theme);
+    if (this.isConnected) showTheme(this, this.states, this.getAttribute('theme') || this.theme);
   }
 
   /** The launcher's words in the agent's language, with the host's overrides. */

@@ -5,8 +5,9 @@
 import { css } from 'lit';
 
 // Each token holds its light and dark value; the colour scheme picks one (light-dark()), set from the
-// theme the element resolved (theme.ts). An element without a theme state (the screenshot editor)
-// inherits the scheme of the element it sits in.
+// theme the element resolved (showTheme in src/context.ts; `os` follows the system live). An element without a theme state (the screenshot editor)
+// inherits the scheme of the element it sits in. A link-styled button is 24px high, WCAG 2.2's
+// smallest target. (Comments stay outside the css template: the embed build ships its text.)
 export const base = css`
 :host {
   --_accent: var(--triage-accent, light-dark(#2454d6, #7ea2ff));
@@ -32,6 +33,9 @@ export const base = css`
 }
 :host(:state(dark)) {
   color-scheme: dark;
+}
+:host(:state(os)) {
+  color-scheme: light dark;
 }
 *, *::before, *::after {
   box-sizing: border-box;
@@ -87,7 +91,6 @@ button:hover {
   background: var(--_accent);
   filter: brightness(1.08);
 }
-/* 24px high: WCAG 2.2's smallest target, also for a link-styled button in a list. */
 .link {
   min-height: 24px;
   padding: 0;

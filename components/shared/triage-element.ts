@@ -5,13 +5,12 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
+import { agentContext, configContext, servicesContext, showTheme } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { catalogFor, loadCatalog, localize } from '../../src/localize.js';
 import type { Strings } from '../../src/strings.js';
 import { base } from './base.styles.js';
-import { OS_DARK, showTheme } from './theme.js';
 
 /**
  * Configuration, agent context and services come from a `<triage-provider>` above (context);
@@ -26,7 +25,7 @@ export class TriageElement extends LitElement {
    */
   static strings: Partial<Strings> = {};
 
-  /** 'light' or 'dark'; without it the configuration's `theme`, the host page's colour scheme, or the system's preference (theme.ts). */
+  /** 'light' or 'dark'; without it the configuration's `theme`, the host page's colour scheme, or the system's preference (showTheme in src/context.ts). */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   @consume({ context: agentContext, subscribe: true })
@@ -41,9 +40,7 @@ export class TriageElement extends LitElement {
   @property({ attribute: false })
   services?: TriageServices;
 
-  readonly #internals = this.attachInternals();
-  readonly #osTheme = matchMedia(OS_DARK);
-  #osChanged = () => this.requestUpdate('theme');
+  readonly #states = this.attachInternals().states;
   #fallbackAgent?: AgentContext;
   #fallbackConfig?: TriageConfig;
   #localized?: { catalog?: Strings; overrides: TriageConfig['strings']; strings: Strings };
@@ -70,19 +67,9 @@ export class TriageElement extends LitElement {
     return this.#localized.strings;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#osTheme.addEventListener('change', this.#osChanged);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#osTheme.removeEventListener('change', this.#osChanged);
-  }
-
   /** Settles the theme before each render that could change it. */
   protected override update(changed: PropertyValues): void {
-    if (!this.hasUpdated || changed.has('theme') || changed.has('config')) showTheme(this, this.#internals.states, this.cfg.theme);
+    if (!this.hasUpdated || changed.has('theme') || changed.has('config')) showTheme(this, this.#states, this.theme || this.cfg.theme);
     super.update(changed);
   }
 
