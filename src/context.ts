@@ -41,6 +41,8 @@ export interface TriageConfig {
   limits: TriageLimits;
   /** Evidence tools: `maskSelectors` are painted out of every tab capture, on top of the defaults (src/capture/mask.ts); `captureWindowUrl` is the same-origin capture page. */
   evidence?: { maskSelectors?: string[]; captureWindowUrl?: string };
+  /** 'light' or 'dark' for every element; without it they follow the host page's `color-scheme`, then the system's preference. An element's `theme` attribute wins. */
+  theme?: 'light' | 'dark';
   /** Atlassian Statuspage v2 summary.json that <triage-status> reads; no status shown without it. */
   statusPageUrl?: string;
 }
@@ -55,3 +57,25 @@ export interface TriageServices {
 export const agentContext = createContext<AgentContext>(Symbol('triage-agent'));
 export const configContext = createContext<TriageConfig>(Symbol('triage-config'));
 export const servicesContext = createContext<TriageServices>(Symbol('triage-services'));
+
+/**
+ * The theme an element shows, asked of the host first: the element's `theme` (attribute or
+ * property), else `config.theme` (together `chosen`), else the colour scheme of the page around it
+ * (the CSS `color-scheme` where the element sits, else `<meta name="color-scheme">`). When the host
+ * says nothing, or takes both, the element follows the operating system, live, through `color-scheme:
+ * light dark`. Shown as the custom state `:state(light)`, `:state(dark)` or `:state(os)`: the base
+ * styles (components/shared/base.styles.ts, and the launcher's) set `color-scheme` from it and
+ * every colour token picks its value with `light-dark()`. It lives beside the context keys so it
+ * travels in the chunk the launcher and every element already load.
+ */
+export function showTheme(el: Element, states: CustomStateSet, chosen?: string): void {
+  if (chosen !== 'light' && chosen !== 'dark') {
+    // A connected element always sits in an element or a shadow root.
+    let scheme = getComputedStyle(el.parentElement ?? (el.getRootNode() as ShadowRoot).host).colorScheme;
+    if (!/light|dark/.test(scheme)) scheme = document.querySelector<HTMLMetaElement>('meta[name=color-scheme]')?.content ?? '';
+    const light = /light/.test(scheme);
+    chosen = light === /dark/.test(scheme) ? 'os' : light ? 'light' : 'dark';
+  }
+  states.clear();
+  states.add(chosen);
+}

@@ -15,7 +15,7 @@
  * since the agent last looked; the count is in the button's accessible name too.
  */
 import { launcherCss } from './launcher.styles.js';
-import { agentContext, configContext, servicesContext, type AgentContext, type TriageConfig, type TriageServices } from '../../src/context.js';
+import { agentContext, configContext, servicesContext, showTheme, type AgentContext, type TriageConfig, type TriageServices } from '../../src/context.js';
 import { launcherEn, launcherEs, type LauncherStrings } from '../../src/strings/launcher.js';
 
 const ICON =
@@ -30,6 +30,7 @@ let sheet: CSSStyleSheet | undefined;
 /**
  * @attr compact - the media bar's short form: icon and "Report"
  * @attr label - replaces the visible label
+ * @attr theme - 'light' or 'dark'; otherwise `config.theme`, the host page's `color-scheme`, then the system's preference
  * @attr warm - when to load the reporter's code: `idle` (default, requestIdleCallback), `intent` (hover, focus), `none` (click)
  * @csspart button - the trigger
  * @csspart error - why the report form could not be loaded
@@ -42,12 +43,14 @@ let sheet: CSSStyleSheet | undefined;
  * @cssprop --triage-danger - errors and destructive actions; the badge's background
  */
 export class TriageLauncher extends HTMLElement {
-  static observedAttributes = ['compact', 'label'];
+  static observedAttributes = ['compact', 'label', 'theme'];
   private loading?: Promise<unknown>;
   private button: HTMLButtonElement;
   private error: HTMLElement;
   private locale = navigator.language;
   private overrides: Partial<LauncherStrings> = {};
+  private theme?: string;
+  private states = this.attachInternals().states;
   private unsubscribe: (() => void)[] = [];
   private badge: HTMLElement;
   private unseen = 0;
@@ -73,7 +76,7 @@ export class TriageLauncher extends HTMLElement {
 
   connectedCallback() {
     this.ask(agentContext, (agent: AgentContext) => (this.locale = agent.locale));
-    this.ask(configContext, (config: TriageConfig) => (this.overrides = config.strings));
+    this.ask(configContext, (config: TriageConfig) => ((this.overrides = config.strings), (this.theme = config.theme)));
     this.ask(servicesContext, (services: TriageServices) => {
       this.stopFollowing?.();
       this.stopFollowing = services.follow?.subscribe((state) => {
@@ -104,6 +107,7 @@ export class TriageLauncher extends HTMLElement {
     this.badge.hidden = !this.unseen;
     if (this.unseen) this.button.setAttribute('aria-label', `${label}, ${t.launcherNews.replace('{count}', String(this.unseen))}`);
     else this.button.removeAttribute('aria-label');
+    if (this.isConnected) showTheme(this, this.states, this.getAttribute('theme') || this.theme);
   }
 
   /** The launcher's words in the agent's language, with the host's overrides. */

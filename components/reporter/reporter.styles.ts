@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+// Why, kept out of the template (the embed build ships the css text, comments included):
+// - `button[aria-pressed='true']` outranks the base `button:hover`, so a pressed quick pick under
+//   the mouse keeps its colours.
+// - `presentation=embedded`: in a host's window (a BUI modal, a side pane) there is no dialog of
+//   its own; the form fills the window.
 export const styles = css`
 :host {
   display: contents;
@@ -102,7 +107,7 @@ label, .label {
 .picks .label {
   flex-basis: 100%;
 }
-[aria-pressed='true'] {
+button[aria-pressed='true'] {
   border-color: var(--_accent);
   background: var(--_accent);
   color: var(--_accent-fg);
@@ -220,7 +225,6 @@ progress {
 .capturing, dialog.capturing::backdrop {
   visibility: hidden;
 }
-/* Docked: a side sheet at the window's inline end, non-modal, the host's page usable beside it. */
 :host([presentation=docked]) dialog {
   position: fixed;
   inset: 0 0 0 auto;
@@ -254,13 +258,11 @@ progress {
 .recap dd {
   margin: 0;
 }
-/* Embedded in a host's window (a BUI modal, a side pane): no dialog of its own, it fills the window. */
 :host([presentation=embedded]) {
   display: block;
   block-size: 100%;
 }
 section[part~=dialog] {
-  box-sizing: border-box;
   padding: 0;
   border: 0;
   block-size: 100%;

@@ -94,7 +94,7 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * @cssprop --triage-sev2 - severity 2 colour
  * @cssprop --triage-sev3 - severity 3 colour
  * @cssprop --triage-sev4 - severity 4 colour
- * @attr theme - 'light' or 'dark'; otherwise the system's preference
+ * @attr theme - 'light' or 'dark'; otherwise `config.theme`, the host page's `color-scheme`, then the system's preference
  * @attr presentation - 'modal' (default): its own `<dialog>`; 'docked': a non-modal side sheet
  *   at the window's inline end, the host's page (the live chat) usable beside it, Tab free to
  *   leave it; 'embedded': the form fills the window a host already gives it (BUI modal or side
@@ -108,7 +108,6 @@ export class TriageReporter extends TriageElement {
   static override styles = [base, styles];
   static override strings = reporterEn;
 
-  @property({ reflect: true }) theme?: 'light' | 'dark';
   @property({ reflect: true }) presentation: 'modal' | 'docked' | 'embedded' = 'modal';
 
   @state() protected form!: ReportForm;

@@ -4,53 +4,38 @@
  */
 import { css } from 'lit';
 
-// Written once, used for theme="dark" and for a dark system preference without theme="light".
-const dark = css`
-  --_accent: var(--triage-accent, #7ea2ff);
-  --_accent-fg: var(--triage-accent-fg, #0b1530);
-  --_bg: var(--triage-bg, #17191d);
-  --_surface: var(--triage-surface, #22252b);
-  --_fg: var(--triage-fg, #e8eaee);
-  --_muted: var(--triage-muted, #a4acb8);
-  --_border: var(--triage-border, #444a54);
-  --_danger: var(--triage-danger, #ff8a80);
-  --_ok: var(--triage-ok, #7ed99b);
-  --_warn: var(--triage-warn, #f3c262);
-  --_sev1: var(--triage-sev1, #ff8a80);
-  --_sev2: var(--triage-sev2, #ffab70);
-  --_sev3: var(--triage-sev3, #f3d36b);
-  --_sev4: var(--triage-sev4, #8fd6a2);
-  color-scheme: dark;
-`;
-
+// Each token holds its light and dark value; the colour scheme picks one (light-dark()), set from the
+// theme the element resolved (showTheme in src/context.ts; `os` follows the system live). An element without a theme state (the screenshot editor)
+// inherits the scheme of the element it sits in. A link-styled button is 24px high, WCAG 2.2's
+// smallest target. (Comments stay outside the css template: the embed build ships its text.)
 export const base = css`
 :host {
-  --_accent: var(--triage-accent, #2454d6);
-  --_accent-fg: var(--triage-accent-fg, #fff);
-  --_bg: var(--triage-bg, #fff);
-  --_surface: var(--triage-surface, #f5f7fa);
-  --_fg: var(--triage-fg, #1b1f24);
-  --_muted: var(--triage-muted, #5b6470);
-  --_border: var(--triage-border, #c9ced6);
-  --_danger: var(--triage-danger, #b3261e);
-  --_ok: var(--triage-ok, #1e7a3c);
-  --_warn: var(--triage-warn, #8a5a00);
+  --_accent: var(--triage-accent, light-dark(#2454d6, #7ea2ff));
+  --_accent-fg: var(--triage-accent-fg, light-dark(#fff, #0b1530));
+  --_bg: var(--triage-bg, light-dark(#fff, #17191d));
+  --_surface: var(--triage-surface, light-dark(#f5f7fa, #22252b));
+  --_fg: var(--triage-fg, light-dark(#1b1f24, #e8eaee));
+  --_muted: var(--triage-muted, light-dark(#5b6470, #a4acb8));
+  --_border: var(--triage-border, light-dark(#c9ced6, #444a54));
+  --_danger: var(--triage-danger, light-dark(#b3261e, #ff8a80));
+  --_ok: var(--triage-ok, light-dark(#1e7a3c, #7ed99b));
+  --_warn: var(--triage-warn, light-dark(#8a5a00, #f3c262));
   --_radius: var(--triage-radius, 8px);
-  --_sev1: var(--triage-sev1, #b3261e);
-  --_sev2: var(--triage-sev2, #c25400);
-  --_sev3: var(--triage-sev3, #8a6d00);
-  --_sev4: var(--triage-sev4, #2e6b3f);
-  color-scheme: light;
+  --_sev1: var(--triage-sev1, light-dark(#b3261e, #ff8a80));
+  --_sev2: var(--triage-sev2, light-dark(#c25400, #ffab70));
+  --_sev3: var(--triage-sev3, light-dark(#8a6d00, #f3d36b));
+  --_sev4: var(--triage-sev4, light-dark(#2e6b3f, #8fd6a2));
   font: var(--triage-font, 14px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   color: var(--_fg);
 }
-:host([theme='dark']) {
-  ${dark}
+:host(:state(light)) {
+  color-scheme: light;
 }
-@media (prefers-color-scheme: dark) {
-  :host(:not([theme='light'])) {
-    ${dark}
-  }
+:host(:state(dark)) {
+  color-scheme: dark;
+}
+:host(:state(os)) {
+  color-scheme: light dark;
 }
 *, *::before, *::after {
   box-sizing: border-box;
@@ -107,7 +92,7 @@ button:hover {
   filter: brightness(1.08);
 }
 .link {
-  min-height: 0;
+  min-height: 24px;
   padding: 0;
   border: 0;
   background: none;

@@ -2,10 +2,10 @@
  * What every Lit element of triage-kit shares, so an element's own module reads as its behaviour
  * only: the three context consumers with their browser fallbacks, the base styles, and its words.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { agentContext, configContext, servicesContext } from '../../src/context.js';
+import { agentContext, configContext, servicesContext, showTheme } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { catalogFor, loadCatalog, localize } from '../../src/localize.js';
@@ -25,6 +25,9 @@ export class TriageElement extends LitElement {
    */
   static strings: Partial<Strings> = {};
 
+  /** 'light' or 'dark'; without it the configuration's `theme`, the host page's colour scheme, or the system's preference (showTheme in src/context.ts). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   @consume({ context: agentContext, subscribe: true })
   @property({ attribute: false })
   agent?: AgentContext;
@@ -37,6 +40,7 @@ export class TriageElement extends LitElement {
   @property({ attribute: false })
   services?: TriageServices;
 
+  readonly #states = this.attachInternals().states;
   #fallbackAgent?: AgentContext;
   #fallbackConfig?: TriageConfig;
   #localized?: { catalog?: Strings; overrides: TriageConfig['strings']; strings: Strings };
@@ -61,6 +65,12 @@ export class TriageElement extends LitElement {
       this.#localized = { catalog, overrides, strings: localize({ ...own, ...catalog }, overrides) as Strings };
     }
     return this.#localized.strings;
+  }
+
+  /** Settles the theme before each render that could change it. */
+  protected override update(changed: PropertyValues): void {
+    if (!this.hasUpdated || changed.has('theme') || changed.has('config')) showTheme(this, this.#states, this.theme || this.cfg.theme);
+    super.update(changed);
   }
 
   /** Holds a render until the agent's language has loaded (once per language), so no English flashes first. */

@@ -92,6 +92,6 @@ describe('custom-elements.json', () => {
     assert.ok(['show', 'close', 'addAttachment'].every((method) => reporter.members!.some((m) => m.name === method && m.kind === 'method')));
     assert.ok(reporter.cssProperties!.some((p) => p.name === '--triage-accent'));
     const status = elements.find((e) => e.tagName === 'triage-status')!;
-    assert.deepEqual([...names(status.attributes)].sort(), ['linked-incident', 'url']);
+    assert.deepEqual([...names(status.attributes)].sort(), ['linked-incident', 'theme', 'url']); // theme: every element's (TriageElement)
   });
 });
