@@ -10,6 +10,11 @@
  * length and prototype; `toString` reads as native code), called with the same `this` and arguments, its return value
  * and exceptions passed through untouched; the recording around it swallows its own failures.
  * The buffer is bounded by entry count and by size, oldest dropped first.
+ *
+ * A console call costs the host a Proxy call and a slot write: its arguments are kept as they
+ * are and written out (then redacted by collect.ts) only when someone collects. So an object
+ * logged and changed afterwards reads as it is then, as in DevTools, and the objects of the last
+ * `maxEntries` calls stay reachable until their slot is written over.
  */
 import type { LogEntry, LogSource, LogWindow } from './sources.js';
 
@@ -31,11 +36,14 @@ export interface Rewind {
 }
 
 type Kind = 'console' | 'error' | 'network' | 'websocket' | 'page';
-interface Recorded {
+interface Slot {
   at: number;
   level: string;
-  message: string;
   kind: Kind;
+  /** A console call's arguments as the host passed them, or an entry's message already written out. */
+  payload: string | unknown[] | undefined;
+  /** What the entry counts for in the character budget while it is held. */
+  cost: number;
   extra?: Record<string, unknown>;
 }
 
@@ -47,6 +55,8 @@ const ENTRY_OVERHEAD = 64;
 const MAX_ENTRY_CHARS = 2000;
 const MAX_DEPTH = 3;
 const MAX_KEYS = 20;
+/** What an argument that is not a string is counted as while it is held, before it is written out. */
+const VALUE_ESTIMATE = 16;
 
 /**
  * Starts recording (once per page: a second call, from a second copy of triage-kit too, returns
@@ -58,36 +68,52 @@ export function installRewind(options: RewindOptions = {}): Rewind {
 }
 
 function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOptions): Rewind {
-  // A ring: `size` entries ending just before `next`, the oldest overwritten first.
-  let ring: (Recorded | undefined)[] = [];
+  // A ring of slots, each allocated on its first use and written over ever after: `size` entries ending just before `next`,
+  // the oldest overwritten first. A console call is the host's hot path (thousands a minute on a
+  // CTI desktop), so it only keeps its arguments as they are and the time: writing them out, and
+  // the redaction after it, happen when someone collects. Rare entries (network, errors, page)
+  // are written out at once, as a string message.
+  let slots: Slot[] = [];
   let next = 0;
   let size = 0;
   let chars = 0;
   let busy = false;
-  const cost = (entry: Recorded) => entry.message.length + ENTRY_OVERHEAD;
-  const oldest = () => (next - size + maxEntries) % maxEntries;
 
-  function record(level: string, message: string, kind: Kind, extra?: Record<string, unknown>): void {
-    if (message.length > MAX_ENTRY_CHARS) message = message.slice(0, MAX_ENTRY_CHARS) + '…';
-    const entry = { at: Date.now(), level, message, kind, extra };
-    if (size === maxEntries) chars -= cost(ring[next]!);
+  /**
+   * Keeps one entry, dropping the oldest past either cap. A message counts its length; held
+   * console arguments count their strings' length and a flat estimate for anything else, and
+   * collect() holds what it hands over to the character budget exactly, once it is written out.
+   */
+  function record(level: string, payload: string | unknown[], kind: Kind = 'console', extra?: Record<string, unknown>): void {
+    let cost = ENTRY_OVERHEAD;
+    if (typeof payload === 'string') cost += (payload = cut(payload)).length;
+    else for (const value of payload) cost += typeof value === 'string' ? value.length : VALUE_ESTIMATE;
+    const slot = (slots[next] ??= {} as Slot);
+    if (size === maxEntries) chars -= slot.cost;
     else size++;
-    ring[next] = entry;
-    next = (next + 1) % maxEntries;
-    chars += cost(entry);
+    slot.at = Date.now();
+    slot.level = level;
+    slot.kind = kind;
+    slot.payload = payload;
+    slot.extra = extra;
+    chars += slot.cost = cost;
+    if (++next === maxEntries) next = 0;
     while (chars > maxChars && size > 1) {
-      chars -= cost(ring[oldest()]!);
-      ring[oldest()] = undefined;
-      size--;
+      const oldest = slots[(next - size-- + maxEntries) % maxEntries]!;
+      chars -= oldest.cost;
+      oldest.payload = oldest.extra = undefined;
     }
   }
 
-  /** Records without ever throwing, and without recording what recording itself may log. */
-  function safely(work: () => void): void {
+  /**
+   * Records without ever throwing, and without recording what recording itself may log. The
+   * arguments are passed on rather than closed over, so a patched call allocates no closure.
+   */
+  function safely<A, B, R>(work: (a: A, b: B) => R, a?: A, b?: B): R | undefined {
     if (busy) return;
     busy = true;
     try {
-      work();
+      return work(a!, b!);
     } catch {
       // The host's call goes on whatever happened here.
     } finally {
@@ -96,10 +122,7 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
   }
 
   function describe(value: unknown, depth: number, seen: object[]): string {
-    if (typeof value === 'string') {
-      const cut = value.length > MAX_ENTRY_CHARS ? value.slice(0, MAX_ENTRY_CHARS) + '…' : value;
-      return depth ? JSON.stringify(cut) : cut;
-    }
+    if (typeof value === 'string') return depth ? JSON.stringify(cut(value)) : cut(value);
     if (typeof value === 'function') return `[Function ${value.name}]`;
     if (!value || typeof value !== 'object') return String(value);
     // V8's stack starts with the name and message; other engines' stacks do not.
@@ -120,7 +143,7 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
   }
 
-  const text = (values: readonly unknown[]) => values.map((value) => describe(value, 0, [])).join(' ');
+  const text = (values: readonly unknown[]) => cut(values.map((value) => describe(value, 0, [])).join(' '));
 
   /**
    * Replaces owner[key] with a Proxy that calls `around` first; `around` may return an after-hook,
@@ -133,21 +156,18 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     if (typeof original !== 'function') return;
     target![key] = new Proxy(original, {
       apply(fn, self, args) {
-        let after: ((result: T) => T | void) | undefined;
-        safely(() => (after = around(self, args) || undefined));
+        const after = safely(around, self, args);
         const result = Reflect.apply(fn, self, args) as T;
-        let out = result;
-        if (after) safely(() => (out = after!(result) ?? result));
-        return out;
+        return (after && safely(after, result)) ?? result;
       },
     });
   }
 
   const g = globalThis as any;
 
-  for (const level of CONSOLE_LEVELS) patch(g.console, level, (_self, args) => record(level, text(args), 'console'));
+  for (const level of CONSOLE_LEVELS) patch(g.console, level, (_self, args) => record(level, args));
   patch(g.console, 'assert', (_self, [ok, ...args]) => {
-    if (!ok) record('error', `Assertion failed ${text(args)}`, 'console');
+    if (!ok) record('error', ['Assertion failed', ...args]);
   });
 
   const failed = (method: string, url: string, status: number, began: number, why?: string) =>
@@ -209,10 +229,10 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     const page = (what: string) => safely(() => record('info', `Page ${what} ${bare(location.href)}`, 'page'));
     window.addEventListener('error', (event) =>
       safely(() => {
-        record('error', event.error instanceof Error ? describe(event.error, 0, []) : `${event.message} ${bare(event.filename)}:${event.lineno}`, 'error');
+        record('error', event.error instanceof Error ? [event.error] : `${event.message} ${bare(event.filename)}:${event.lineno}`, 'error');
       }),
     );
-    window.addEventListener('unhandledrejection', (event) => safely(() => record('error', `Unhandled rejection: ${describe(event.reason, 0, [])}`, 'error')));
+    window.addEventListener('unhandledrejection', (event) => safely(() => record('error', ['Unhandled rejection:', event.reason], 'error')));
     document.addEventListener('visibilitychange', () => page(document.visibilityState));
     for (const name of ['popstate', 'hashchange', 'pagehide', 'online', 'offline']) window.addEventListener(name, () => page(name));
     // The after-hook already runs guarded, where page() would see itself as recording and skip.
@@ -223,21 +243,34 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
 
   const rewind: Rewind = {
     collect({ from, to }) {
+      // Newest first, so the character budget keeps the newest entries, as the ring does.
       const out: LogEntry[] = [];
-      for (let i = size; i > 0; i--) {
-        const { at, level, message, kind, extra } = ring[(next - i + maxEntries) % maxEntries]!;
-        if (at >= +from && at <= +to) out.push({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
+      let budget = maxChars;
+      busy = true; // A host getter or toString that logs while being written out is not recorded.
+      for (let i = 1; i <= size; i++) {
+        const { at, level, kind, payload, extra } = slots[(next - i + maxEntries) % maxEntries]!;
+        if (at < +from || at > +to) continue;
+        try {
+          const message = typeof payload === 'string' ? payload : text(payload!);
+          if ((budget -= message.length + ENTRY_OVERHEAD) < 0 && out.length) break;
+          out.push({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
+        } catch {
+          // Arguments that throw while read (a host getter) are left out, as they always were.
+        }
       }
-      return out;
+      busy = false;
+      return out.reverse();
     },
     clear() {
-      ring = [];
+      slots = [];
       next = size = chars = 0;
     },
   };
   ((globalThis as { [SOURCES]?: Set<LogSource> })[SOURCES] ??= new Set()).add({ name: 'rewind', collect: rewind.collect });
   return rewind;
 }
+
+const cut = (text: string) => (text.length > MAX_ENTRY_CHARS ? text.slice(0, MAX_ENTRY_CHARS) + '…' : text);
 
 /** A URL without credentials, query values or fragment: 'https://x.example/a?ticket&page'. */
 export function bare(url: string): string {
