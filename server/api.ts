@@ -215,11 +215,14 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       fields.push({ path: 'minutes', message: 'Minutes must be a whole number from 1 to 1440.' });
     }
     if (fields.length) throw badRequest('validation_failed', 'The signals query has invalid parameters.', fields);
-    const rows = await store.recent({ category: category!, queue: queue || null, ...windowOf(now(), minutes) });
+    const query = { category: category!, queue: queue || null, ...windowOf(now(), minutes) };
+    // The count over the whole window, the rows only as many as are shown: a storm of one
+    // category asks this once per agent.
+    const [related, rows] = await Promise.all([store.countRecent(query), store.recent({ ...query, limit: 50 })]);
     return c.json({
-      ...relatedOf(rows, minutes),
+      ...relatedOf(related, minutes),
       // Enough to say "TK-000123: Chats not routing" and link it; never the text or the files.
-      tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
+      tickets: rows.map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
     });
   });
 

@@ -7,7 +7,7 @@ import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
 import { sha256 } from './storage/blobs.js';
-import type { TicketRow } from './storage/types.js';
+import type { RelatedCount } from './storage/types.js';
 
 export const CORRELATION_MINUTES = 60;
 const MAX_TICKET_PART_BYTES = 1024 * 1024;
@@ -134,8 +134,7 @@ export function windowOf(now: Date, minutes: number): { since: string; until: st
   return { since: new Date(now.getTime() - minutes * 60_000).toISOString(), until: now.toISOString() };
 }
 
-/** How many reports and distinct agents the tickets of one window hold. */
-export function relatedOf(rows: TicketRow[], minutes: number): Related {
-  const agents = new Set(rows.map((row) => row.agent).filter((agent): agent is string => !!agent));
-  return { reports: rows.length, agents: agents.size, minutes };
+/** How many reports and distinct agents one window holds, as the answer states them. */
+export function relatedOf({ reports, agents }: RelatedCount, minutes: number): Related {
+  return { reports, agents, minutes };
 }

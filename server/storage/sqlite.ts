@@ -21,6 +21,7 @@ import {
   type ListFilter,
   type NewTicket,
   type RecentQuery,
+  type RelatedCount,
   type Respond,
   type TicketRow,
   type TicketStore,
@@ -117,6 +118,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE idempotency ADD COLUMN receipt_sealed TEXT;
   CREATE INDEX tickets_received ON tickets (received_at);
   `,
+  // 5: correlation counts every new ticket's category (and queue) over the last hour; with the
+  // agent in the index the count reads the index alone, never the documents, so an outage storm
+  // of one category stays as fast at its thousandth ticket as at its first. These replace the
+  // two indexes they extend.
+  `
+  CREATE INDEX tickets_correlation_queue ON tickets (category, queue, received_at, agent);
+  CREATE INDEX tickets_correlation ON tickets (category, received_at, agent);
+  DROP INDEX tickets_category_queue_received;
+  DROP INDEX tickets_category_received;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -198,7 +209,7 @@ export class SqliteTicketStore implements TicketStore {
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
       const row = this.ticket(input.id)!;
-      const recent = this.recentRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
+      const recent = this.countRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
       const response = JSON.stringify(respond(row, recent));
       this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
       this.db
@@ -271,7 +282,22 @@ export class SqliteTicketStore implements TicketStore {
     let sql = 'SELECT * FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
     if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
     if (query.excludeId) (sql += ' AND id <> ?'), params.push(query.excludeId);
-    return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
+    sql += ' ORDER BY seq DESC';
+    if (query.limit !== undefined) (sql += ' LIMIT ?'), params.push(query.limit);
+    return this.db.prepare(sql).all(...params) as TicketRow[];
+  }
+
+  async countRecent(query: RecentQuery): Promise<RelatedCount> {
+    return this.countRows(query);
+  }
+
+  /** Reads the correlation index alone (migration 5); the excluded ticket by seq, which every index holds. */
+  private countRows(query: RecentQuery): RelatedCount {
+    const params: unknown[] = [query.category, query.since, query.until];
+    let sql = 'SELECT count(*) AS reports, count(DISTINCT agent) AS agents FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
+    if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
+    if (query.excludeId) (sql += ' AND seq <> (SELECT seq FROM tickets WHERE id = ?)'), params.push(query.excludeId);
+    return this.db.prepare(sql).get(...params) as RelatedCount;
   }
 
   async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {
