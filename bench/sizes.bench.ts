@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
-import { TERSER_OPTIONS } from '../rollup.config.mjs';
+import terserPlugin from '@rollup/plugin-terser';
+
+// Plain JavaScript modules without types: the same settings `npm run build` uses.
+const { TERSER_OPTIONS } = (await import('../rollup.config.mjs' as string)) as { TERSER_OPTIONS: object };
+const terser = terserPlugin as unknown as (options: object) => import('rollup').Plugin;
 
 const root = join(import.meta.dirname, '..');
 const embed = join(root, 'dist', 'embed');
