@@ -1,4 +1,4 @@
-// How long the outbox takes, in Debian's Chromium against the real intake service (dist/server):
+// How long the outbox takes, in Debian's Chromium against the real intake service (server/dist):
 // the time until a report is safe on the device (what the agent waits for before the form can
 // close), until the service confirmed it, and how fast a backlog drains when the network returns.
 // Figures only, no assertions: `npm run build && npx tsx bench/outbox.bench.ts`.
@@ -12,8 +12,8 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const serverEntry = join(root, 'dist', 'server', 'index.js');
-if (!existsSync(serverEntry)) throw new Error('Run `npm run build` first: the benchmark needs dist/server/index.js.');
+const serverEntry = join(root, 'server', 'dist', 'server', 'index.js');
+if (!existsSync(serverEntry)) throw new Error('Run `npm run build` first: the benchmark needs server/dist/server/index.js.');
 
 const bundle = await build({
   stdin: { contents: "export * from './src/outbox.ts'; export * from './src/transports/intake.ts';", resolveDir: root, loader: 'ts' },

@@ -10,7 +10,7 @@ import { HttpError, badRequest } from './errors.js';
 import { STATUSES, type BlobStore, type TicketRow, type TicketStore } from './storage/types.js';
 import { bearerOf, mayActAs, type Caller, type KeyRing, type RateLimiter, type Role } from './auth.js';
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt, withReceipt } from './receipts.js';
-import { CORRELATION_MINUTES, agentOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
+import { CORRELATION_MINUTES, agentOf, askerOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
 import { readBody } from './multipart.js';
 import { attachmentResponse, eventView, listItem, requireAttachment, requireTicket, summaryOf } from './views.js';
 import type { Env } from './app.js';
@@ -142,13 +142,14 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
         receiptHash: receiptHash(receipt),
         receiptSealed: sealReceipt(receipt, hash),
         correlationMinutes: CORRELATION_MINUTES,
+        asker: askerOf(ticket.reporter?.accountId, ticket.reporter?.login),
       },
       (row, related) => ({
         id: row.id,
         reference: row.reference,
         status: row.status,
         receivedAt: row.received_at,
-        related: relatedOf(related, CORRELATION_MINUTES, [ticket.reporter?.accountId, ticket.reporter?.login]),
+        related: relatedOf(related, CORRELATION_MINUTES),
       }),
       webhooks.created,
     );
@@ -230,12 +231,16 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
       fields.push({ path: 'minutes', message: 'Minutes must be a whole number from 1 to 1440.' });
     }
     if (fields.length) throw badRequest('validation_failed', 'The signals query has invalid parameters.', fields);
-    const rows = await store.recent({ category: category!, queue: queue || null, ...windowOf(now(), minutes) });
+    // `accountId`/`login` name the asker, so the form can count other agents only.
+    const asker = askerOf(c.req.query('accountId'), c.req.query('login'));
+    const query = { category: category!, queue: queue || null, ...windowOf(now(), minutes), asker };
+    // The count over the whole window, the rows only as many as are shown: a storm of one
+    // category asks this once per agent.
+    const [related, rows] = await Promise.all([store.countRecent(query), store.recent({ ...query, limit: 50 })]);
     return c.json({
-      // `accountId`/`login` name the asker, so the form can count other agents only.
-      ...relatedOf(rows, minutes, [c.req.query('accountId'), c.req.query('login')]),
+      ...relatedOf(related, minutes),
       // Enough to say "TK-000123: Chats not routing" and link it; never the text or the files.
-      tickets: rows.slice(0, 50).map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
+      tickets: rows.map((row) => ({ id: row.id, reference: row.reference, summary: summaryOf(row), createdAt: row.created_at, receivedAt: row.received_at })),
       // Confirmed incidents a reporter may join instead of filing a duplicate (loop.ts).
       incidents: await knownIncidents(store, { category: category!, queue: queue || null, site: site || null }),
     });

@@ -7,7 +7,7 @@ import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
 import { sha256 } from './storage/blobs.js';
-import type { TicketRow } from './storage/types.js';
+import type { RelatedCount } from './storage/types.js';
 
 export const CORRELATION_MINUTES = 60;
 const MAX_TICKET_PART_BYTES = 1024 * 1024;
@@ -123,6 +123,12 @@ export function agentOf(ticket: Ticket): string | null {
   return ticket.reporter?.accountId || ticket.reporter?.login || null;
 }
 
+/** The keys an agent's earlier tickets may be stored under (agentOf): account ID, else login. */
+export function askerOf(...ids: (string | null | undefined)[]): string[] | undefined {
+  const known = ids.filter((id): id is string => !!id);
+  return known.length ? known : undefined;
+}
+
 export interface Related {
   reports: number;
   agents: number;
@@ -137,13 +143,7 @@ export function windowOf(now: Date, minutes: number): { since: string; until: st
   return { since: new Date(now.getTime() - minutes * 60_000).toISOString(), until: now.toISOString() };
 }
 
-/** How many reports and distinct agents the tickets of one window hold. */
-export function relatedOf(rows: TicketRow[], minutes: number, asker: (string | null | undefined)[] = []): Related {
-  const agentsOf = (list: TicketRow[]) => new Set(list.map((row) => row.agent).filter((agent): agent is string => !!agent)).size;
-  const related: Related = { reports: rows.length, agents: agentsOf(rows), minutes };
-  // The asker by account ID or login, whichever their earlier tickets were counted under.
-  const me = asker.filter((id): id is string => !!id);
-  if (!me.length) return related;
-  const others = rows.filter((row) => !row.agent || !me.includes(row.agent));
-  return { ...related, otherReports: others.length, otherAgents: agentsOf(others) };
+/** How many reports and distinct agents one window holds, as the answer states them. */
+export function relatedOf({ reports, agents, otherReports, otherAgents }: RelatedCount, minutes: number): Related {
+  return { reports, agents, minutes, ...(otherReports !== undefined && otherAgents !== undefined ? { otherReports, otherAgents } : {}) };
 }

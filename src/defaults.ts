@@ -2,7 +2,7 @@
  * What the components use when no provider gives them configuration or agent context, and what
  * a provider starts from before applying a host's overrides.
  */
-import { DEFAULT_CALENDAR } from './severity.js';
+import { DEFAULT_CALENDAR } from './calendar.js';
 import { TICKET_LIMITS } from './limits.js';
 import type { AgentContext, TriageConfig, TriageLimits } from './context.js';
 

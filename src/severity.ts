@@ -5,6 +5,7 @@
  * Names and shapes are a fixed public contract (../shared/contracts/severity.md).
  */
 import { civilDateKeyAt, IANA_ZONE, isValidTimeZone, MS_PER_DAY, utcFromFields, wallClockToEpochMs, zonedParts } from './zoned-time.js';
+import { DEFAULT_CALENDAR } from './calendar.js';
 
 export { isValidTimeZone, offsetMinutesAt, wallClockToInstant, zonedParts } from './zoned-time.js';
 export type { ZonedParts } from './zoned-time.js';
@@ -127,12 +128,7 @@ export interface Sla {
   updateCadenceMinutes: number | null;
 }
 
-export const DEFAULT_CALENDAR: SupportCalendar = {
-  timeZone: 'America/New_York',
-  days: [1, 2, 3, 4, 5],
-  start: '06:00',
-  end: '16:00',
-};
+export { DEFAULT_CALENDAR };
 
 // ---------------------------------------------------------------------------------------------
 // Severity suggestion

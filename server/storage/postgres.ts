@@ -29,6 +29,7 @@ import {
   type ListFilter,
   type NewTicket,
   type RecentQuery,
+  type RelatedCount,
   type Respond,
   type TicketRow,
   type TicketStore,
@@ -255,11 +256,12 @@ export class PostgresTicketStore implements TicketStore {
         "INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES ($1, 'created', NULL, 'new', $2, $3, NULL)",
         [input.id, input.by, input.receivedAt],
       );
-      const related = await recentRows(client, {
+      const related = await countRows(client, {
         category: row!.category,
         queue: row!.queue,
         ...windowOf(new Date(row!.received_at), input.correlationMinutes),
         excludeId: row!.id,
+        asker: input.asker,
       });
       const response = JSON.stringify(respond(row!, related));
       await client.query(
@@ -321,6 +323,10 @@ export class PostgresTicketStore implements TicketStore {
 
   recent(query: RecentQuery): Promise<TicketRow[]> {
     return recentRows(this.pool, query);
+  }
+
+  countRecent(query: RecentQuery): Promise<RelatedCount> {
+    return countRows(this.pool, query);
   }
 
   async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {
@@ -432,7 +438,24 @@ async function recentRows(db: Queryable, query: RecentQuery): Promise<TicketRow[
   let sql = 'SELECT * FROM tickets WHERE category = $1 AND received_at > $2 AND received_at <= $3';
   if (query.queue) (params.push(pgText(query.queue)), (sql += ` AND queue = $${params.length}`));
   if (query.excludeId) (params.push(query.excludeId), (sql += ` AND id <> $${params.length}`));
-  return (await db.query<TicketRow>(`${sql} ORDER BY seq DESC`, params)).rows;
+  sql += ' ORDER BY seq DESC';
+  if (query.limit !== undefined) (params.push(query.limit), (sql += ` LIMIT $${params.length}`));
+  return (await db.query<TicketRow>(sql, params)).rows;
+}
+
+/** What recentRows() would count, without sending the rows over. */
+async function countRows(db: Queryable, query: RecentQuery): Promise<RelatedCount> {
+  const params: unknown[] = [query.category, query.since, query.until];
+  let others = '';
+  if (query.asker?.length) {
+    params.push(query.asker.map(pgText));
+    const mine = `agent = ANY($${params.length}::text[])`;
+    others = `, count(*) FILTER (WHERE agent IS NULL OR NOT ${mine})::integer AS "otherReports", count(DISTINCT agent) FILTER (WHERE NOT ${mine})::integer AS "otherAgents"`;
+  }
+  let sql = `SELECT count(*)::integer AS reports, count(DISTINCT agent)::integer AS agents${others} FROM tickets WHERE category = $1 AND received_at > $2 AND received_at <= $3`;
+  if (query.queue) (params.push(pgText(query.queue)), (sql += ` AND queue = $${params.length}`));
+  if (query.excludeId) (params.push(query.excludeId), (sql += ` AND id <> $${params.length}`));
+  return (await db.query<RelatedCount>(sql, params)).rows[0]!;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type ListFilter,
   type NewTicket,
   type RecentQuery,
+  type RelatedCount,
   type Respond,
   type TicketRow,
   type TicketStore,
@@ -120,6 +121,16 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 5: closing the loop: support's updates, the SLA clock, log requests, incidents (loop.ts).
   LOOP_MIGRATION,
+  // 6: correlation counts every new ticket's category (and queue) over the last hour; with the
+  // agent in the index the count reads the index alone, never the documents, so an outage storm
+  // of one category stays as fast at its thousandth ticket as at its first. These replace the
+  // two indexes they extend.
+  `
+  CREATE INDEX tickets_correlation_queue ON tickets (category, queue, received_at, agent);
+  CREATE INDEX tickets_correlation ON tickets (category, received_at, agent);
+  DROP INDEX tickets_category_queue_received;
+  DROP INDEX tickets_category_received;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -203,7 +214,7 @@ export class SqliteTicketStore implements TicketStore {
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
       const row = this.ticket(input.id)!;
-      const recent = this.recentRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id });
+      const recent = this.countRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id, asker: input.asker });
       const response = JSON.stringify(respond(row, recent));
       this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
       this.db
@@ -276,7 +287,28 @@ export class SqliteTicketStore implements TicketStore {
     let sql = 'SELECT * FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?';
     if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
     if (query.excludeId) (sql += ' AND id <> ?'), params.push(query.excludeId);
-    return this.db.prepare(`${sql} ORDER BY seq DESC`).all(...params) as TicketRow[];
+    sql += ' ORDER BY seq DESC';
+    if (query.limit !== undefined) (sql += ' LIMIT ?'), params.push(query.limit);
+    return this.db.prepare(sql).all(...params) as TicketRow[];
+  }
+
+  async countRecent(query: RecentQuery): Promise<RelatedCount> {
+    return this.countRows(query);
+  }
+
+  /** Reads the correlation index alone (migration 6); the excluded ticket by seq, which every index holds. */
+  private countRows(query: RecentQuery): RelatedCount {
+    const mine = query.asker?.length ? `agent IN (${query.asker.map(() => '?').join(', ')})` : undefined;
+    const params: unknown[] = [...(query.asker ?? []), ...(query.asker ?? []), query.category, query.since, query.until];
+    let sql = `SELECT count(*) AS reports, count(DISTINCT agent) AS agents${
+      mine ? `, sum(CASE WHEN ${mine} THEN 0 ELSE 1 END) AS otherReports, count(DISTINCT CASE WHEN ${mine} THEN NULL ELSE agent END) AS otherAgents` : ''
+    } FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?`;
+    if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
+    if (query.excludeId) (sql += ' AND seq <> (SELECT seq FROM tickets WHERE id = ?)'), params.push(query.excludeId);
+    const count = this.db.prepare(sql).get(...params) as RelatedCount;
+    if (mine) count.otherReports ??= 0; // sum() over no rows is NULL
+    else (delete count.otherReports, delete count.otherAgents);
+    return count;
   }
 
   async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {

@@ -66,10 +66,21 @@ export interface NewTicket {
   receiptSealed: string;
   /** The response counts related tickets received this many minutes before this one. */
   correlationMinutes: number;
+  /** The submitting agent's keys, so the response can count other agents only. */
+  asker?: string[];
 }
 
 /** The answer to a new ticket, stored with it so a replay answers the same, byte for byte. */
-export type Respond = (row: TicketRow, related: TicketRow[]) => unknown;
+export type Respond = (row: TicketRow, related: RelatedCount) => unknown;
+
+/** How many tickets one correlation window holds, and from how many distinct agents. */
+export interface RelatedCount {
+  reports: number;
+  agents: number;
+  /** With an asker: the reports and distinct agents that are not the asker's. */
+  otherReports?: number;
+  otherAgents?: number;
+}
 
 export interface ListFilter {
   status?: string;
@@ -86,6 +97,10 @@ export interface RecentQuery {
   since: string;
   until: string;
   excludeId?: string;
+  /** Rows at most (the newest); every row of the window when left out. */
+  limit?: number;
+  /** The asking agent's keys (account ID, login): the count then also says what is not theirs. */
+  asker?: string[];
 }
 
 export interface Change {
@@ -163,6 +178,8 @@ export interface TicketStore {
   list(filter: ListFilter): Promise<TicketRow[]>;
   /** Tickets of one kind received in a window, newest first, optionally one queue only. */
   recent(query: RecentQuery): Promise<TicketRow[]>;
+  /** What recent() would count, without reading the rows: every new ticket asks, so it stays cheap in a storm. */
+  countRecent(query: RecentQuery): Promise<RelatedCount>;
   /** Applies status/severity changes and records one event per real change, atomically. */
   changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined>;
   /**

@@ -10,6 +10,11 @@
  * length and prototype; `toString` reads as native code), called with the same `this` and arguments, its return value
  * and exceptions passed through untouched; the recording around it swallows its own failures.
  * The buffer is bounded by entry count and by size, oldest dropped first.
+ *
+ * A console call costs the host a Proxy call and a slot write: its arguments are kept as they
+ * are and written out (then redacted by collect.ts) only when someone collects. So an object
+ * logged and changed afterwards reads as it is then, as in DevTools, and the objects of the last
+ * `maxEntries` calls stay reachable until their slot is written over.
  */
 import type { LogEntry, LogSource, LogWindow } from './sources.js';
 
@@ -31,13 +36,11 @@ export interface Rewind {
 }
 
 type Kind = 'console' | 'error' | 'network' | 'websocket' | 'page';
-interface Recorded {
-  at: number;
-  level: string;
-  message: string;
-  kind: Kind;
-  extra?: Record<string, unknown>;
-}
+/**
+ * One entry: when, level, kind, a console call's arguments as the host passed them (or a message
+ * already written out), what it counts for in the character budget while held, and extra fields.
+ */
+type Slot = [at: number, level: string, kind: Kind, payload: string | unknown[] | undefined, cost: number, extra?: Record<string, unknown>];
 
 const INSTALLED = Symbol.for('triage-kit.rewind');
 const CONSOLE_LEVELS = ['debug', 'log', 'info', 'warn', 'error', 'trace'] as const;
@@ -47,6 +50,8 @@ const ENTRY_OVERHEAD = 64;
 const MAX_ENTRY_CHARS = 2000;
 const MAX_DEPTH = 3;
 const MAX_KEYS = 20;
+/** What an argument that is not a string is counted as while it is held, before it is written out. */
+const VALUE_ESTIMATE = 16;
 
 /**
  * Starts recording (once per page: a second call, from a second copy of triage-kit too, returns
@@ -58,36 +63,58 @@ export function installRewind(options: RewindOptions = {}): Rewind {
 }
 
 function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOptions): Rewind {
-  // A ring: `size` entries ending just before `next`, the oldest overwritten first.
-  let ring: (Recorded | undefined)[] = [];
+  // A ring of slots, each allocated on its first use and written over ever after: `size` entries ending just before `next`,
+  // the oldest overwritten first. A console call is the host's hot path (thousands a minute on a
+  // CTI desktop), so it only keeps its arguments as they are and the time: writing them out, and
+  // the redaction after it, happen when someone collects. Rare entries (network, errors, page)
+  // are written out at once, as a string message.
+  const slots: Slot[] = [];
   let next = 0;
   let size = 0;
   let chars = 0;
   let busy = false;
-  const cost = (entry: Recorded) => entry.message.length + ENTRY_OVERHEAD;
-  const oldest = () => (next - size + maxEntries) % maxEntries;
+  // The clock, read once per task (until the next microtask checkpoint): Date.now() costs
+  // Chromium here 350 ns, more than all the rest of a console call's recording. So the entries
+  // of one task share its first entry's time, and a task that logs over a long computation dates
+  // its later entries up to that task's length early.
+  let clock: number | undefined;
+  const expire = () => (clock = undefined);
 
-  function record(level: string, message: string, kind: Kind, extra?: Record<string, unknown>): void {
-    if (message.length > MAX_ENTRY_CHARS) message = message.slice(0, MAX_ENTRY_CHARS) + '…';
-    const entry = { at: Date.now(), level, message, kind, extra };
-    if (size === maxEntries) chars -= cost(ring[next]!);
+  /**
+   * Keeps one entry, dropping the oldest past either cap. A message counts its length; held
+   * console arguments count their strings' length and a flat estimate for anything else, and
+   * collect() holds what it hands over to the character budget exactly, once it is written out.
+   */
+  function record(level: string, payload: string | unknown[], kind: Kind = 'console', extra?: Record<string, unknown>): void {
+    let cost = ENTRY_OVERHEAD;
+    if (typeof payload === 'string') cost += (payload = cut(payload)).length;
+    else for (const value of payload) cost += typeof value === 'string' ? value.length : VALUE_ESTIMATE;
+    const slot = (slots[next] ??= [] as unknown as Slot);
+    if (size === maxEntries) chars -= slot[4];
     else size++;
-    ring[next] = entry;
-    next = (next + 1) % maxEntries;
-    chars += cost(entry);
+    slot[0] = clock ??= (queueMicrotask(expire), Date.now());
+    slot[1] = level;
+    slot[2] = kind;
+    slot[3] = payload;
+    slot[5] = extra;
+    chars += slot[4] = cost;
+    if (++next === maxEntries) next = 0;
     while (chars > maxChars && size > 1) {
-      chars -= cost(ring[oldest()]!);
-      ring[oldest()] = undefined;
-      size--;
+      const oldest = slots[(next - size-- + maxEntries) % maxEntries]!;
+      chars -= oldest[4];
+      oldest[3] = oldest[5] = undefined;
     }
   }
 
-  /** Records without ever throwing, and without recording what recording itself may log. */
-  function safely(work: () => void): void {
+  /**
+   * Records without ever throwing, and without recording what recording itself may log. The
+   * arguments are passed on rather than closed over, so a patched call allocates no closure.
+   */
+  function safely<A, B, R>(work: (a: A, b: B) => R, a?: A, b?: B): R | undefined {
     if (busy) return;
     busy = true;
     try {
-      work();
+      return work(a!, b!);
     } catch {
       // The host's call goes on whatever happened here.
     } finally {
@@ -96,10 +123,7 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
   }
 
   function describe(value: unknown, depth: number, seen: object[]): string {
-    if (typeof value === 'string') {
-      const cut = value.length > MAX_ENTRY_CHARS ? value.slice(0, MAX_ENTRY_CHARS) + '…' : value;
-      return depth ? JSON.stringify(cut) : cut;
-    }
+    if (typeof value === 'string') return depth ? JSON.stringify(cut(value)) : cut(value);
     if (typeof value === 'function') return `[Function ${value.name}]`;
     if (!value || typeof value !== 'object') return String(value);
     // V8's stack starts with the name and message; other engines' stacks do not.
@@ -109,13 +133,14 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     if (depth >= MAX_DEPTH) return list ? '[…]' : '{…}';
     if ((value as Node).nodeName) return `<${(value as Node).nodeName}>`;
     seen.push(value);
-    const keys = list ? [] : Object.keys(value);
-    const items = list ? value.slice(0, MAX_KEYS) : keys.slice(0, MAX_KEYS);
-    const parts = items.map((item, i) =>
+    // An array's items, or an object's keys.
+    const keys: unknown[] = list ? value : Object.keys(value);
+    const items = keys.slice(0, MAX_KEYS);
+    const parts = items.map((item) =>
       list ? describe(item, depth + 1, seen) : `${JSON.stringify(item)}:${describe((value as Record<string, unknown>)[item as string], depth + 1, seen)}`,
     );
     seen.pop();
-    const more = (list ? value.length : keys.length) - items.length;
+    const more = keys.length - items.length;
     if (more > 0) parts.push(`…${more} more`);
     return list ? `[${parts.join(',')}]` : `{${parts.join(',')}}`;
   }
@@ -133,21 +158,18 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
     if (typeof original !== 'function') return;
     target![key] = new Proxy(original, {
       apply(fn, self, args) {
-        let after: ((result: T) => T | void) | undefined;
-        safely(() => (after = around(self, args) || undefined));
+        const after = safely(around, self, args);
         const result = Reflect.apply(fn, self, args) as T;
-        let out = result;
-        if (after) safely(() => (out = after!(result) ?? result));
-        return out;
+        return (after && safely(after, result)) ?? result;
       },
     });
   }
 
   const g = globalThis as any;
 
-  for (const level of CONSOLE_LEVELS) patch(g.console, level, (_self, args) => record(level, text(args), 'console'));
+  for (const level of CONSOLE_LEVELS) patch(g.console, level, (_self, args) => record(level, args));
   patch(g.console, 'assert', (_self, [ok, ...args]) => {
-    if (!ok) record('error', `Assertion failed ${text(args)}`, 'console');
+    if (!ok) record('error', ['Assertion failed', ...args]);
   });
 
   const failed = (method: string, url: string, status: number, began: number, why?: string) =>
@@ -206,38 +228,50 @@ function createRewind({ maxEntries = 2000, maxChars = 512 * 1024 }: RewindOption
   }
 
   if (typeof window === 'object') {
-    const page = (what: string) => safely(() => record('info', `Page ${what} ${bare(location.href)}`, 'page'));
+    const pageEntry = (what: string) => record('info', `Page ${what} ${bare(location.href)}`, 'page');
+    const page = (what: string) => safely(pageEntry, what);
     window.addEventListener('error', (event) =>
-      safely(() => {
-        record('error', event.error instanceof Error ? describe(event.error, 0, []) : `${event.message} ${bare(event.filename)}:${event.lineno}`, 'error');
-      }),
+      safely(() => record('error', event.error instanceof Error ? [event.error] : `${event.message} ${bare(event.filename)}:${event.lineno}`, 'error')),
     );
-    window.addEventListener('unhandledrejection', (event) => safely(() => record('error', `Unhandled rejection: ${describe(event.reason, 0, [])}`, 'error')));
+    window.addEventListener('unhandledrejection', (event) => safely(() => record('error', ['Unhandled rejection:', event.reason], 'error')));
     document.addEventListener('visibilitychange', () => page(document.visibilityState));
     for (const name of ['popstate', 'hashchange', 'pagehide', 'online', 'offline']) window.addEventListener(name, () => page(name));
     // The after-hook already runs guarded, where page() would see itself as recording and skip.
-    for (const key of ['pushState', 'replaceState']) patch(history, key, () => () => record('info', `Page ${key} ${bare(location.href)}`, 'page'));
+    for (const key of ['pushState', 'replaceState']) patch(history, key, () => () => pageEntry(key));
     const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
     page(navigation?.type ?? 'loaded');
   }
 
   const rewind: Rewind = {
     collect({ from, to }) {
+      // Newest first, so the character budget keeps the newest entries, as the ring does.
       const out: LogEntry[] = [];
-      for (let i = size; i > 0; i--) {
-        const { at, level, message, kind, extra } = ring[(next - i + maxEntries) % maxEntries]!;
-        if (at >= +from && at <= +to) out.push({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
+      let budget = maxChars;
+      busy = true; // A host getter or toString that logs while being written out is not recorded.
+      for (let i = 1; i <= size; i++) {
+        const [at, level, kind, payload, , extra] = slots[(next - i + maxEntries) % maxEntries]!;
+        if (at < +from || at > +to) continue;
+        try {
+          const message = typeof payload === 'string' ? payload : text(payload!);
+          if ((budget -= message.length + ENTRY_OVERHEAD) < 0) break;
+          out.unshift({ time: new Date(at).toISOString(), level, message, source: 'rewind', kind, ...extra });
+        } catch {
+          // Arguments that throw while read (a host getter) are left out, as they always were.
+        }
       }
+      busy = false;
       return out;
     },
     clear() {
-      ring = [];
-      next = size = chars = 0;
+      slots.length = 0;
+      size = chars = 0; // The ring may start anywhere.
     },
   };
   ((globalThis as { [SOURCES]?: Set<LogSource> })[SOURCES] ??= new Set()).add({ name: 'rewind', collect: rewind.collect });
   return rewind;
 }
+
+const cut = (text: string) => (text.length > MAX_ENTRY_CHARS ? text.slice(0, MAX_ENTRY_CHARS) + '…' : text);
 
 /** A URL without credentials, query values or fragment: 'https://x.example/a?ticket&page'. */
 export function bare(url: string): string {

@@ -77,6 +77,19 @@ describe('rewind buffer', () => {
     expect(win.calls.length).to.equal(5);
   });
 
+  it('writes console arguments out when collected: a throwing getter leaves its entry out, a logging one records nothing', async () => {
+    const win = await hostPage();
+    const chatty = { get queue() { win.console.log('read during collect'); return 'ABC'; } };
+    win.console.log('before');
+    win.console.log({ get boom() { throw new Error('getter'); } });
+    win.console.log('state', chatty);
+    const messages = () => find(win, 'console').map((entry) => entry.message);
+    expect(messages()).to.deep.equal(['before', 'state {"queue":"ABC"}']);
+    // Collecting again finds the same: the getter's own log line was never recorded.
+    expect(messages()).to.deep.equal(['before', 'state {"queue":"ABC"}']);
+    expect(win.calls.map((args) => args[0])).to.include('read during collect');
+  });
+
   it('holds its caps under 100,000 console calls', async () => {
     const win = await hostPage({ maxEntries: 500, maxChars: 64 * 1024 });
     for (let i = 0; i < 100_000; i++) win.console.log('call', i, { agent: i % 40 });
