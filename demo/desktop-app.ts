@@ -88,6 +88,8 @@ export interface DemoConfig {
   apiKey: string;
   /** The support plan the service was started with, so the SLA shown matches. */
   plan?: TriageConfig['plan'];
+  /** How long one delivery may take before the outbox tries again (the transport's default: two minutes). */
+  timeoutMs?: number;
 }
 
 /** Where the demo finds the add-in zip and the BUI double's own scripts (built into /embed/). */
@@ -209,7 +211,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   let config: DemoConfig | undefined;
   try {
     config = options.config ?? (await loadConfig());
-    outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
+    outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs }) });
     provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }) };
     plan = config.plan;
     applyConfig();
@@ -313,7 +315,8 @@ async function loadConfig(): Promise<DemoConfig> {
     throw new Error('/demo/config.json must give intakeUrl and apiKey.');
   }
   const plan = config.plan === 'premium' || config.plan === 'standard' ? config.plan : undefined;
-  return { intakeUrl: config.intakeUrl, apiKey: config.apiKey, plan };
+  const timeoutMs = Number.isInteger(config.timeoutMs) && config.timeoutMs! > 0 ? config.timeoutMs : undefined;
+  return { intakeUrl: config.intakeUrl, apiKey: config.apiKey, plan, timeoutMs };
 }
 
 function showError(root: ParentNode, message: string) {
