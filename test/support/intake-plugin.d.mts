@@ -2,7 +2,7 @@
 export interface FaultProxy {
   url: string;
   /** The next `times` ticket POSTs are answered `status` by the proxy, after it read the upload. */
-  fail(options: { status: number; times?: number; retryAfter?: number; code?: string; message?: string }): void;
+  fail(options: { status: number; times?: number; retryAfter?: number; code?: string; message?: string; fields?: Array<{ path: string; message: string }> }): void;
   /** The next `times` ticket POSTs wait `ms` before they are forwarded. */
   delay(ms: number, times: number): void;
   /** The next `times` ticket POSTs are read slowly: a pause of `ms` after each chunk. */
