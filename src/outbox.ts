@@ -324,6 +324,10 @@ class IndexedDbOutbox implements OutboxService {
     );
   }
 
+  exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
+    return reportFile(ticket, attachments, {}, this.now());
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
