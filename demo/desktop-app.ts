@@ -91,6 +91,8 @@ export interface DemoConfig {
   plan?: TriageConfig['plan'];
   /** How My reports follows support: `intervalMs` between asks (default a minute; tests use less), `autoUploadLogs` answers log requests without a click. */
   follow?: { intervalMs?: number; autoUploadLogs?: boolean };
+  /** How long one delivery may take before the outbox tries again (the transport's default: two minutes). */
+  timeoutMs?: number;
 }
 
 /** Where the demo finds the add-in zip and the BUI double's own scripts (built into /embed/). */
@@ -213,7 +215,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   let config: DemoConfig | undefined;
   try {
     config = options.config ?? (await loadConfig());
-    outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey }) });
+    outbox = createOutbox({ transport: createIntakeTransport({ url: config.intakeUrl, apiKey: config.apiKey, timeoutMs: config.timeoutMs }) });
     follow = createFollower({ url: config.intakeUrl, apiKey: config.apiKey, outbox, ...config.follow });
     provider.services = { outbox, signals: createIntakeSignals({ url: config.intakeUrl, apiKey: config.apiKey }), follow };
     plan = config.plan;
@@ -333,10 +335,12 @@ async function loadConfig(): Promise<DemoConfig> {
   }
   const plan = config.plan === 'premium' || config.plan === 'standard' ? config.plan : undefined;
   const follow = config.follow && typeof config.follow === 'object' ? config.follow : undefined;
+  const timeoutMs = Number.isInteger(config.timeoutMs) && config.timeoutMs! > 0 ? config.timeoutMs : undefined;
   return {
     intakeUrl: config.intakeUrl,
     apiKey: config.apiKey,
     plan,
+    timeoutMs,
     follow: follow && {
       intervalMs: typeof follow.intervalMs === 'number' ? follow.intervalMs : undefined,
       autoUploadLogs: follow.autoUploadLogs === true,

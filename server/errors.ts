@@ -7,7 +7,7 @@ import type { ErrorHandler } from 'hono';
 import type { FieldIssue } from '../src/ticket.js';
 import { logEntry, type Log, type LogFormat } from './log.js';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 507;
 
 export class HttpError extends Error {
   constructor(
@@ -31,7 +31,7 @@ export const badRequest = (code: string, message: string, fields?: FieldIssue[])
 
 /**
  * The app's error handler: an HttpError answers as itself; anything else is logged (name and
- * message, no request data) and answered with a generic 500, so no stack or query reaches a client.
+ * message, no request data) and answered with a generic 500 (507 when the disk is full), so no stack or query reaches a client.
  */
 export function errorHandler(log: Log, format: LogFormat): ErrorHandler {
   return (error, c) => {
@@ -46,6 +46,16 @@ export function errorHandler(log: Log, format: LogFormat): ErrorHandler {
     }
     const { method, path } = c.req;
     logEntry(log, format, 'error', { event: 'error', method, path, error: `${error.name}: ${error.message}` }, `error ${method} ${path}: ${error.name}: ${error.message}`);
+    if (isDiskFull(error)) {
+      // Blobs are written to a temp file and renamed, the row in one transaction: nothing half-written stays.
+      return c.json({ error: { code: 'storage_full', message: 'The service has no room to store this now; nothing was stored. Try again later.' } }, 507);
+    }
     return c.json({ error: { code: 'internal_error', message: 'The service failed to handle this request. It was logged; try again later.' } }, 500);
   };
+}
+
+/** The disk (or the database's file system) is full: the client should keep the report and retry. */
+function isDiskFull(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
 }

@@ -111,6 +111,8 @@ export interface OutboxService {
   flush(): Promise<void>;
   /** The stored ticket and attachments as one JSON file, for an agent to keep or send another way. */
   exportEntry(id: string): Promise<Blob>;
+  /** The same file for a report the device could not keep (storage full): the ticket and the given bytes. */
+  exportUnstored?(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob>;
 }
 
 /** Recent reports of the same kind, asked while the agent fills the form. */

@@ -23,7 +23,7 @@ import {
   type Transport,
 } from './delivery.js';
 import { validateTicket, type FieldIssue, type Ticket } from './ticket.js';
-import { blobToBase64 } from './base64.js';
+import { reportFile } from './report-file.js';
 
 export interface BackoffSettings {
   /** The ceiling of the first retry's wait; doubles with each attempt. */
@@ -310,22 +310,22 @@ class IndexedDbOutbox implements OutboxService {
     const entry = await this.read(id);
     if (!entry) throw new DeliveryError('There is no report with this id on this device.', { permanent: true, code: 'not_found' });
     const files = await this.readFiles(id);
-    const attachments = await Promise.all(
-      files.map(async (file) => ({ name: file.name, type: file.type, size: file.blob.size, data: await blobToBase64(file.blob) })),
+    return reportFile(
+      entry.ticket,
+      files,
+      {
+        delivery: entry.delivery,
+        storedAt: entry.storedAt,
+        updatedAt: entry.updatedAt,
+        // Sent reports lose their bytes to save space; the service keeps them.
+        attachmentsPruned: entry.delivery.state === 'sent' && (entry.ticket.attachments?.length ?? 0) > files.length,
+      },
+      this.now(),
     );
-    const document = {
-      format: 'triage-kit-report',
-      version: 1,
-      exportedAt: new Date(this.now()).toISOString(),
-      ticket: entry.ticket,
-      delivery: entry.delivery,
-      storedAt: entry.storedAt,
-      updatedAt: entry.updatedAt,
-      // Sent reports lose their bytes to save space; the service keeps them.
-      attachmentsPruned: entry.delivery.state === 'sent' && (entry.ticket.attachments?.length ?? 0) > attachments.length,
-      attachments,
-    };
-    return new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
+  }
+
+  exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
+    return reportFile(ticket, attachments, {}, this.now());
   }
 
   close(): void {

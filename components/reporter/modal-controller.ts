@@ -75,8 +75,11 @@ export class ModalController implements ReactiveController {
     );
     const root = this.#host.shadowRoot;
     const active = root ? root.activeElement : null;
+    // A slotted tool (screenshot, logs) is the host's own child: focus in it is still inside the dialog.
+    const focused = (this.#host.getRootNode() as Document | ShadowRoot).activeElement;
+    const inSlotted = !active && focused !== this.#host && !!focused && this.#host.contains(focused);
     const edge = event.shiftKey ? items[0] : items[items.length - 1];
-    if (active === edge || !active) {
+    if (active === edge || (!active && !inSlotted)) {
       event.preventDefault();
       (event.shiftKey ? items[items.length - 1] : items[0])?.focus();
     }

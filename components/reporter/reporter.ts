@@ -513,9 +513,12 @@ export class TriageReporter extends TriageElement {
   async #download() {
     const current = this.#delivery.current;
     const entry = current?.entry;
+    const outbox = this.services?.outbox;
+    // Never stored (the device is full): the file is the only copy, so it carries the files too.
+    const unstored = this.attachments.map(({ file }) => ({ name: file.name, type: file.type, blob: file }));
     const blob = entry
-      ? await this.services!.outbox!.exportEntry(entry.id)
-      : new Blob([JSON.stringify({ ticket: current?.ticket }, null, 2)], { type: 'application/json' });
+      ? await outbox!.exportEntry(entry.id)
+      : ((await outbox?.exportUnstored?.(current!.ticket, unstored)) ?? new Blob([JSON.stringify({ ticket: current?.ticket }, null, 2)], { type: 'application/json' }));
     downloadBlob(blob, `report-${(entry?.id ?? current?.ticket.id ?? 'draft').slice(0, 8)}.json`, this.renderRoot);
   }
 

@@ -5,6 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_KEY, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
 
@@ -49,6 +50,54 @@ async function darkShare(page: Page, picture: Buffer, box: Box, viewport: { widt
     { bytes: [...picture], box, viewport },
   );
 }
+
+/** The focused element, through every shadow root: its tag, its words, and the ids of the hosts around it. */
+function deepFocus(page: Page) {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    const hosts: string[] = [];
+    for (let node: Node | null = element; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
+      if (node instanceof Element && node.id) hosts.push(node.id);
+      if (!(node.getRootNode() instanceof ShadowRoot)) {
+        for (let up = (node as Element).parentElement; up; up = up.parentElement) if (up.id) hosts.push(up.id);
+        break;
+      }
+    }
+    const text = (element?.getAttribute('aria-label') ?? element?.textContent ?? '').trim().replace(/\s+/g, ' ');
+    return { tag: element?.localName ?? '', id: element?.id ?? '', text, hosts };
+  });
+}
+
+/** Presses Tab until focus is on what `matches` names (keyboard only, bounded, so a lost focus fails). */
+async function tabTo(page: Page, what: string, matches: (focus: Awaited<ReturnType<typeof deepFocus>>) => boolean) {
+  const seen: string[] = [];
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    const focus = await deepFocus(page);
+    if (matches(focus)) return;
+    seen.push(`${focus.tag}#${focus.id}:${focus.text.slice(0, 30)}`);
+  }
+  assert.fail(`Tab never reached ${what}; focus went ${seen.join(' > ')}`);
+}
+const button = (name: string) => (focus: { tag: string; text: string }) => focus.tag === 'button' && focus.text === name;
+
+/**
+ * Run in the page before its scripts: the sha256 of each file the page puts in a ticket upload,
+ * as window.sentDigests. A string, so the test transpiler's helpers never reach the page.
+ */
+const SENT_DIGESTS = `{
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (body) {
+    if (body instanceof FormData && body.has('ticket')) {
+      window.sentDigests = Promise.all(body.getAll('attachment').map(async (file) => ({
+        name: file.name,
+        sha256: Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join(''),
+      })));
+    }
+    return send.call(this, body);
+  };
+}`;
 
 describe('evidence in the demo desktop', () => {
   let browser: Browser;
@@ -168,6 +217,87 @@ describe('evidence in the demo desktop', () => {
     assert.ok(!text.includes(SESSION_TOKEN), 'the OSvC session token is gone');
     assert.ok(text.includes('[REDACTED:'), 'redaction marks are in place');
     assert.ok(lines.some((line) => line.message === ORDINARY), 'an ordinary line survives byte for byte');
+  });
+
+  it('by keyboard alone: an agent files a report with a screenshot and logs, the stored ticket has every field and the same bytes, and /admin shows it', async () => {
+    const keyboard = await browser.newPage({ viewport });
+    keyboard.on('pageerror', (error) => console.error('page error:', error.message));
+    // The bytes the page hands to its upload, hashed in the page as they leave (the outbox drops them once sent).
+    await keyboard.addInitScript(SENT_DIGESTS);
+    await keyboard.goto(intake.url + '/');
+    await keyboard.locator('#workspace-launcher').getByRole('button', { name: 'Report an issue', exact: true }).waitFor({ state: 'visible' });
+    await tabTo(keyboard, 'the workspace launcher', (focus) => button('Report an issue')(focus) && focus.hosts.includes('workspace-launcher'));
+    await keyboard.keyboard.press('Enter');
+    const reporter = keyboard.locator('#workspace-launcher triage-reporter');
+    await reporter.locator('#f-summary').waitFor({ state: 'visible' });
+
+    // Focus starts in the summary.
+    await keyboard.keyboard.type('Keyboard only: chat offers vanish before agents accept');
+    await keyboard.keyboard.press('Tab');
+    for (let n = 0; n < 3; n++) await keyboard.keyboard.press('ArrowDown'); // chat-routing
+    assert.equal(await reporter.locator('#f-category').inputValue(), 'chat-routing');
+    await tabTo(keyboard, 'agents affected', (focus) => focus.id === 'f-impact-agentsAffected');
+    await keyboard.keyboard.type('3');
+
+    await tabTo(keyboard, 'Capture this tab', button('Capture this tab'));
+    await keyboard.keyboard.press('Enter');
+    const shot = reporter.locator('triage-screenshot');
+    await shot.locator('triage-screenshot-editor svg').waitFor({ state: 'visible', timeout: 20_000 });
+    await tabTo(keyboard, 'Attach screenshot', button('Attach screenshot'));
+    await keyboard.keyboard.press('Enter');
+    await shot.getByRole('status').filter({ hasText: 'Screenshot attached' }).waitFor();
+
+    const logs = reporter.locator('triage-logs');
+    await tabTo(keyboard, 'Attach logs', button('Attach logs'));
+    await keyboard.keyboard.press('Enter');
+    await tabTo(keyboard, 'Attach these logs', button('Attach these logs'));
+    await keyboard.keyboard.press('Enter');
+    await logs.getByRole('status').filter({ hasText: 'Logs attached' }).waitFor();
+
+    await tabTo(keyboard, 'Send report', button('Send report'));
+    await keyboard.keyboard.press('Enter');
+    const status = reporter.locator('[part~="status"]');
+    await status.filter({ hasText: 'Sent.' }).waitFor({ timeout: 20_000 });
+    const reference = /reference is (\S+?)\./.exec(await status.innerText())?.[1];
+    assert.ok(reference, 'the agent is shown the reference');
+
+    // Every field the agent gave, and the host's context, on the stored ticket.
+    const list = await (await admin(intake.url, '/api/tickets?limit=20')).json();
+    const item = list.items.find((ticket: { reference: string }) => ticket.reference === reference);
+    assert.ok(item, 'the ticket is stored under that reference');
+    const ticket = await (await admin(intake.url, `/api/tickets/${item.id}`)).json();
+    assert.equal(ticket.summary, 'Keyboard only: chat offers vanish before agents accept');
+    assert.equal(ticket.category, 'chat-routing');
+    assert.equal(ticket.impact.agentsAffected, 3);
+    assert.ok(ticket.severity.chosen >= 1 && ticket.severity.chosen <= 4 && ticket.severity.reasons.length > 0, JSON.stringify(ticket.severity));
+    assert.ok(ticket.reporter.accountId, 'the account id from the OSvC host');
+    assert.ok(ticket.occurredAt && ticket.timeZone && ticket.createdAt, 'when, and in which time zone');
+    assert.deepEqual(ticket.attachments.map((a: { kind: string }) => a.kind).sort(), ['logs', 'screenshot']);
+
+    // The bytes the page sent are the bytes stored and served.
+    const sent = await keyboard.evaluate(() => (window as unknown as { sentDigests: Promise<Array<{ name: string; sha256: string }>> }).sentDigests);
+    assert.deepEqual(sent.map((f) => f.name), ticket.attachments.map((a: { name: string }) => a.name), 'the page uploaded both files');
+    for (const [index, file] of sent.entries()) {
+      assert.equal(ticket.attachments[index].sha256, file.sha256, `${file.name}: the stored sha256 is the sent bytes'`);
+      const served = Buffer.from(await (await admin(intake.url, `/api/tickets/${item.id}/attachments/${index}`)).arrayBuffer());
+      assert.equal(createHash('sha256').update(served).digest('hex'), file.sha256, `${file.name} is served intact`);
+    }
+    await keyboard.close();
+
+    // /admin, by keyboard too: sign in, find the ticket in the list, open it.
+    const support = await browser.newPage();
+    await support.goto(intake.url + '/admin');
+    await tabTo(support, 'the admin key field', (focus) => focus.id === 'key');
+    await support.keyboard.type(ADMIN_KEY);
+    await support.keyboard.press('Enter');
+    await support.locator('table').waitFor();
+    await tabTo(support, `the link to ${reference}`, (focus) => focus.tag === 'a' && focus.text === reference);
+    await support.keyboard.press('Enter');
+    await support.waitForURL(`**/admin/tickets/${item.id}`);
+    const page = await support.locator('main').innerText();
+    assert.match(page, /Keyboard only: chat offers vanish before agents accept/);
+    for (const attachment of ticket.attachments) assert.ok(page.includes(attachment.name), `the detail lists ${attachment.name}`);
+    await support.close();
   });
 
   it('gives the add-in modal\'s reporter both tools, and ships the capture window beside them in the zip', async () => {

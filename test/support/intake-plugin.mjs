@@ -175,10 +175,15 @@ async function countStored(intakeUrl, id) {
   }
 }
 
-/** A forwarding proxy whose faults the tests steer; its port stays the same across down/up. */
-export async function startFaultProxy(targetUrl) {
+/**
+ * A forwarding proxy whose faults the tests steer; its port stays the same across down/up.
+ * `keepHost`: forward the browser's Host header, so a service that builds URLs from it (the demo's
+ * config.json) names the proxy, and the page's calls come back through it (end-to-end tests).
+ */
+export async function startFaultProxy(targetUrl, { keepHost = false } = {}) {
   const target = new URL(targetUrl);
   let failures = { times: 0 };
+  let lateAnswers = { ms: 0, times: 0 };
   let holds = { ms: 0, times: 0 };
   let slowReads = { ms: 0, times: 0 };
   /** @type {{ key: string | undefined, at: number }[]} */
@@ -189,18 +194,22 @@ export async function startFaultProxy(targetUrl) {
       ? { 'Access-Control-Allow-Origin': req.headers.origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' }
       : {};
 
-  const forward = (req, res, pauseMs = 0) => {
+  const forward = (req, res, pauseMs = 0, answerAfterMs = 0) => {
     const upstream = httpRequest(
       {
         host: target.hostname,
         port: target.port,
         method: req.method,
         path: req.url,
-        headers: { ...req.headers, host: target.host },
+        headers: { ...req.headers, host: keepHost ? req.headers.host : target.host },
       },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        const reply = () => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        };
+        if (answerAfterMs) setTimeout(reply, answerAfterMs);
+        else reply();
       },
     );
     upstream.on('error', () => {
@@ -238,6 +247,10 @@ export async function startFaultProxy(targetUrl) {
       slowReads.times -= 1;
       return forward(req, res, slowReads.ms);
     }
+    if (lateAnswers.times > 0) {
+      lateAnswers.times -= 1;
+      return forward(req, res, 0, lateAnswers.ms);
+    }
     if (holds.times > 0) {
       holds.times -= 1;
       setTimeout(() => forward(req, res), holds.ms);
@@ -274,6 +287,10 @@ export async function startFaultProxy(targetUrl) {
     slow(ms, times) {
       slowReads = { ms, times };
     },
+    /** The service handles the next `times` ticket POSTs at once; their answers reach the browser `ms` later. */
+    answerLate(ms, times) {
+      lateAnswers = { ms, times };
+    },
     down: stop,
     async up() {
       if (!server.listening) await listen(port);
@@ -282,6 +299,7 @@ export async function startFaultProxy(targetUrl) {
       failures = { times: 0 };
       holds = { ms: 0, times: 0 };
       slowReads = { ms: 0, times: 0 };
+      lateAnswers = { ms: 0, times: 0 };
       posts = [];
       await this.up();
     },
