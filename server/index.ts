@@ -34,6 +34,10 @@ export async function startIntakeServer(options: IntakeOptions): Promise<Running
       maxHeaderSize: 16 * 1024,
       requestTimeout: 120_000,
       headersTimeout: 30_000,
+      // Longer than any client keeps an idle connection (undici 4 s, proxies 60 s): when the
+      // service closed first, a request sent on that socket at the same moment failed as a reset,
+      // which a POST is never retried after.
+      keepAliveTimeout: 65_000,
     },
   }) as Server;
   await new Promise<void>((resolve, reject) => {
