@@ -86,6 +86,15 @@ function compactTemplates() {
 const SHARED_CHUNKS = {
   core: ['dist/src/severity.js', 'dist/src/zoned-time.js', 'dist/src/defaults.js', 'dist/src/limits.js'],
   context: ['dist/src/context.js', 'dist/src/evidence.js', '@lit/context/lib/create-context.js', '@lit/context/lib/context-request-event.js'],
+  later: [
+    'dist/components/reporter/views.js',
+    'dist/components/reporter/result-views.js',
+    'dist/components/reporter/workspace-offer.js',
+    'dist/components/reporter/copy-text.js',
+    'dist/components/reporter/issue-words.js',
+    'dist/components/reporter/templates/known-incident.js',
+    'dist/src/strings/known-incident.js',
+  ],
   lit: [
     'lit/index.js',
     'lit-html/lit-html.js',
@@ -98,6 +107,8 @@ const SHARED_CHUNKS = {
     '@lit/context/lib/controllers/context-consumer.js',
     '@lit/context/lib/decorators/consume.js',
     'dist/components/shared/base.styles.js',
+    'dist/components/shared/triage-element.js',
+    'dist/src/localize.js',
   ],
 };
 function sharedChunk(id) {
