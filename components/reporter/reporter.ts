@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { TaskStatus } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentBytes, OutboxEntry } from '../../src/delivery.js';
 import type { AttachmentMeta, FieldIssue, Ticket } from '../../src/ticket.js';
@@ -21,7 +20,7 @@ import { TriageCloseEvent, TriageOpenEvent } from './events.js';
 import { ModalController } from './modal-controller.js';
 import { DraftController } from './draft-controller.js';
 import { DeliveryController } from './delivery-controller.js';
-import { relatedReportsTask } from './related-reports.js';
+import { RelatedReports } from './related-reports.js';
 import { CountdownController } from '../shared/countdown-controller.js';
 import { evidenceSection, impactSection, whatSection, whenSection, whoSection, type FieldScope } from './fields.js';
 import { liveSeverity, severityPanel } from './severity-panel.js';
@@ -140,7 +139,7 @@ export class TriageReporter extends TriageElement {
   });
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
-  readonly #related = relatedReportsTask(this, () => {
+  readonly #related = new RelatedReports(this, () => {
     const { records, reporter } = this.#agent;
     const me = identifiers(reporter, this.form?.reporter ?? {}) ?? {};
     return [this.services?.signals, this.form?.category, this.form?.records.queue ?? records.queue, this.form?.reporter.site ?? reporter.site, me.accountId, me.login];
@@ -602,7 +601,7 @@ export class TriageReporter extends TriageElement {
         suggestion,
         agent,
         config: this.cfg,
-        related: this.#related.status === TaskStatus.COMPLETE ? this.#related.value : undefined,
+        related: this.#related.status === 'complete' ? this.#related.value : undefined,
         raise: (agents) => this.#patch({ agentsAffected: String(agents) }),
       })}
       ${submitFooter({

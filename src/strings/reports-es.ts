@@ -34,7 +34,7 @@ export const reportsEs: ReportsStrings = {
   reportsStatusWaiting: 'En espera',
   reportsStatusResolved: 'Resuelto',
   reportsStatusClosed: 'Cerrado',
-  reportsSeverityChanged: 'Severidad {level}, cambiada por soporte: {reason}',
+  reportsSeverityChanged: 'Gravedad {level}, cambiada por soporte: {reason}',
   reportsReasonBcp: 'plan de continuidad del negocio en marcha',
   reportsReasonPlatform: 'cambio de plataforma no soportado',
   reportsReasonAgents: 'más agentes afectados',
