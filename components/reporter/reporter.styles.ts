@@ -227,6 +227,7 @@ progress {
 }
 :host([presentation=docked]) dialog {
   position: fixed;
+  z-index: var(--triage-z-index, 1000);
   inset: 0 0 0 auto;
   width: min(30rem, 100vw);
   height: 100dvh;

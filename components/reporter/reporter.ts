@@ -93,6 +93,7 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  * @cssprop --triage-sev2 - severity 2 colour
  * @cssprop --triage-sev3 - severity 3 colour
  * @cssprop --triage-sev4 - severity 4 colour
+ * @cssprop --triage-z-index - the docked sheet's stacking level over the host's page (default 1000)
  * @attr theme - 'light' or 'dark'; otherwise `config.theme`, the host page's `color-scheme`, then the system's preference
  * @attr presentation - 'modal' (default): its own `<dialog>`; 'docked': a non-modal side sheet
  *   at the window's inline end, the host's page (the live chat) usable beside it, Tab free to

@@ -60,7 +60,7 @@ describe('<triage-reporter> related reports count other agents only (item 1)', (
     await choose(reporter, 'category', 'voice');
     await choose(reporter, 'category', 'chat-routing');
     await until(() => reporter.shadowRoot!.querySelector('[part~=signals]'), 'one other agent shown');
-    expect(text($(reporter, '[part~=signals] p'))).to.equal('1 other agent reported this in the last hour.');
+    expect(text($(reporter, '[part~=signals] p'))).to.equal('Another agent reported this in the last hour.');
     const offer = $<HTMLButtonElement>(reporter, '[part~=signals] button');
     expect(text(offer)).to.equal('Count them: 2 agents affected');
     offer.click();
@@ -166,6 +166,15 @@ describe('<triage-reporter> keeps its facts while the agent works (item 3)', () 
     expect(reporter.shadowRoot!.activeElement?.id).to.equal('f-summary', 'focus moves into the sheet on open');
     const box = dialog.getBoundingClientRect();
     expect(Math.round(box.right)).to.equal(document.documentElement.clientWidth, 'a sheet at the inline end');
+    // A positioned host element later in the page (the demo's workspace launcher) stays under it.
+    const badge = document.createElement('button');
+    badge.textContent = 'Host control';
+    badge.style.cssText = `position: relative; left: ${Math.round(box.left + 20)}px`;
+    page.append(badge);
+    const spot = badge.getBoundingClientRect();
+    // Compared by name: a failing comparison of elements would make chai serialise the page.
+    const onTop = document.elementFromPoint(spot.left + 5, spot.top + spot.height / 2);
+    expect(onTop?.localName).to.equal('triage-reporter', 'the sheet stacks over the host page');
 
     const chat = page.querySelector<HTMLInputElement>('#chat')!;
     chat.focus();

@@ -20,15 +20,17 @@ const placeholders = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].
 
 describe('severity reasons in the string catalogs', () => {
   it('uses the core table itself as the English catalog, so the text exists once', () => {
-    expect(en.reasons).to.equal(REASONS);
+    // The reporter adds one reason of its own: "several" as the agent said it (compose.ts).
+    expect(en.reasons).to.deep.equal({ ...REASONS, severalAgents: en.reasons.severalAgents });
+    for (const key of KEYS) expect(en.reasons[key], key).to.equal(REASONS[key]);
   });
 
   it('translates every reason into Spanish with the same placeholders', () => {
-    expect(Object.keys(es.reasons).sort()).to.deep.equal([...KEYS].sort());
-    for (const key of KEYS) {
+    expect(Object.keys(es.reasons).sort()).to.deep.equal(Object.keys(en.reasons).sort());
+    for (const key of Object.keys(en.reasons) as (keyof typeof en.reasons)[]) {
       const spanish = es.reasons[key];
-      expect(spanish, key).to.be.a('string').and.not.equal(REASONS[key]);
-      expect(placeholders(spanish), key).to.deep.equal(placeholders(REASONS[key]));
+      expect(spanish, key).to.be.a('string').and.not.equal(en.reasons[key]);
+      expect(placeholders(spanish), key).to.deep.equal(placeholders(en.reasons[key]));
     }
   });
 
