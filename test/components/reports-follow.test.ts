@@ -13,7 +13,7 @@ import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { createOutbox, type Outbox } from '../../src/outbox.js';
 import { createIntakeTransport } from '../../src/transports/intake.js';
 import { createIntakeSignals } from '../../src/signals.js';
-import { createFollower, type Follower, type FollowerOptions } from '../../src/follow.js';
+import { createFollower, followKey, type Follower, type FollowerOptions } from '../../src/follow.js';
 import { registerLogSource } from '../../src/logs/sources.js';
 import type { OutboxEntry, SendResult } from '../../src/delivery.js';
 import { describe, it } from '../support/harness.js';
@@ -169,6 +169,78 @@ describe('<triage-reports> following support', () => {
     expect(answers[0]).to.equal(200);
     expect(sentTags[0]).to.equal(null);
     expect(sentTags[answers.indexOf(304)]).to.match(/^(W\/)?"/);
+  });
+
+  it('asks nothing while the page is hidden and asks right away when it shows again', async () => {
+    const outbox = openOutbox();
+    const { result } = await sendOne(outbox);
+    const key = followKey('ticket', result.id);
+    // Counts what each follower asks the real service (the real fetch does the asking).
+    const counting = (counter: { asks: number; inFlight: number }): typeof fetch => async (input, init) => {
+      if (!String(input).includes('/api/tickets/')) return fetch(input, init);
+      counter.asks += 1;
+      counter.inFlight += 1;
+      try {
+        return await fetch(input, init);
+      } finally {
+        counter.inFlight -= 1;
+      }
+    };
+    const paused = { asks: 0, inFlight: 0 };
+    const watching = { asks: 0, inFlight: 0 };
+    const intervalMs = 100;
+    const follow = follower(outbox, { fetch: counting(paused), intervalMs });
+    const observer = follower(outbox, { fetch: counting(watching), intervalMs, storageKey: `${storageKey}-observer` });
+    const statusOf = (made: Follower) => made.state().items.get(key)?.view?.status;
+    cleanups.push(follow.subscribe(() => undefined), observer.subscribe(() => undefined));
+    await until(() => statusOf(follow) === 'new' && statusOf(observer) === 'new', 'both follow the sent report');
+    await until(() => paused.asks >= 2, 'the follower asks every round while the page shows');
+
+    // The page goes hidden (Chromium's own getter comes back when the instance property goes).
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    const show = () => {
+      delete (document as { hidden?: boolean }).hidden;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    cleanups.unshift(() => {
+      if (Object.getOwnPropertyDescriptor(document, 'hidden')) show();
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(document.hidden).to.equal(true);
+    await until(() => paused.inFlight === 0, 'a round already under way ends');
+    const asksWhenHidden = paused.asks;
+
+    // Support acts while the agent looks elsewhere.
+    expect((await support('PATCH', `/api/tickets/${result.id}`, { status: 'acknowledged', reason: 'On it' })).status).to.equal(200);
+    // The observer keeps the follower's rhythm by its own timer (its own loop pauses too, the page is
+    // one page): each of its rounds starts one interval after the last ended, so by its fourth round
+    // the follower's timer, set before the page went hidden, would have fired at least three times.
+    let rounds = 0;
+    let stopped = false;
+    const loop = () => {
+      if (stopped) return;
+      void observer.refresh().finally(() => {
+        rounds += 1;
+        setTimeout(loop, intervalMs);
+      });
+    };
+    cleanups.unshift(() => {
+      stopped = true;
+    });
+    setTimeout(loop, intervalMs);
+    await until(() => statusOf(observer) === 'acknowledged' && rounds >= 4, 'the observer sees support act, rounds apart');
+    stopped = true;
+    expect(watching.asks).to.be.at.least(4, 'the observer asked every round');
+    expect(paused.asks).to.equal(asksWhenHidden, 'the follower asked nothing while the page was hidden');
+    expect(statusOf(follow)).to.equal('new', 'so it has not heard of the change yet');
+
+    // The page shows again: the follower asks at once (its timer was cleared when the page hid, so
+    // only the visibilitychange handler can start it again) and reports what support did.
+    show();
+    expect(document.hidden).to.equal(false);
+    await until(() => statusOf(follow) === 'acknowledged', 'the follower hears of the change once the page shows');
+    expect(paused.asks).to.be.greaterThan(asksWhenHidden);
+    expect(follow.state().items.get(key)!.changes).to.include('status');
   });
 
   it('renders support texts as text: markup in an update stays inert', async () => {
