@@ -5,7 +5,8 @@
  * power cut right after the answer cannot lose a ticket the browser already dropped from its outbox.
  */
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { GroupCommit } from './group-commit.js';
 import { windowOf } from '../tickets.js';
 import { LOOP_MIGRATION, LOOP_TICKET_TABLES, LoopStore, type Sql, type SqlEngine } from './loop.js';
 import {
@@ -168,28 +169,36 @@ export class SqliteTicketStore implements TicketStore {
   readonly engine = 'sqlite';
   readonly db: Db;
   readonly loop: LoopStore;
+  /** New tickets share commits (group-commit.ts); every 201 still waits for its own. */
+  private readonly group: GroupCommit;
+  private readonly prepare: (sql: string) => Statement;
 
   constructor(file: string) {
     this.db = openDatabase(file);
-    this.loop = new LoopStore(sqliteEngine(this.db));
+    this.prepare = statementCache(this.db);
+    this.group = new GroupCommit(this.db);
+    this.loop = new LoopStore(sqliteEngine(this.db, this.prepare));
   }
 
   async close(): Promise<void> {
+    this.group.flush();
     if (this.db.open) this.db.close();
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.prepare('SELECT 1').get();
   }
 
   /**
-   * Stores a new ticket, or says what happened to the key before. One transaction: SQLite holds
-   * the write lock for its whole length, so concurrent duplicates cannot both pass the lookup,
-   * and the UNIQUE constraint on tickets.id would refuse the second row if they could.
+   * Stores a new ticket, or says what happened to the key before. One savepoint in a group's
+   * transaction (group-commit.ts): SQLite holds the write lock for its whole length, so concurrent
+   * duplicates cannot both pass the lookup (a duplicate in the same group sees the first's row),
+   * and the UNIQUE constraint on tickets.id would refuse the second row if they could. Resolves
+   * once the group has committed.
    */
   async insertTicket(input: NewTicket, respond: Respond, notify?: Notify<undefined>): Promise<InsertOutcome> {
-    return this.db.transaction((): InsertOutcome => {
-      const previous = this.db
+    return this.group.run((): InsertOutcome => {
+      const previous = this
         .prepare('SELECT content_hash, response, receipt_sealed FROM idempotency WHERE key = ?')
         .get(input.id) as { content_hash: string; response: string; receipt_sealed: string | null } | undefined;
       if (previous) {
@@ -197,31 +206,31 @@ export class SqliteTicketStore implements TicketStore {
           ? { kind: 'replay', response: previous.response, receiptSealed: previous.receipt_sealed }
           : { kind: 'conflict' };
       }
-      const { next } = this.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets').get() as { next: number };
+      const { next } = this.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM tickets').get() as { next: number };
       const reference = formatReference(next);
-      this.db
+      this
         .prepare(
           `INSERT INTO tickets (seq, id, reference, document, content_hash, category, severity, status, created_at, received_at, queue, agent, receipt_hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?)`,
         )
         .run(next, input.id, reference, input.document, input.contentHash, input.category, input.severity,
           input.createdAt, input.receivedAt, input.queue, input.agent, input.receiptHash);
-      const insertAttachment = this.db.prepare(
+      const insertAttachment = this.prepare(
         'INSERT INTO attachments (ticket_id, idx, name, type, size, sha256, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       input.attachments.forEach((a, index) => insertAttachment.run(input.id, index, a.name, a.type, a.size, a.sha256, a.kind));
-      this.db
+      this
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
       const row = this.ticket(input.id)!;
       const recent = this.countRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id, asker: input.asker });
       const response = JSON.stringify(respond(row, recent));
       this.enqueue(notify?.(row, undefined) ?? [], input.receivedAt);
-      this.db
+      this
         .prepare('INSERT INTO idempotency (key, ticket_id, content_hash, response, created_at, receipt_sealed) VALUES (?, ?, ?, ?, ?, ?)')
         .run(input.id, input.id, input.contentHash, response, input.receivedAt, input.receiptSealed);
       return { kind: 'created', row, response };
-    }).immediate();
+    });
   }
 
   async getTicket(id: string): Promise<TicketRow | undefined> {
@@ -232,39 +241,39 @@ export class SqliteTicketStore implements TicketStore {
     return this.db.transaction(() => {
       const old = "SELECT id FROM tickets WHERE received_at < ?";
       for (const table of ['attachments', 'events', 'idempotency', ...LOOP_TICKET_TABLES]) {
-        this.db.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
+        this.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
       }
-      this.db.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
-      return this.db.prepare('DELETE FROM tickets WHERE received_at < ?').run(cutoff).changes;
+      this.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
+      return this.prepare('DELETE FROM tickets WHERE received_at < ?').run(cutoff).changes;
     }).immediate();
   }
 
   async referencedBlobs(): Promise<Set<string>> {
-    const rows = this.db.prepare('SELECT DISTINCT sha256 FROM attachments').all() as Array<{ sha256: string }>;
+    const rows = this.prepare('SELECT DISTINCT sha256 FROM attachments').all() as Array<{ sha256: string }>;
     return new Set(rows.map((row) => row.sha256));
   }
 
   /** A consistent copy of the live database (VACUUM INTO: compact, one file, readers and writers go on). */
   async backupTo(file: string): Promise<void> {
-    this.db.prepare('VACUUM INTO ?').run(file);
+    this.prepare('VACUUM INTO ?').run(file);
   }
 
   private ticket(id: string): TicketRow | undefined {
-    return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return this.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }
 
   async attachmentsOf(id: string): Promise<AttachmentRow[]> {
-    return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? ORDER BY idx').all(id) as AttachmentRow[];
+    return this.prepare('SELECT * FROM attachments WHERE ticket_id = ? ORDER BY idx').all(id) as AttachmentRow[];
   }
 
   async attachment(id: string, index: number): Promise<AttachmentRow | undefined> {
-    return this.db.prepare('SELECT * FROM attachments WHERE ticket_id = ? AND idx = ?').get(id, index) as
+    return this.prepare('SELECT * FROM attachments WHERE ticket_id = ? AND idx = ?').get(id, index) as
       | AttachmentRow
       | undefined;
   }
 
   async eventsOf(id: string): Promise<EventRow[]> {
-    return this.db.prepare('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(id) as EventRow[];
+    return this.prepare('SELECT * FROM events WHERE ticket_id = ? ORDER BY id').all(id) as EventRow[];
   }
 
   async list(filter: ListFilter): Promise<TicketRow[]> {
@@ -275,7 +284,7 @@ export class SqliteTicketStore implements TicketStore {
     if (filter.category) (where.push('category = ?'), params.push(filter.category));
     if (filter.beforeSeq) (where.push('seq < ?'), params.push(filter.beforeSeq));
     const sql = `SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...params, filter.limit) as TicketRow[];
+    return this.prepare(sql).all(...params, filter.limit) as TicketRow[];
   }
 
   async recent(query: RecentQuery): Promise<TicketRow[]> {
@@ -289,7 +298,7 @@ export class SqliteTicketStore implements TicketStore {
     if (query.excludeId) (sql += ' AND id <> ?'), params.push(query.excludeId);
     sql += ' ORDER BY seq DESC';
     if (query.limit !== undefined) (sql += ' LIMIT ?'), params.push(query.limit);
-    return this.db.prepare(sql).all(...params) as TicketRow[];
+    return this.prepare(sql).all(...params) as TicketRow[];
   }
 
   async countRecent(query: RecentQuery): Promise<RelatedCount> {
@@ -305,7 +314,7 @@ export class SqliteTicketStore implements TicketStore {
     } FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?`;
     if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
     if (query.excludeId) (sql += ' AND seq <> (SELECT seq FROM tickets WHERE id = ?)'), params.push(query.excludeId);
-    const count = this.db.prepare(sql).get(...params) as RelatedCount;
+    const count = this.prepare(sql).get(...params) as RelatedCount;
     if (mine) count.otherReports ??= 0; // sum() over no rows is NULL
     else (delete count.otherReports, delete count.otherAgents);
     return count;
@@ -323,11 +332,11 @@ export class SqliteTicketStore implements TicketStore {
         recorded.push({ id: Number(info.lastInsertRowid), ticket_id: id, type, from_value: from, to_value: to, by: meta.by, at: meta.at, reason: meta.reason });
       };
       if (change.status && change.status !== row.status) {
-        this.db.prepare('UPDATE tickets SET status = ? WHERE id = ?').run(change.status, id);
+        this.prepare('UPDATE tickets SET status = ? WHERE id = ?').run(change.status, id);
         record('status', row.status, change.status);
       }
       if (change.severity && change.severity !== row.severity) {
-        this.db.prepare('UPDATE tickets SET severity = ? WHERE id = ?').run(change.severity, id);
+        this.prepare('UPDATE tickets SET severity = ? WHERE id = ?').run(change.severity, id);
         record('severity', String(row.severity), String(change.severity));
       }
       if (recorded.length && notify) this.enqueue(notify(this.ticket(id)!, recorded), meta.at);
@@ -336,7 +345,7 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   private enqueue(deliveries: NewDelivery[], at: string): void {
-    const insert = this.db.prepare(
+    const insert = this.prepare(
       'INSERT INTO webhook_deliveries (event_id, endpoint, type, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const d of deliveries) insert.run(d.eventId, d.endpoint, d.type, d.body, at, at);
@@ -344,17 +353,17 @@ export class SqliteTicketStore implements TicketStore {
 
   async claimDeliveries(now: string, leaseUntil: string, limit: number): Promise<DeliveryRow[]> {
     return this.db.transaction(() => {
-      const due = this.db
+      const due = this
         .prepare("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")
         .all(now, limit) as DeliveryRow[];
-      const lease = this.db.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
+      const lease = this.prepare('UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ?');
       for (const row of due) lease.run(leaseUntil, row.id);
       return due;
     }).immediate();
   }
 
   async recordAttempt(id: number, outcome: AttemptOutcome): Promise<void> {
-    this.db
+    this
       .prepare(
         `UPDATE webhook_deliveries SET attempts = attempts + 1, last_attempt_at = ?, last_status = ?, last_error = ?,
            status = ?, next_attempt_at = ?, delivered_at = ? WHERE id = ?`,
@@ -365,11 +374,11 @@ export class SqliteTicketStore implements TicketStore {
   }
 
   async listDeliveries(limit: number): Promise<DeliveryRow[]> {
-    return this.db.prepare('SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT ?').all(limit) as DeliveryRow[];
+    return this.prepare('SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT ?').all(limit) as DeliveryRow[];
   }
 
   async retryDelivery(id: number, now: string): Promise<boolean> {
-    const info = this.db
+    const info = this
       .prepare("UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status <> 'delivered'")
       .run(now, id);
     return info.changes > 0;
@@ -381,10 +390,10 @@ export class SqliteTicketStore implements TicketStore {
  * work that awaits nothing but these statements, which run synchronously: no other request's
  * statement can run in between, so it is as isolated as `db.transaction()`.
  */
-function sqliteEngine(db: Db): SqlEngine {
+function sqliteEngine(db: Db, prepare: (sql: string) => Statement): SqlEngine {
   const sql: Sql = {
-    all: async <T>(query: string, params: unknown[] = []) => db.prepare(query).all(...params) as T[],
-    run: async (query, params = []) => db.prepare(query).run(...params).changes,
+    all: async <T>(query: string, params: unknown[] = []) => prepare(query).all(...params) as T[],
+    run: async (query, params = []) => prepare(query).run(...params).changes,
     lock: async () => undefined,
   };
   return {
@@ -400,6 +409,23 @@ function sqliteEngine(db: Db): SqlEngine {
         throw error;
       }
     },
+  };
+}
+
+/**
+ * Prepared statements kept by their SQL text: preparing cost more than running most of the
+ * intake's statements (a profile under load, bench/NOTES.md section 7). The texts are this
+ * file's and loop.ts's; a few carry one `?` per list item, so the cache starts over past a bound.
+ */
+function statementCache(db: Db, bound = 500): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= bound) statements.clear();
+      statements.set(sql, (statement = db.prepare(sql)));
+    }
+    return statement;
   };
 }
 
