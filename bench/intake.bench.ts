@@ -1,7 +1,8 @@
 // Intake throughput over loopback: tickets/s for POST /api/tickets through real HTTP, multipart
 // parsing, blob fsync and a durable (synchronous=FULL) SQLite commit, beside the storage's floor
 // measured in the same run (better-sqlite3, WAL, synchronous=FULL, one ~2 KB row per commit):
-// small tickets, tickets with one 200 KB screenshot, and a one-category storm, whose rate must
+// small tickets, tickets with one 200 KB screenshot (the same bytes, stored once, and bytes of
+// its own each, a new blob every time), and a one-category storm, whose rate must
 // stay flat as the category fills. Figures only, no assertions:
 //   npx tsx bench/intake.bench.ts [requests] [concurrency]
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -34,11 +35,14 @@ async function postSmall(url: string, index: number, category?: string): Promise
   return { status: response.status, ms: performance.now() - started };
 }
 
-async function postScreenshot(url: string, index: number): Promise<{ status: number; ms: number }> {
+/** `distinct`: bytes of its own, as every agent's screen differs, so each is a new blob written and fsync'd. */
+async function postScreenshot(url: string, index: number, distinct = false): Promise<{ status: number; ms: number }> {
   const ticket = { ...ticketOf(index), attachments: [{ name: 'screen.png', type: 'image/png', size: screenshot.length, kind: 'screenshot' }] };
+  const bytes = distinct ? Buffer.from(screenshot) : screenshot;
+  if (distinct) bytes.write(ticket.id, 8, 'latin1');
   const body = new FormData();
   body.append('ticket', JSON.stringify(ticket));
-  body.append('attachment', new Blob([screenshot], { type: 'image/png' }), 'screen.png');
+  body.append('attachment', new Blob([bytes], { type: 'image/png' }), 'screen.png');
   const started = performance.now();
   const response = await fetch(`${url}/api/tickets`, { method: 'POST', body, headers: { authorization: `Bearer ${KEY}`, 'idempotency-key': ticket.id } });
   await response.arrayBuffer();
@@ -132,6 +136,7 @@ try {
   const small = await phase('small tickets (201)', REQUESTS, (i) => postSmall(server.url, i));
   console.log(`small tickets / floor: ${(small / floorRate).toFixed(3)}x (target at least 0.25x)`);
   await phase('one 200 KB screenshot each', Math.round(REQUESTS / 3), (i) => postScreenshot(server.url, i));
+  await phase('a distinct 200 KB one each', Math.round(REQUESTS / 3), (i) => postScreenshot(server.url, i, true));
   console.log('target with 200 KB: p99 under 250 ms');
   await phase('8 KB screenshot + log each', REQUESTS, (i) => post(server.url, i));
   // A storm about one incident: every ticket in one category and queue, in slices, so a rate
