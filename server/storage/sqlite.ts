@@ -132,6 +132,27 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX tickets_category_queue_received;
   DROP INDEX tickets_category_received;
   `,
+  // 7: counting distinct agents over the window still sorted every row of it, so a storm of one
+  // category still slowed down as it grew. correlation_agents keeps one row per agent and category
+  // (queue '') or category and queue, with the agent's latest ticket: the agents of a window are
+  // those whose latest ticket is in it, counted over the index, never over the tickets. The agent
+  // indexes answer "has this agent a ticket in the window?" with one seek.
+  `
+  CREATE TABLE correlation_agents (
+    category TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    last_received_at TEXT NOT NULL,
+    PRIMARY KEY (category, queue, agent)
+  );
+  CREATE INDEX correlation_agents_latest ON correlation_agents (category, queue, last_received_at);
+  INSERT INTO correlation_agents (category, queue, agent, last_received_at)
+    SELECT category, queue, agent, max(received_at) FROM tickets WHERE agent IS NOT NULL AND queue IS NOT NULL GROUP BY category, queue, agent;
+  INSERT INTO correlation_agents (category, queue, agent, last_received_at)
+    SELECT category, '', agent, max(received_at) FROM tickets WHERE agent IS NOT NULL GROUP BY category, agent;
+  CREATE INDEX tickets_correlation_queue_agent ON tickets (category, queue, agent, received_at);
+  CREATE INDEX tickets_correlation_agent ON tickets (category, agent, received_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -219,6 +240,14 @@ export class SqliteTicketStore implements TicketStore {
         'INSERT INTO attachments (ticket_id, idx, name, type, size, sha256, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       input.attachments.forEach((a, index) => insertAttachment.run(input.id, index, a.name, a.type, a.size, a.sha256, a.kind));
+      if (input.agent) {
+        const latest = this.prepare(
+          `INSERT INTO correlation_agents (category, queue, agent, last_received_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (category, queue, agent) DO UPDATE SET last_received_at = max(last_received_at, excluded.last_received_at)`,
+        );
+        // '' stands for the category over all its queues (a ticket's queue is never empty).
+        for (const queue of input.queue ? ['', input.queue] : ['']) latest.run(input.category, queue, input.agent, input.receivedAt);
+      }
       this
         .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
         .run(input.id, input.by, input.receivedAt);
@@ -244,6 +273,8 @@ export class SqliteTicketStore implements TicketStore {
         this.prepare(`DELETE FROM ${table} WHERE ticket_id IN (${old})`).run(cutoff);
       }
       this.prepare('DELETE FROM webhook_deliveries WHERE created_at < ?').run(cutoff);
+      // An agent whose latest ticket is older than the cutoff has no ticket left.
+      this.prepare('DELETE FROM correlation_agents WHERE last_received_at < ?').run(cutoff);
       return this.prepare('DELETE FROM tickets WHERE received_at < ?').run(cutoff).changes;
     }).immediate();
   }
@@ -305,19 +336,44 @@ export class SqliteTicketStore implements TicketStore {
     return this.countRows(query);
   }
 
-  /** Reads the correlation index alone (migration 6); the excluded ticket by seq, which every index holds. */
+  /**
+   * The window's counts in a few index ranges and seeks, however many tickets it holds (a storm of
+   * one category): reports over the correlation index (migration 6), agents over
+   * correlation_agents (migration 7), and one seek per agent that needs a closer look.
+   */
   private countRows(query: RecentQuery): RelatedCount {
-    const mine = query.asker?.length ? `agent IN (${query.asker.map(() => '?').join(', ')})` : undefined;
-    const params: unknown[] = [...(query.asker ?? []), ...(query.asker ?? []), query.category, query.since, query.until];
-    let sql = `SELECT count(*) AS reports, count(DISTINCT agent) AS agents${
-      mine ? `, sum(CASE WHEN ${mine} THEN 0 ELSE 1 END) AS otherReports, count(DISTINCT CASE WHEN ${mine} THEN NULL ELSE agent END) AS otherAgents` : ''
-    } FROM tickets WHERE category = ? AND received_at > ? AND received_at <= ?`;
-    if (query.queue) (sql += ' AND queue = ?'), params.push(query.queue);
-    if (query.excludeId) (sql += ' AND seq <> (SELECT seq FROM tickets WHERE id = ?)'), params.push(query.excludeId);
-    const count = this.prepare(sql).get(...params) as RelatedCount;
-    if (mine) count.otherReports ??= 0; // sum() over no rows is NULL
-    else (delete count.otherReports, delete count.otherAgents);
-    return count;
+    const scope = query.queue ? 'category = ? AND queue = ?' : 'category = ?';
+    const excluded = query.excludeId
+      ? (this.prepare('SELECT seq, agent FROM tickets WHERE id = ?').get(query.excludeId) as { seq: number; agent: string | null } | undefined)
+      : undefined;
+    const inWindow = `${scope} AND received_at > ? AND received_at <= ? AND seq <> ?`;
+    const windowParams = [query.category, ...(query.queue ? [query.queue] : []), query.since, query.until, excluded?.seq ?? -1];
+    const hasTicket = (agent: string) => this.prepare(`SELECT 1 FROM tickets WHERE ${inWindow} AND agent = ? LIMIT 1`).get(...windowParams, agent) !== undefined;
+    const latest = [query.category, query.queue ?? ''];
+
+    const { reports } = this.prepare(`SELECT count(*) AS reports FROM tickets WHERE ${inWindow}`).get(...windowParams) as { reports: number };
+    // An agent whose latest ticket is in the window has a ticket there...
+    let { agents } = this.prepare(
+      'SELECT count(*) AS agents FROM correlation_agents WHERE category = ? AND queue = ? AND last_received_at > ? AND last_received_at <= ?',
+    ).get(...latest, query.since, query.until) as { agents: number };
+    // ...unless that ticket is the one left out,
+    if (excluded?.agent) {
+      const own = this.prepare('SELECT last_received_at AS at FROM correlation_agents WHERE category = ? AND queue = ? AND agent = ?').get(...latest, excluded.agent) as
+        | { at: string }
+        | undefined;
+      if (own && own.at > query.since && own.at <= query.until && !hasTicket(excluded.agent)) agents--;
+    }
+    // and one whose latest came after the window's end (stamped later, committed first) may have one in it.
+    const later = this.prepare('SELECT agent FROM correlation_agents WHERE category = ? AND queue = ? AND last_received_at > ?').all(...latest, query.until) as Array<{ agent: string }>;
+    for (const { agent } of later) if (hasTicket(agent)) agents++;
+
+    if (!query.asker?.length) return { reports, agents };
+    const mine = [...new Set(query.asker)];
+    const { count: myReports } = this.prepare(`SELECT count(*) AS count FROM tickets WHERE ${inWindow} AND agent IN (${mine.map(() => '?').join(', ')})`).get(
+      ...windowParams,
+      ...mine,
+    ) as { count: number };
+    return { reports, agents, otherReports: reports - myReports, otherAgents: agents - mine.filter(hasTicket).length };
   }
 
   async changeTicket(id: string, change: Change, meta: ChangeMeta, notify?: Notify<EventRow[]>): Promise<EventRow[] | undefined> {

@@ -3,14 +3,8 @@
 // HTTP and on the storage itself, on SQLite and (TRIAGE_TEST_ENGINE=postgres) PostgreSQL.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { ENGINE, createTestDatabase, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
-import { SqliteTicketStore } from '../../server/storage/sqlite.js';
-import { PostgresTicketStore } from '../../server/storage/postgres.js';
-import type { NewTicket, TicketStore } from '../../server/storage/types.js';
+import { ENGINE, makeTicket, postTicket, startTestServer, type TestServer } from '../support/server-harness.js';
+import { newTicket, openStore, respond } from '../support/store-harness.js';
 
 describe('group commit over HTTP', () => {
   let server: TestServer;
@@ -67,48 +61,6 @@ describe('group commit over HTTP', () => {
     assert.equal((await server.sql('SELECT id FROM tickets WHERE id = ?', ticket.id)).length, 1);
   });
 });
-
-/** The storage of the engine under test, opened on its own, and a way to open it again. */
-async function openStore(): Promise<{ store: TicketStore; reopen(): Promise<TicketStore>; dispose(): Promise<void> }> {
-  if (ENGINE === 'postgres') {
-    const database = await createTestDatabase();
-    return {
-      store: await PostgresTicketStore.open({ url: database.url }),
-      reopen: () => PostgresTicketStore.open({ url: database.url }),
-      dispose: () => database.drop(),
-    };
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'triage-group-'));
-  const file = join(dir, 'intake.sqlite');
-  return {
-    store: new SqliteTicketStore(file),
-    reopen: async () => new SqliteTicketStore(file),
-    dispose: () => rm(dir, { recursive: true, force: true }),
-  };
-}
-
-function newTicket(overrides: Partial<NewTicket> = {}): NewTicket {
-  const id = randomUUID();
-  return {
-    id,
-    document: JSON.stringify({ id }),
-    contentHash: `hash-${id}`,
-    category: 'chat-routing',
-    severity: 2,
-    createdAt: '2026-12-01T20:30:00.000Z',
-    receivedAt: new Date().toISOString(),
-    queue: 'ABC',
-    agent: 'agent-1',
-    attachments: [],
-    by: 'test',
-    receiptHash: `receipt-${id}`,
-    receiptSealed: `sealed-${id}`,
-    correlationMinutes: 60,
-    ...overrides,
-  };
-}
-
-const respond = (row: { id: string; reference: string }) => ({ id: row.id, reference: row.reference });
 
 describe(`group commit in the ${ENGINE} storage`, () => {
   it('refuses the one bad row of a group with its own error and stores the others', async () => {

@@ -1,0 +1,90 @@
+// Correlation's counts (how many reports and distinct agents of one category, or queue, in a
+// window) equal a plain count over the same rows, on random tickets received out of order, with
+// the new ticket left out and the asking agent's own reports told apart, and after retention.
+// On SQLite they come from indexes and correlation_agents (migration 7), not from the rows.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINE } from '../support/server-harness.js';
+import { newTicket, openStore, respond } from '../support/store-harness.js';
+import type { NewTicket, RecentQuery, RelatedCount } from '../../server/storage/types.js';
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the counts mean, spelled out over the rows. */
+function expected(rows: NewTicket[], query: RecentQuery): RelatedCount {
+  const inWindow = rows.filter(
+    (row) =>
+      row.category === query.category &&
+      (!query.queue || row.queue === query.queue) &&
+      row.receivedAt > query.since &&
+      row.receivedAt <= query.until &&
+      row.id !== query.excludeId,
+  );
+  const agents = (list: NewTicket[]) => new Set(list.map((row) => row.agent).filter((agent) => agent !== null)).size;
+  const count: RelatedCount = { reports: inWindow.length, agents: agents(inWindow) };
+  if (!query.asker?.length) return count;
+  const others = inWindow.filter((row) => row.agent === null || !query.asker!.includes(row.agent));
+  return { ...count, otherReports: others.length, otherAgents: agents(others) };
+}
+
+describe(`correlation counts in the ${ENGINE} storage`, () => {
+  it('equal a plain count over the rows, for random windows, queues, askers and left-out tickets', async () => {
+    const { store, dispose } = await openStore();
+    try {
+      const pick = random(11);
+      const choose = <T>(options: readonly T[]): T => options[Math.floor(pick() * options.length)]!;
+      const start = Date.parse('2026-12-01T12:00:00.000Z');
+      const at = () => new Date(start + Math.floor(pick() * 3 * 3600_000)).toISOString();
+      const rows = Array.from({ length: 150 }, () =>
+        newTicket({ category: choose(['chat-routing', 'voice']), queue: choose(['A', 'B', null]), agent: choose(['a1', 'a2', 'a3', 'a4', null]), receivedAt: at() }),
+      );
+      // In batches of concurrent inserts (shared commits), in no order of arrival time.
+      for (let i = 0; i < rows.length; i += 30) await Promise.all(rows.slice(i, i + 30).map((row) => store.insertTicket(row, respond)));
+
+      const check = async (present: NewTicket[], queries: number) => {
+        for (let i = 0; i < queries; i++) {
+          const [a, b] = [at(), at()].sort();
+          const query: RecentQuery = {
+            category: choose(['chat-routing', 'voice']),
+            queue: choose(['A', 'B', null]),
+            since: a!,
+            until: b!,
+            excludeId: choose([undefined, choose(present).id]),
+            asker: choose([undefined, ['a1'], ['a2', 'nobody'], ['a3', 'a3'], ['a1', 'a4']]),
+          };
+          assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
+        }
+        // As a new ticket asks: its own category and queue, the hour up to its arrival, itself left out.
+        for (let i = 0; i < queries; i++) {
+          const row = choose(present);
+          const query: RecentQuery = {
+            category: row.category,
+            queue: choose([row.queue, null]),
+            since: new Date(Date.parse(row.receivedAt) - 3600_000).toISOString(),
+            until: row.receivedAt,
+            excludeId: row.id,
+            asker: row.agent ? [row.agent] : undefined,
+          };
+          assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
+        }
+      };
+      await check(rows, 150);
+
+      // Retention takes the older half: the counts follow.
+      const cutoff = '2026-12-01T13:30:00.000Z';
+      assert.equal(await store.deleteReceivedBefore(cutoff), rows.filter((row) => row.receivedAt < cutoff).length);
+      await check(rows.filter((row) => row.receivedAt >= cutoff), 60);
+    } finally {
+      await store.close();
+      await dispose();
+    }
+  });
+});
