@@ -3,8 +3,10 @@
  * content-addressed (`blobs/ab/cdef...`) rather than in SQLite:
  * the database stays small so WAL checkpoints and backups stay quick, identical screenshots are
  * stored once, and a download streams a file instead of a row. Each blob is written to a temp
- * file, fsync'd, re-read and hashed, then renamed into place, so a path that exists always holds
- * exactly the bytes its name promises. Blobs are written before the ticket row commits; a crash in
+ * file, its size checked, fsync'd, then renamed into place, so a path that exists always holds
+ * exactly the bytes its name promises. (It used to be re-read and hashed again: a read right after
+ * the write comes from the page cache, so it proved no more than the size does, for a second
+ * SHA-256 of every attachment.) Blobs are written before the ticket row commits; a crash in
  * between leaves an unreferenced blob, never a ticket pointing at a missing one.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -15,6 +17,9 @@ import type { BlobStore } from './types.js';
 export const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 export class DiskBlobStore implements BlobStore {
+  /** Directories known to exist: creating them again is two system calls on every upload. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly root: string) {}
 
   pathOf(hash: string): string {
@@ -42,18 +47,18 @@ export class DiskBlobStore implements BlobStore {
     }
     const dir = join(this.root, 'blobs', hash.slice(0, 2));
     const tmpDir = join(this.root, 'tmp');
-    await mkdir(dir, { recursive: true });
-    await mkdir(tmpDir, { recursive: true });
+    await this.makeDirectory(dir);
+    await this.makeDirectory(tmpDir);
     const temp = join(tmpDir, `${hash}.${randomBytes(8).toString('hex')}`);
     try {
       const handle = await open(temp, 'wx', 0o600);
       try {
         await handle.writeFile(data);
+        if ((await handle.stat()).size !== data.length) throw new Error('attachment bytes were not all written to disk');
         await handle.sync();
       } finally {
         await handle.close();
       }
-      if (sha256(await readFile(temp)) !== hash) throw new Error('attachment bytes changed on their way to disk');
       await rename(temp, target);
       await syncDirectory(dir);
     } catch (error) {
@@ -61,6 +66,12 @@ export class DiskBlobStore implements BlobStore {
       throw error;
     }
     return hash;
+  }
+
+  private async makeDirectory(dir: string): Promise<void> {
+    if (this.made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.made.add(dir);
   }
 
   read(hash: string): Promise<Buffer> {
