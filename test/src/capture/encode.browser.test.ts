@@ -16,7 +16,41 @@ function noisy(width: number, height: number): HTMLCanvasElement {
   return canvas;
 }
 
+/** What a desktop mostly is: flat panels and small text, the kind of picture support must read. */
+function screenLike(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#fdf6e3';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#1b2a4a';
+  context.font = '14px sans-serif';
+  for (let y = 20; y < height; y += 20) context.fillText(`Incident 2611-${y} · Chat ABC queue · customer waiting`, 8, y);
+  return canvas;
+}
+
+async function pixelsOf(blob: Blob, width: number, height: number): Promise<Uint8ClampedArray> {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.drawImage(await createImageBitmap(blob), 0, 0);
+  return context.getImageData(0, 0, width, height).data;
+}
+
 describe('encodeScreenshot', () => {
+  it('keeps a screen picture pixel for pixel (lossless) when it fits, so every glyph reads as captured', async () => {
+    const canvas = screenLike(480, 200);
+    const blob = await encodeScreenshot(canvas);
+    expect(blob.type).to.equal('image/webp');
+    const captured = canvas.getContext('2d')!.getImageData(0, 0, 480, 200).data;
+    const decoded = await pixelsOf(blob, 480, 200);
+    let differing = 0;
+    for (let i = 0; i < captured.length; i++) if (captured[i] !== decoded[i]) differing++;
+    expect(differing).to.equal(0);
+  });
+
   it('keeps the first quality when the picture fits and lowers it when it does not', async () => {
     const canvas = noisy(400, 300);
     const roomy = await encodeScreenshot(canvas, SCREENSHOT_MAX_BYTES);
