@@ -1,17 +1,38 @@
 /**
  * The exported picture: WebP where the browser can encode it, PNG where it cannot, under a byte
  * budget. Canvas encoders write no EXIF or XMP, so no location or device data leaves with it.
- * Lossless comes first: for screen content (flat colours, text) Chromium's lossless WebP is both
- * faster than its lossy one and every glyph stays exactly as captured (bench/NOTES.md, 5).
+ * A screen picture (flat colours, text) is tried lossless first: Chromium's lossless WebP of one is
+ * faster than its lossy one and every glyph stays exactly as captured. A photo or a video frame
+ * is not: lossless takes seconds and is over the budget (bench/NOTES.md, 5).
  */
 
 /** About the most a typical 1920x1080 desktop screenshot may weigh. */
 export const SCREENSHOT_MAX_BYTES = 400 * 1024;
 
-// Tried in order until the picture fits; text stays readable down to the last one. Quality 1 is
-// lossless WebP in Chromium (the spec leaves it to the browser); the lossy rest are for pictures
-// too busy for the budget (photos, video frames).
-const WEBP_QUALITIES = [1, 0.8, 0.65, 0.5, 0.35];
+// Quality 1 is lossless WebP in Chromium (the spec leaves it to the browser).
+const LOSSLESS = 1;
+// Tried in order until the picture fits; text stays readable down to the last one.
+const LOSSY_QUALITIES = [0.8, 0.65, 0.5, 0.35];
+
+// Every 4th row is enough to tell a desktop from a photo, at a quarter of the reading.
+const SAMPLED_ROW_STEP = 4;
+// A desktop repeats most pixels along a row (panels, margins, the masks); a photo almost none.
+const SCREEN_LIKE_SHARE = 0.5;
+
+/** Whether most pixels of a picture repeat their left neighbour, as a desktop's do and a photo's do not. */
+export function looksLikeScreen(canvas: HTMLCanvasElement): boolean {
+  const { width, height } = canvas;
+  if (width < 2 || !height) return false;
+  const { data } = canvas.getContext('2d')!.getImageData(0, 0, width, height);
+  const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  let repeated = 0;
+  let sampled = 0;
+  for (let y = 0; y < height; y += SAMPLED_ROW_STEP) {
+    for (let at = y * width + 1, end = (y + 1) * width; at < end; at++) if (pixels[at] === pixels[at - 1]) repeated++;
+    sampled += width - 1;
+  }
+  return repeated / sampled >= SCREEN_LIKE_SHARE;
+}
 
 function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
   return new Promise((resolve, reject) =>
@@ -19,10 +40,13 @@ function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Prom
   );
 }
 
-/** Encodes a canvas as WebP at the best quality that fits `maxBytes` (lossless first), or PNG without WebP support. */
+/**
+ * Encodes a canvas as WebP at the best quality that fits `maxBytes` (lossless first for a screen
+ * picture), or PNG without WebP support.
+ */
 export async function encodeScreenshot(canvas: HTMLCanvasElement, maxBytes: number = SCREENSHOT_MAX_BYTES): Promise<Blob> {
   let blob: Blob | undefined;
-  for (const quality of WEBP_QUALITIES) {
+  for (const quality of looksLikeScreen(canvas) ? [LOSSLESS, ...LOSSY_QUALITIES] : LOSSY_QUALITIES) {
     blob = await toBlob(canvas, 'image/webp', quality);
     // A browser without a WebP encoder hands back PNG whatever was asked.
     if (blob.type !== 'image/webp') return toBlob(canvas, 'image/png');

@@ -1,7 +1,7 @@
 // The exported file: WebP under a byte budget, quality lowered only as far as needed, and no
 // metadata chunk in it.
 import { expect } from '@open-wc/testing';
-import { encodeScreenshot, webpChunks, SCREENSHOT_MAX_BYTES } from '../../../src/capture/encode.js';
+import { encodeScreenshot, looksLikeScreen, webpChunks, SCREENSHOT_MAX_BYTES } from '../../../src/capture/encode.js';
 import { describe, it } from '../../support/harness.js';
 
 function noisy(width: number, height: number): HTMLCanvasElement {
@@ -27,6 +27,25 @@ function screenLike(width: number, height: number): HTMLCanvasElement {
   context.fillStyle = '#1b2a4a';
   context.font = '14px sans-serif';
   for (let y = 20; y < height; y += 20) context.fillText(`Incident 2611-${y} · Chat ABC queue · customer waiting`, 8, y);
+  return canvas;
+}
+
+/** What lossless cannot keep small: smooth gradients with grain, like a photo or a video frame. */
+function photoLike(width: number, height: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  const image = context.createImageData(width, height);
+  let seed = 7;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 4;
+      const grain = ((seed = (seed * 16807) % 2147483647) & 15) - 8;
+      image.data.set([x / 8 + grain, y / 5 + grain, (x + y) / 12 + grain, 255], at);
+    }
+  }
+  context.putImageData(image, 0, 0);
   return canvas;
 }
 
@@ -58,6 +77,12 @@ describe('encodeScreenshot', () => {
     expect(roomy.type).to.equal('image/webp');
     expect(tight.type).to.equal('image/webp');
     expect(tight.size).to.be.lessThan(roomy.size);
+  });
+
+  it('tries lossless only for a screen picture, not for a photo or noise, where it is slow and over budget', () => {
+    expect(looksLikeScreen(screenLike(480, 200))).to.equal(true);
+    expect(looksLikeScreen(photoLike(480, 200))).to.equal(false);
+    expect(looksLikeScreen(noisy(480, 200))).to.equal(false);
   });
 
   it('reads the chunks of a WebP file and refuses what is not one', async () => {
