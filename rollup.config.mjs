@@ -87,7 +87,7 @@ function compactTemplates() {
  * - later: what the reporter loads once it is open (the views that replace the form) or once the
  *   agent types (the problems in the agent's words); the known-incident banner stays apart, as
  *   it loads only when a lookup names an incident.
- * - evidence: the screenshot and log tools' elements, styles and the log tool's words, which the
+ * - evidence: the screenshot and log tools' elements, their base, styles and the log tool's words, which the
  *   add-in's reporter page and the demo always import together: one chunk saves 0.6 KB gzip of
  *   the two (a host with only one tool pays 2.5 KB for the other). What each loads on first use
  *   (the editor and capture code, the collector and redaction) stays in a chunk of its own, and
@@ -119,6 +119,7 @@ const SHARED_CHUNKS = {
     'dist/components/reporter/issue-words.js',
   ],
   evidence: [
+    'dist/components/shared/evidence-tool.js',
     'dist/components/screenshot/screenshot.js',
     'dist/components/screenshot/screenshot.styles.js',
     'dist/src/capture/availability.js',

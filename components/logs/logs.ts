@@ -8,14 +8,12 @@
  * The collector and redaction load on the first click, not with the element.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 // The reporter's own helpers: they ship in the severity core's chunk, which the reporter has loaded.
 import { fill, formatBytes, instantFromLocalInput, toLocalInput } from '../../src/format.js';
 import type { CollectedLogs } from '../../src/logs/collect.js';
 import type { Strings } from '../../src/strings.js';
 import { logsEn } from '../../src/strings/logs.js';
-import { TriageElement } from '../shared/triage-element.js';
+import { EvidenceTool } from '../shared/evidence-tool.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
 
@@ -40,13 +38,12 @@ type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: 
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
  */
-export class TriageLogs extends TriageElement {
+export class TriageLogs extends EvidenceTool {
   static override styles = [base, logsStyles];
 
   static override strings = logsEn;
   // Declared without decorators: this file then carries no decorator helper of its own.
   static override properties = {
-    evidence: { state: true },
     from: {},
     to: {},
     marginMinutes: { type: Number, attribute: 'margin-minutes' },
@@ -54,10 +51,7 @@ export class TriageLogs extends TriageElement {
     redactEmails: { type: Boolean, attribute: 'redact-emails' },
     redactPhones: { type: Boolean, attribute: 'redact-phones' },
     phase: { state: true },
-    announcement: { state: true },
   };
-
-  evidence?: EvidenceTarget;
 
   /** Start of an explicit window (ISO 8601); wins over the report's occurredAt. */
   from?: string;
@@ -72,12 +66,6 @@ export class TriageLogs extends TriageElement {
   redactPhones = false;
 
   private phase: Phase = { name: 'idle' };
-  private announcement = '';
-
-  constructor() {
-    super();
-    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
-  }
 
   /** The window the button will collect, as the agent reads it. */
   private window(): { from: Date; to: Date } {
@@ -101,7 +89,7 @@ export class TriageLogs extends TriageElement {
       <h3 id="logs-title">${t.logsTitle}</h3>
       <p class="muted">${fill(t.logsIntro, { from: this.time(from), to: this.from || this.to ? this.time(to) : this.time(new Date()) })}</p>
       ${this.pickWindow ? this.renderWindow(t) : nothing} ${this.renderBody(t)}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.renderAnnouncement()}
     </section>`;
   }
 
