@@ -89,7 +89,7 @@ function compactTemplates() {
  *   it loads only when a lookup names an incident.
  * - evidence: the screenshot and log tools' elements, their base, styles and the log tool's words, which the
  *   add-in's reporter page and the demo always import together: one chunk saves 0.6 KB gzip of
- *   the two (a host with only one tool pays 2.5 KB for the other). What each loads on first use
+ *   the two (a host with only one tool pays 2 to 3 KB for the other). What each loads on first use
  *   (the editor and capture code, the collector and redaction) stays in a chunk of its own, and
  *   so do the screenshot words, which the capture window needs without the elements.
  * - lit: Lit with the context consumer and the decorators every element uses, the shared
