@@ -52,8 +52,8 @@ describe('embed build', () => {
     const shown = code([...shot, ...logs]);
     // The two elements and their words are there when the tools are shown.
     for (const marker of ['Capture this tab', 'Attach logs']) assert.ok(shown.includes(marker), `the tools' up-front code lacks "${marker}"`);
-    // What only a click needs is not: the editor's pointer handling, frame grabbing, the collector's gzip, the redaction marks.
-    for (const marker of ['setPointerCapture', 'getVideoTracks', 'CompressionStream', '[REDACTED:']) {
+    // What only a click needs is not: the editor's pointer handling and words, frame grabbing, the collector's gzip, the redaction marks.
+    for (const marker of ['setPointerCapture', 'Add black-out box', 'getVideoTracks', 'CompressionStream', '[REDACTED:']) {
       assert.ok(!shown.includes(marker), `the tools' up-front code contains "${marker}"`);
     }
     // One chunk, loaded up front by both entries, holds both elements: one request and one gzip stream.
