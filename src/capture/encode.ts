@@ -14,24 +14,20 @@ const LOSSLESS = 1;
 // Tried in order until the picture fits; text stays readable down to the last one.
 const LOSSY_QUALITIES = [0.8, 0.65, 0.5, 0.35];
 
-// Every 4th row is enough to tell a desktop from a photo, at a quarter of the reading.
-const SAMPLED_ROW_STEP = 4;
+// Every 4th pixel is enough to tell a desktop from a photo.
+const SAMPLE_STEP = 4;
 // A desktop repeats most pixels along a row (panels, margins, the masks); a photo almost none.
 const SCREEN_LIKE_SHARE = 0.5;
 
-/** Whether most pixels of a picture repeat their left neighbour, as a desktop's do and a photo's do not. */
+/**
+ * Whether most pixels of a picture repeat their left neighbour, as a desktop's do and a photo's do
+ * not. Every picture here has at least a pixel: captures and files are checked, crops are 4 px.
+ */
 export function looksLikeScreen(canvas: HTMLCanvasElement): boolean {
-  const { width, height } = canvas;
-  if (width < 2 || !height) return false;
-  const { data } = canvas.getContext('2d')!.getImageData(0, 0, width, height);
-  const pixels = new Uint32Array(data.buffer, data.byteOffset, width * height);
+  const pixels = new Uint32Array(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.buffer);
   let repeated = 0;
-  let sampled = 0;
-  for (let y = 0; y < height; y += SAMPLED_ROW_STEP) {
-    for (let at = y * width + 1, end = (y + 1) * width; at < end; at++) if (pixels[at] === pixels[at - 1]) repeated++;
-    sampled += width - 1;
-  }
-  return repeated / sampled >= SCREEN_LIKE_SHARE;
+  for (let at = SAMPLE_STEP; at < pixels.length; at += SAMPLE_STEP) if (pixels[at] === pixels[at - 1]) repeated++;
+  return repeated * SAMPLE_STEP >= pixels.length * SCREEN_LIKE_SHARE;
 }
 
 function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Promise<Blob> {
