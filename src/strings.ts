@@ -13,12 +13,13 @@ import { reporterEn } from './strings/reporter.js';
 import { reportsEn } from './strings/reports.js';
 import { launcherEn } from './strings/launcher.js';
 import { screenshotEn } from './strings/screenshot.js';
+import { screenshotEditorEn } from './strings/screenshot-editor.js';
 import { logsEn } from './strings/logs.js';
 import { statusEn } from './strings/status.js';
 import { issuesEn } from './strings/issues.js';
 import { knownIncidentEn } from './strings/known-incident.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...logsEn, ...statusEn, ...issuesEn, ...knownIncidentEn };
+export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...screenshotEditorEn, ...logsEn, ...statusEn, ...issuesEn, ...knownIncidentEn };
 
 export type Strings = typeof en;
 

@@ -8,15 +8,12 @@
  * The collector and redaction load on the first click, not with the element.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
-// From the severity core (an entry of its own), not src/format.js: sharing format.js with the
-// reporter would split it into a chunk of its own and cost the reporter's bundle.
-import { fill, wallClockToInstant, zonedParts } from '../../src/severity.js';
+// The reporter's own helpers: they ship in the severity core's chunk, which the reporter has loaded.
+import { fill, formatBytes, instantFromLocalInput, toLocalInput } from '../../src/format.js';
 import type { CollectedLogs } from '../../src/logs/collect.js';
 import type { Strings } from '../../src/strings.js';
 import { logsEn } from '../../src/strings/logs.js';
-import { TriageElement } from '../shared/triage-element.js';
+import { EvidenceTool } from '../shared/evidence-tool.js';
 import { base } from '../shared/base.styles.js';
 import { logsStyles } from './logs.styles.js';
 
@@ -41,13 +38,12 @@ type Phase = { name: 'idle' } | { name: 'collecting' } | { name: 'ready'; logs: 
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
  */
-export class TriageLogs extends TriageElement {
+export class TriageLogs extends EvidenceTool {
   static override styles = [base, logsStyles];
 
   static override strings = logsEn;
   // Declared without decorators: this file then carries no decorator helper of its own.
   static override properties = {
-    evidence: { state: true },
     from: {},
     to: {},
     marginMinutes: { type: Number, attribute: 'margin-minutes' },
@@ -55,10 +51,7 @@ export class TriageLogs extends TriageElement {
     redactEmails: { type: Boolean, attribute: 'redact-emails' },
     redactPhones: { type: Boolean, attribute: 'redact-phones' },
     phase: { state: true },
-    announcement: { state: true },
   };
-
-  evidence?: EvidenceTarget;
 
   /** Start of an explicit window (ISO 8601); wins over the report's occurredAt. */
   from?: string;
@@ -73,12 +66,6 @@ export class TriageLogs extends TriageElement {
   redactPhones = false;
 
   private phase: Phase = { name: 'idle' };
-  private announcement = '';
-
-  constructor() {
-    super();
-    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
-  }
 
   /** The window the button will collect, as the agent reads it. */
   private window(): { from: Date; to: Date } {
@@ -102,7 +89,7 @@ export class TriageLogs extends TriageElement {
       <h3 id="logs-title">${t.logsTitle}</h3>
       <p class="muted">${fill(t.logsIntro, { from: this.time(from), to: this.from || this.to ? this.time(to) : this.time(new Date()) })}</p>
       ${this.pickWindow ? this.renderWindow(t) : nothing} ${this.renderBody(t)}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.renderAnnouncement()}
     </section>`;
   }
 
@@ -110,8 +97,9 @@ export class TriageLogs extends TriageElement {
     const { from, to } = this.window();
     const zone = this.ctx.timeZone;
     const set = (which: 'from' | 'to') => (event: Event) => {
-      const value = fromLocalInput((event.target as HTMLInputElement).value, zone);
-      if (value) this[which] = value;
+      const value = instantFromLocalInput((event.target as HTMLInputElement).value, zone);
+      // Kept in UTC, as the attribute is usually written.
+      if (value) this[which] = new Date(value).toISOString();
     };
     return html`<fieldset part="window">
       <legend>${t.logsWindowLegend}</legend>
@@ -146,7 +134,7 @@ export class TriageLogs extends TriageElement {
     return html`<ul part="summary">
       <li>${fill(t.logsSummaryEntries, { entries: number(summary.entries), errors: number(summary.errors) })}</li>
       <li>${summary.first && summary.last ? fill(t.logsSummarySpan, { first: this.time(summary.first), last: this.time(summary.last) }) : t.logsSummaryEmpty}</li>
-      <li>${fill(t.logsSummarySize, { size: formatSize(summary.bytes, this.ctx.locale) })}</li>
+      <li>${fill(t.logsSummarySize, { size: formatBytes(summary.bytes, this.ctx.locale) })}</li>
       <li>${fill(t.logsSummaryRedacted, { count: number(summary.redacted) })}</li>
       ${summary.sources.length ? html`<li>${fill(t.logsSummarySources, { sources: summary.sources.join(', ') })}</li>` : nothing}
       ${summary.failedSources.map((failed) => html`<li class="error">${fill(t.logsSummaryFailedSource, failed)}</li>`)}
@@ -197,6 +185,7 @@ export class TriageLogs extends TriageElement {
     this.announcement = '';
   }
 
+  // Not components/shared/download.js: sharing it would split the reporter's chunk that holds it.
   private download(file: File): void {
     const url = URL.createObjectURL(file);
     const link = document.createElement('a');
@@ -207,29 +196,4 @@ export class TriageLogs extends TriageElement {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
   }
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** What a datetime-local field shows for an instant in the agent's zone. */
-function toLocalInput(date: Date, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
-}
-
-/** The instant a datetime-local reading means in the agent's zone (ISO 8601, UTC); undefined when unreadable. */
-function fromLocalInput(value: string, timeZone: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  try {
-    return wallClockToInstant(year, month, day, hour, minute, timeZone).toISOString();
-  } catch {
-    return undefined;
-  }
-}
-
-function formatSize(bytes: number, locale: string): string {
-  const [unit, size] = bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: unit as string, maximumFractionDigits: 1 }).format(size as number);
 }

@@ -11,7 +11,7 @@ import { encodeScreenshot } from '../../src/capture/encode.js';
 import { base } from '../shared/base.styles.js';
 import { editorStyles } from './editor.styles.js';
 import { fill } from '../../src/severity.js';
-import type { ScreenshotStrings } from '../../src/strings/screenshot.js';
+import { screenshotEditorEn, type ScreenshotEditorStrings } from '../../src/strings/screenshot-editor.js';
 
 export type BoxKind = 'redact' | 'highlight' | 'crop';
 export interface Box extends Area {
@@ -49,7 +49,8 @@ export class TriageScreenshotEditor extends LitElement {
 
   /** The picture, customer-data areas already painted out; never changed by the editor. */
   image!: HTMLCanvasElement;
-  strings!: ScreenshotStrings;
+  /** The screenshot tool's words (the agent's catalog with the host's overrides); the editor's own English fills what they lack. */
+  strings?: Partial<ScreenshotEditorStrings>;
 
   boxes: readonly Box[] = [];
   private history: (readonly Box[])[] = [];
@@ -73,10 +74,14 @@ export class TriageScreenshotEditor extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('[part~=toolbar] button')?.focus();
   }
 
+  /** The words shown: the editor's English under what the tool passed, key by key. */
+  private words: ScreenshotEditorStrings = screenshotEditorEn;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('image') && this.image) {
+    if (changed.has('strings')) this.words = { ...screenshotEditorEn, ...this.strings };
+    if ((changed.has('image') || changed.has('strings')) && this.image) {
       this.image.setAttribute('role', 'img');
-      this.image.setAttribute('aria-label', fill(this.strings.shotImageAlt, { w: this.width, h: this.height }));
+      this.image.setAttribute('aria-label', fill(this.words.shotImageAlt, { w: this.width, h: this.height }));
     }
   }
 
@@ -119,7 +124,7 @@ export class TriageScreenshotEditor extends LitElement {
   removeBox(id: number): void {
     const box = this.boxes.find((b) => b.id === id);
     if (!box) return;
-    this.announcement = fill(this.strings.shotBoxRemoved, { box: this.label(box) });
+    this.announcement = fill(this.words.shotBoxRemoved, { box: this.label(box) });
     this.commit(this.boxes.filter((b) => b.id !== id));
     this.focusAfterUpdate = 'toolbar';
   }
@@ -209,7 +214,7 @@ export class TriageScreenshotEditor extends LitElement {
   }
 
   private label(box: Box): string {
-    const s = this.strings;
+    const s = this.words;
     if (box.kind === 'crop') return s.shotBoxCrop;
     const n = this.boxes.filter((b) => b.kind === box.kind).indexOf(box) + 1;
     return fill(box.kind === 'redact' ? s.shotBoxRedact : s.shotBoxHighlight, { n });
@@ -237,7 +242,7 @@ export class TriageScreenshotEditor extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const s = this.strings;
+    const s = this.words;
     return html`<div role="group" aria-label=${s.shotEditorLabel} @keydown=${this.onKey}>
       <div part="toolbar">
         <button type="button" @click=${() => this.add('redact')}>${s.shotAddRedaction}</button>
@@ -272,7 +277,7 @@ export class TriageScreenshotEditor extends LitElement {
   }
 
   private renderBox(box: Box): TemplateResult {
-    const s = this.strings;
+    const s = this.words;
     const where = fill(s.shotBoxWhere, { x: box.x, y: box.y, w: box.w, h: box.h });
     const handle = Math.max(8, Math.round(this.width / 80));
     return svg`<rect class="box ${box.kind}" data-id=${box.id} tabindex="0" role="button"

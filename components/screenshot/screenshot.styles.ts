@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
+// In the reporter's evidence grid the picture needs the full width to be edited. (Comments stay
+// outside the css template: the embed build ships its text.)
 export const screenshotStyles = css`
-/* In the reporter's evidence grid the picture needs the full width to be edited. */
 :host{display:block;grid-column:1 / -1}
 h4{margin:0 0 .4rem;font-size:1em}
 p{margin:.25rem 0}

@@ -6,14 +6,12 @@
  * shows it; the editor and the capture code load only when first used.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { evidenceContext, type EvidenceTarget } from '../../src/evidence.js';
 import { captureBlocker, windowRungHelps, type CaptureBlocker } from '../../src/capture/availability.js';
 import { fill } from '../../src/severity.js';
 import type { AttachmentMeta } from '../../src/ticket.js';
 import type { Strings } from '../../src/strings.js';
 import { screenshotEn } from '../../src/strings/screenshot.js';
-import { TriageElement } from '../shared/triage-element.js';
+import { EvidenceTool } from '../shared/evidence-tool.js';
 import { base } from '../shared/base.styles.js';
 import { screenshotStyles } from './screenshot.styles.js';
 import type { TriageScreenshotEditor } from './editor.js';
@@ -53,24 +51,19 @@ const loadTools = async () => {
  * @cssprop --triage-radius - corner radius
  * @cssprop --triage-font - font family
  */
-export class TriageScreenshot extends TriageElement {
+export class TriageScreenshot extends EvidenceTool {
   static override styles = [base, screenshotStyles];
 
   static override strings = screenshotEn;
   // Declared without decorators: this file then carries no decorator helper of its own.
   static override properties = {
     captureWindowUrl: { attribute: 'capture-window-url' },
-    evidence: { state: true },
     blocker: { state: true },
     failure: { state: true },
     busy: { state: true },
     shot: { state: true },
-    announcement: { state: true },
     dragOver: { state: true },
   };
-
-  /** The report this tool attaches to (the reporter provides it to its `evidence` slot). */
-  evidence?: EvidenceTarget;
 
   /** Where the same-origin capture window lives; by default beside the embed files. */
   captureWindowUrl?: string;
@@ -79,13 +72,7 @@ export class TriageScreenshot extends TriageElement {
   private failure?: string;
   private busy?: 'capture' | 'window';
   private shot?: Shot;
-  private announcement = '';
   private dragOver = false;
-
-  constructor() {
-    super();
-    new ContextConsumer(this, { context: evidenceContext, subscribe: true, callback: (target) => (this.evidence = target) });
-  }
 
   private readonly onPaste = (event: ClipboardEvent) => {
     if (event.defaultPrevented) return;
@@ -231,7 +218,7 @@ export class TriageScreenshot extends TriageElement {
       <h4 id="shot-title">${s.shotTitle}</h4>
       ${this.shot ? this.renderEditor(s, this.shot) : this.renderLadder(s)}
       ${this.failure ? html`<p part="note" class="note error" role="alert">${this.failure}</p>` : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      ${this.renderAnnouncement()}
     </section>`;
   }
 

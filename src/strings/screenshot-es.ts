@@ -1,7 +1,8 @@
-/** The screenshot tool's words in Spanish. */
+/** The screenshot tool's and its editor's words in Spanish. */
 import type { ScreenshotStrings } from './screenshot.js';
+import type { ScreenshotEditorStrings } from './screenshot-editor.js';
 
-export const screenshotEs: ScreenshotStrings = {
+export const screenshotEs: ScreenshotStrings & ScreenshotEditorStrings = {
   shotTitle: 'Captura de pantalla',
   shotIntro: 'Los datos del cliente se tapan automáticamente antes de que vea la imagen.',
   shotTab: 'Capturar esta pestaña',

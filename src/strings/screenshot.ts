@@ -1,4 +1,7 @@
-/** The screenshot tool's words (`<triage-screenshot>`, its editor and the capture window), in English; `{placeholders}` are filled by fill(). */
+/**
+ * The screenshot tool's words (`<triage-screenshot>` and the capture window), in English;
+ * `{placeholders}` are filled by fill(). The editor's are in ./screenshot-editor.ts: they load with it.
+ */
 export const screenshotEn = {
   shotTitle: 'Screenshot',
   shotIntro: 'Customer details are blacked out automatically before you see the picture.',
@@ -24,18 +27,6 @@ export const screenshotEn = {
   shotAttached: 'Screenshot attached ({size}).',
   shotRefusedByReport: 'The report did not take the screenshot: {reason}',
   shotNoReport: 'There is no report to attach the screenshot to.',
-  shotEditorLabel: 'Screenshot editor',
-  shotAddRedaction: 'Add black-out box',
-  shotAddHighlight: 'Add highlight',
-  shotCrop: 'Crop',
-  shotUndo: 'Undo',
-  shotEditorHelp: 'Drag on the picture to draw a black-out box, or use the buttons. On a selected box: arrow keys move it, Shift+arrow keys resize it, Delete removes it. Ctrl+Z undoes.',
-  shotBoxRedact: 'Black-out box {n}',
-  shotBoxHighlight: 'Highlight {n}',
-  shotBoxCrop: 'Crop area',
-  shotBoxWhere: '{x}, {y}, {w} by {h} pixels',
-  shotBoxRemoved: '{box} removed.',
-  shotImageAlt: 'Captured picture, {w} by {h} pixels',
 };
 
 export type ScreenshotStrings = typeof screenshotEn;

@@ -45,4 +45,19 @@ describe('embed build', () => {
     assert.ok(phrase, 'the Spanish catalog has phrases');
     assert.ok(!reporter.includes(phrase), `the reporter bundles the Spanish phrase "${phrase}"`);
   });
+
+  it('shows the evidence tools from one shared chunk and loads the editor, capture and redaction code only on first use', () => {
+    const shot = upfront('triage-screenshot.js');
+    const logs = upfront('triage-logs.js');
+    const shown = code([...shot, ...logs]);
+    // The two elements and their words are there when the tools are shown.
+    for (const marker of ['Capture this tab', 'Attach logs']) assert.ok(shown.includes(marker), `the tools' up-front code lacks "${marker}"`);
+    // What only a click needs is not: the editor's pointer handling and words, frame grabbing, the collector's gzip, the redaction marks.
+    for (const marker of ['setPointerCapture', 'Add black-out box', 'getVideoTracks', 'CompressionStream', '[REDACTED:']) {
+      assert.ok(!shown.includes(marker), `the tools' up-front code contains "${marker}"`);
+    }
+    // One chunk, loaded up front by both entries, holds both elements: one request and one gzip stream.
+    const both = [...shot].filter((f) => logs.has(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
+    assert.ok(both.some((chunk) => chunk.includes('data-rung') && chunk.includes('pick-window')), 'the two elements are in one shared chunk');
+  });
 });

@@ -10,6 +10,7 @@ import { RecordingTarget } from './screenshot-support/evidence-host.js';
 import type { TriageScreenshot } from '../../components/screenshot/screenshot.js';
 import type { TriageScreenshotEditor } from '../../components/screenshot/editor.js';
 import { screenshotEn } from '../../src/strings/screenshot.js';
+import { screenshotEditorEn } from '../../src/strings/screenshot-editor.js';
 import { screenshotEs } from '../../src/strings/screenshot-es.js';
 import { webpChunks } from '../../src/capture/encode.js';
 import { describe, it } from '../support/harness.js';
@@ -101,7 +102,7 @@ describe('<triage-screenshot> capture', () => {
       expect(panel.hidden).to.equal(false);
       expect(root.textContent).to.include('3 areas with customer details were blacked out');
       await until(() => editorOf(shot)!.shadowRoot!.activeElement, 'focus moves into the editor once the report is back');
-      expect(editorOf(shot)!.shadowRoot!.activeElement?.textContent).to.equal(screenshotEn.shotAddRedaction);
+      expect(editorOf(shot)!.shadowRoot!.activeElement?.textContent).to.equal(screenshotEditorEn.shotAddRedaction);
 
       button(root, screenshotEn.shotAttach).click();
       await until(() => target.added.length === 1, 'the screenshot is attached');
@@ -330,14 +331,21 @@ describe('<triage-screenshot> ladder', () => {
     expect(styled).to.have.length(0);
   });
 
-  it('speaks Spanish for an es-* agent, every string translated', async () => {
-    const { root } = await mount(undefined, 'es-MX');
+  it('speaks Spanish for an es-* agent, every string translated, the editor (and its own words, loaded with it) included', async () => {
+    const { shot, root } = await mount(undefined, 'es-MX');
     expect(root.querySelector('h4')?.textContent).to.equal('Captura de pantalla');
     expect(button(root, 'Capturar esta pestaña')).to.exist;
-    for (const key of Object.keys(screenshotEn) as (keyof typeof screenshotEn)[]) {
-      expect(screenshotEs[key], key).to.be.a('string').and.not.equal(screenshotEn[key]);
-      expect(screenshotEs[key].match(/\{\w+\}/g) ?? [], `${key} placeholders`).to.deep.equal(screenshotEn[key].match(/\{\w+\}/g) ?? []);
+    const english = { ...screenshotEn, ...screenshotEditorEn };
+    for (const key of Object.keys(english) as (keyof typeof english)[]) {
+      expect(screenshotEs[key], key).to.be.a('string').and.not.equal(english[key]);
+      expect(screenshotEs[key].match(/\{\w+\}/g) ?? [], `${key} placeholders`).to.deep.equal(english[key].match(/\{\w+\}/g) ?? []);
     }
+    await shot.fromFile(await pattern(320, 180), 'file');
+    await until(() => editorOf(shot), 'editor');
+    await editorOf(shot)!.updateComplete;
+    const editor = editorOf(shot)!.shadowRoot!;
+    expect(button(editor, screenshotEs.shotUndo)).to.exist;
+    expect(button(editor, screenshotEditorEn.shotUndo)).to.equal(undefined);
   });
 });
 
@@ -383,9 +391,21 @@ describe('<triage-screenshot-editor>', () => {
     return { shot, host, editor, root: editor.shadowRoot! };
   }
 
+  it("shows its own English words under the host's overrides", async () => {
+    const { provider, shot } = await mount();
+    (provider as HTMLElement & { config: object }).config = { strings: { shotUndo: 'Take back' } };
+    await shot.updateComplete;
+    await shot.fromFile(await pattern(320, 180), 'file');
+    await until(() => editorOf(shot), 'editor');
+    const root = editorOf(shot)!.shadowRoot!;
+    await editorOf(shot)!.updateComplete;
+    expect(button(root, 'Take back')).to.exist;
+    expect(button(root, screenshotEditorEn.shotAddRedaction)).to.exist;
+  });
+
   it('a box added and moved by keyboard destroys the pixels under it in the export', async () => {
     const { editor, root } = await editorWith(await pattern());
-    button(root, screenshotEn.shotAddRedaction).focus();
+    button(root, screenshotEditorEn.shotAddRedaction).focus();
     await sendKeys({ press: 'Enter' });
     await editor.updateComplete;
     const box = root.querySelector<SVGRectElement>('.box.redact')!;
@@ -411,14 +431,14 @@ describe('<triage-screenshot-editor>', () => {
 
   it('Delete removes the selected box and undo brings it back', async () => {
     const { editor, root } = await editorWith(await pattern(800, 450));
-    button(root, screenshotEn.shotAddRedaction).click();
+    button(root, screenshotEditorEn.shotAddRedaction).click();
     await editor.updateComplete;
     root.querySelector<SVGRectElement>('.box')!.focus();
     await sendKeys({ press: 'Delete' });
     await editor.updateComplete;
     expect(editor.boxes).to.have.length(0);
     expect(root.querySelector('[role=status]')?.textContent).to.equal('Black-out box 1 removed.');
-    button(root, screenshotEn.shotUndo).click();
+    button(root, screenshotEditorEn.shotUndo).click();
     await editor.updateComplete;
     expect(editor.boxes).to.have.length(1);
     await sendKeys({ down: 'Control' });

@@ -6,6 +6,7 @@ import { launcherEn, launcherEs } from '../../src/strings/launcher.js';
 import { reportsEn } from '../../src/strings/reports.js';
 import { reportsEs } from '../../src/strings/reports-es.js';
 import { screenshotEn } from '../../src/strings/screenshot.js';
+import { screenshotEditorEn } from '../../src/strings/screenshot-editor.js';
 import { screenshotEs } from '../../src/strings/screenshot-es.js';
 import { logsEn } from '../../src/strings/logs.js';
 import { logsEs } from '../../src/strings/logs-es.js';
@@ -77,6 +78,7 @@ describe('the catalogs of every element', () => {
       ['launcher', launcherEn, launcherEs],
       ['reports', reportsEn, reportsEs],
       ['screenshot', screenshotEn, screenshotEs],
+      ['screenshot editor', screenshotEditorEn, screenshotEs],
       ['logs', logsEn, logsEs],
       ['status', statusEn, statusEs],
     ] as const) {
