@@ -246,9 +246,6 @@ export class TriageReporter extends TriageElement {
     if (changed.has('form')) this.#showLink();
   }
 
-  protected override firstUpdated(): void {
-    this.renderRoot.querySelector('#zones')?.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
-  }
 
   /** Hides the dialog (and its backdrop) until the returned function shows it again. */
   async #hideForCapture(): Promise<() => void> {
@@ -364,6 +361,10 @@ export class TriageReporter extends TriageElement {
   #onFocusIn = (event: Event) => {
     const control = event.target as HTMLElement;
     this.#lastField = control.id || this.#lastField;
+    // The zone picker's suggestions (every zone the browser knows, some 400 options) are built
+    // when the agent first comes to the field, not on every open: they cost the open a few ms.
+    const zones = control.getAttribute('list') === 'zones' && this.renderRoot.querySelector('#zones');
+    if (zones && !zones.childElementCount) zones.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
     requestAnimationFrame(() => {
       const [header, footer] = ['header', 'footer'].map((part) => this.dialog.querySelector(`[part~=${part}]`)!);
       if (!control.isConnected || footer.contains(control)) return;
