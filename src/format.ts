@@ -2,10 +2,15 @@
  * Turning values into words and back for the reporter: string templates, wall-clock readings in
  * a zone, durations, sizes. Intl only, so every number and date reads in the agent's locale.
  */
-import { fill, wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './severity.js';
+import { wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './zoned-time.js';
 
-// One template filler for the core's reasons and the reporter's catalog alike.
-export { fill };
+/**
+ * Replaces `{name}` placeholders; unknown names stay visible so a broken catalog shows.
+ * One filler for the core's reasons (./severity.ts re-exports it) and every catalog's words alike.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
