@@ -22,7 +22,8 @@ const BUDGETS_KB = {
   // dropping @lit/task won back 1.0, hence 39 (the rest is issue 14's own code; README, "Size").
   // Issue 11's first view (opening 28.7 -> 25.3 KB) split the severity core and what it makes of
   // the form off the open chunk: the same code in more gzip streams, 38.9 -> 39.7 (bench/NOTES.md).
-  'triage-reporter.js': { target: 32, ceiling: 39.7 },
+  // Issue 11's open latency keeps Intl formatters once built (src/format.ts): +50 bytes, hence 39.8.
+  'triage-reporter.js': { target: 32, ceiling: 39.8 },
   // The rewind buffer a host imports before everything else (issue 8).
   'triage-rewind.js': { target: 2, ceiling: 2 },
 };

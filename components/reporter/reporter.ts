@@ -376,7 +376,8 @@ export class TriageReporter extends TriageElement {
     this.#lastField = control.id || this.#lastField;
     // The zone picker's suggestions (every zone the browser knows, some 400 options) are built
     // when the agent first comes to the field, not on every open: they cost the open a few ms.
-    const zones = control.getAttribute('list') === 'zones' && this.renderRoot.querySelector('#zones');
+    // It is the one list the form renders empty.
+    const zones = (control as HTMLInputElement).list;
     if (zones && !zones.childElementCount) zones.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
     requestAnimationFrame(() => {
       const [header, footer] = ['header', 'footer'].map((part) => this.dialog.querySelector(`[part~=${part}]`)!);

@@ -9,7 +9,7 @@ import type { AgentContext } from '../../src/context.js';
 import type { RelatedReports } from '../../src/delivery.js';
 import type { Suggestion } from '../../src/compose-ticket.js';
 import type { Level } from '../../src/severity.js';
-import { fill, numberFormat, plural } from '../../src/format.js';
+import { fill, plural } from '../../src/format.js';
 import type { Strings } from '../../src/strings.js';
 import { area, select, type FieldScope } from './fields.js';
 
@@ -80,6 +80,6 @@ export function liveSeverity(t: Strings, result: Suggestion | undefined): Templa
 
 /** The reason figures as the agent's locale writes them (27,5 in Spain), without grouping, as the core prints them. */
 function localNumbers(values: Record<string, number>, locale: string): Record<string, string> {
-  const number = numberFormat(locale, { useGrouping: false });
+  const number = new Intl.NumberFormat(locale, { useGrouping: false });
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, number.format(value)]));
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from '../support/harness.js';
-import { fill, formatBytes, formatDateTime, formatDuration, instantFromLocalInput, numberFormat, isoWithOffset, timeZones, toLocalInput } from '../../src/format.js';
+import { fill, formatBytes, formatDateTime, formatDuration, instantFromLocalInput, intl, isoWithOffset, timeZones, toLocalInput } from '../../src/format.js';
 
 describe('format: templates', () => {
   it('fills named placeholders and leaves unknown ones visible', () => {
@@ -82,9 +82,9 @@ describe('format: words for people', () => {
 
 describe('format: Intl formatters', () => {
   it('builds one formatter per locale and options and keeps it', () => {
-    expect(numberFormat('es-ES', { maximumFractionDigits: 1 })).to.equal(numberFormat('es-ES', { maximumFractionDigits: 1 }));
-    expect(numberFormat('es-ES', { maximumFractionDigits: 1 })).not.to.equal(numberFormat('en-US', { maximumFractionDigits: 1 }));
-    expect(numberFormat('es-ES', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27,5');
-    expect(numberFormat('en-US', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27.5');
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 })).to.equal(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 }));
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 })).not.to.equal(intl(Intl.NumberFormat, 'en-US', { maximumFractionDigits: 1 }));
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27,5');
+    expect(intl(Intl.NumberFormat, 'en-US', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27.5');
   });
 });
