@@ -221,7 +221,7 @@ try {
   row('cold: first open after load (ours warmed on idle, the default)', cold.get('ours-idle')!, cold.get('sentry')!);
   row('cold without warming (ours `warm="none"`: fetched and evaluated on click)', cold.get('ours-none')!, cold.get('sentry')!);
   row('warm: reopen after close', warm.get('ours-idle')!, warm.get('sentry')!);
-  row('floor, cold: a bare Lit element with one input in a <dialog>, defined before the click', cold.get('floor-idle')!, cold.get('sentry')!, false);
+  row('floor, cold: a bare Lit element with one input in a `<dialog>`, defined before the click', cold.get('floor-idle')!, cold.get('sentry')!, false);
   row('floor, cold: the same, its module fetched and defined on the click', cold.get('floor-none')!, cold.get('sentry')!, false);
   const first = (samples: Sample[]) => `#${samples[0]!.field}, focused by ${samples.every((s) => s.focusedBy === 'widget') ? 'the widget' : 'the bench'}`;
   console.log(`field typed in: ours ${first(cold.get('ours-idle')!)}; Sentry ${first(cold.get('sentry')!)}: its message field is autofocused, but Chromium blocks autofocus when the click has already focused its button, so the figure stops at the field rendered and typeable.`);
