@@ -20,7 +20,10 @@ const BUDGETS_KB = {
   // ceiling), hence 36. Issue 14 (related reports, frozen workspace, live error summary, Spanish
   // messages, countdown, Sent recap) and issue 14's theme brought it to 39.8; shared chunks and
   // dropping @lit/task won back 1.0, hence 39 (the rest is issue 14's own code; README, "Size").
-  'triage-reporter.js': { target: 32, ceiling: 39 },
+  // Issue 11's first view (opening 28.7 -> 25.3 KB) split the severity core and what it makes of
+  // the form off the open chunk: the same code in more gzip streams, 38.9 -> 39.7 (bench/NOTES.md).
+  // Issue 11's open latency keeps Intl formatters once built (src/format.ts): +50 bytes, hence 39.8.
+  'triage-reporter.js': { target: 32, ceiling: 39.8 },
   // The rewind buffer a host imports before everything else (issue 8).
   'triage-rewind.js': { target: 2, ceiling: 2 },
 };
@@ -90,7 +93,9 @@ function staticClosureOf(file, seen = new Set()) {
 // What opening the reporter fetches: the entry and its static imports, not the validator that
 // loads once the agent types (the performance issue's target: 26 KB on open). Issue 14 and the
 // known-incident banner brought it to 29.5; shared chunks and dropping @lit/task won back 0.9, hence 29.
-const ON_OPEN = { target: 26, ceiling: 29 };
+// The severity core, the suggestion, the SLA and the ticket now load after the first view (a blank
+// form shows no severity; a draft with one waits for the core): 25.3, hence 25.4.
+const ON_OPEN = { target: 26, ceiling: 25.4 };
 if (manifest['triage-reporter.js']) {
   const staticClosure = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;

@@ -1,20 +1,11 @@
 /**
- * The reporter's form as plain data, and the ticket made from it. The form keeps exactly what
- * the agent typed (numbers as text) so a draft restores it unchanged; turning it into a ticket
- * happens here, without a DOM, and the shared schema then judges the result.
+ * The reporter's form as plain data. The form keeps exactly what the agent typed (numbers as
+ * text) so a draft restores it unchanged; the severity it suggests and the ticket made from it
+ * are ./compose-ticket.ts, which needs the severity core: the form's first view needs neither.
  */
-import {
-  responseDueAt,
-  slaFor,
-  suggestSeverity,
-  type Category,
-  type Level,
-  type ReasonKey,
-  type SeverityInput,
-  type SeveritySuggestion,
-} from './severity.js';
+import type { Category, Level } from './severity.js';
+import type { AgentContext, Records, Reporter } from './context.js';
 import type { AttachmentMeta, Ticket } from './ticket.js';
-import type { AgentContext, Records, Reporter, TriageConfig } from './context.js';
 import { instantFromLocalInput, toLocalInput } from './format.js';
 
 export type ReporterKey = keyof Reporter;
@@ -87,62 +78,15 @@ export function newForm(now: Date, timeZone: string, id: string = crypto.randomU
   };
 }
 
+/** The reason recorded for "several": the agent's word, not a number they never gave. */
+export const SEVERAL_REASON = 'Several agents are affected (no number given): more than one agent is a Major Impairment.';
+
 /** Text the agent typed into a number field: undefined when empty, the text itself when not a number (the schema then names the field). */
-function numberOrRaw(text: string): number | string | undefined {
+export function numberOrRaw(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : trimmed;
-}
-
-const numberOnly = (text: string) => {
-  const value = numberOrRaw(text);
-  return typeof value === 'number' ? value : undefined;
-};
-
-/** What the severity core needs, from what the agent typed so far (unusable numbers left out). */
-export function severityInputOf(form: ReportForm): SeverityInput | undefined {
-  if (!form.category) return undefined;
-  const rate = numberOnly(form.abandonRate);
-  const normal = numberOnly(form.normalAbandonRate);
-  return {
-    category: form.category,
-    agentsAffected: numberOnly(form.agentsAffected),
-    agentsTotal: numberOnly(form.agentsTotal),
-    interactionsAffectedPercent: numberOnly(form.interactionsPercent),
-    workaround: form.workaround,
-    unsupportedPlatformChange: form.platformChange,
-    coreFunctionAffected: form.category === 'other-defect' ? form.coreFunction : undefined,
-    abandonment:
-      form.category === 'chat-abandonment' && rate !== undefined && normal !== undefined
-        ? { currentlyObserved: form.stillHappening, ratePercent: rate, normalRatePercent: normal }
-        : undefined,
-  };
-}
-
-export type Suggestion = { ok: true; suggestion: SeveritySuggestion } | { ok: false; message: string };
-
-/** The reason recorded for "several": the agent's word, not a number they never gave. */
-export const SEVERAL_REASON = 'Several agents are affected (no number given): more than one agent is a Major Impairment.';
-
-/**
- * The live suggestion; the core's own words when the numbers contradict each other. "Several"
- * is graded as the contract's "more than one agent affected" (rule 4): the core sees two agents
- * of an unknown total, and its reason for that becomes the reporter's own, without the number.
- */
-export function suggestionFor(form: ReportForm): Suggestion | undefined {
-  const input = severityInputOf(form);
-  if (!input) return undefined;
-  const several = form.severalAgents && input.agentsAffected === undefined;
-  try {
-    const suggestion = suggestSeverity(several ? { ...input, agentsAffected: 2, agentsTotal: undefined } : input);
-    if (!several) return { ok: true, suggestion };
-    const explanations = suggestion.explanations.map((e) => (e.key === 'majorAgentsNoTotal' ? { key: 'severalAgents' as ReasonKey, values: {} } : e));
-    const reasons = suggestion.explanations.map((e, i) => (e.key === 'majorAgentsNoTotal' ? SEVERAL_REASON : suggestion.reasons[i]!));
-    return { ok: true, suggestion: { ...suggestion, reasons, explanations } };
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
 }
 
 /** Values of one identifier group: the agent's edits over the host's prefill, blanks dropped. */
@@ -176,26 +120,25 @@ export interface Environment {
   url?: string;
 }
 
+/** What the severity core made of the form (src/compose-ticket.ts grades it), for the ticket. */
+export interface Graded {
+  severity: { suggested?: Level; reasons: string[]; chosen?: Level; overrideReason?: string };
+  sla?: { plan: string; responseDueAt: string; coverage: string };
+}
+
 /**
- * The ticket document for the form as it stands. Not validated: pass it to `validateTicket`,
- * which refuses, in words naming the field, whatever the agent still has to fix.
+ * The ticket document for the form as typed, with its grading: composeTicket() in
+ * ./compose-ticket.ts, which needs the severity core, grades it and comes here, so the document's
+ * shape, mirrored by formFromTicket() below, is written once, beside the form.
  */
-export function composeTicket(
+export function ticketOf(
   form: ReportForm,
   agent: AgentContext,
-  config: TriageConfig,
   now: Date,
+  { severity, sla }: Graded,
   attachments: AttachmentMeta[] = [],
   environment: Environment = {},
 ): Record<string, unknown> {
-  const result = suggestionFor(form);
-  const suggested = result?.ok ? result.suggestion : undefined;
-  const chosen = (form.chosenLevel || suggested?.level) as Level | undefined;
-  const sla = chosen && {
-    plan: config.plan,
-    responseDueAt: responseDueAt(now, chosen, { plan: config.plan, calendar: config.calendar }).toISOString(),
-    coverage: slaFor(chosen, config.plan).coverage,
-  };
   const text = (value: string) => value.trim() || undefined;
   const rate = numberOrRaw(form.abandonRate);
   const normal = numberOrRaw(form.normalAbandonRate);
@@ -235,17 +178,13 @@ export function composeTicket(
       url: pageAddress(environment.url),
       appVersion: agent.appVersion,
     }),
-    severity: {
-      suggested: suggested?.level,
-      reasons: suggested?.reasons ?? [],
-      chosen,
-      overrideReason: chosen !== suggested?.level ? text(form.overrideReason) : undefined,
-    },
+    severity,
     sla,
     attachments: attachments.length ? attachments : undefined,
     linkedStatusIncident: form.linkedStatusIncident || undefined,
   }) ?? {};
 }
+
 
 const text = (value: number | undefined) => (value === undefined ? '' : String(value));
 

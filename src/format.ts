@@ -2,12 +2,27 @@
  * Turning values into words and back for the reporter: string templates, wall-clock readings in
  * a zone, durations, sizes. Intl only, so every number and date reads in the agent's locale.
  */
-import { fill, wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './severity.js';
+import { wallClockToInstant, zonedParts, offsetMinutesAt, isValidTimeZone } from './zoned-time.js';
 
-// One template filler for the core's reasons and the reporter's catalog alike.
-export { fill };
+/**
+ * Replaces `{name}` placeholders; unknown names stay visible so a broken catalog shows.
+ * One filler for the core's reasons (./severity.ts re-exports it) and every catalog's words alike.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * `new Formatter(locale, options)` (an Intl constructor), built once per kind, locale and options. Building one costs Chromium
+ * here about a millisecond (it loads the locale's data), and opening the form words dozens of
+ * counts, sizes and dates: built on every call, they were the reporter's largest cost on open
+ * after the first render itself (bench/open-latency.bench.ts).
+ */
+const formatters: Record<string, object> = {};
+export const intl = <T extends object, O extends object>(Formatter: new (locale: string, options?: O) => T, locale: string, options?: O): T =>
+  (formatters[Formatter.name + locale + JSON.stringify(options)] ??= new Formatter(locale, options)) as T;
 
 /** The 'YYYY-MM-DDTHH:MM' an `<input type="datetime-local">` shows for an instant in a zone. */
 export function toLocalInput(date: Date, timeZone: string): string {
@@ -40,7 +55,7 @@ export function isoWithOffset(date: Date, timeZone: string): string {
 
 /** "Tue, Dec 1, 3:30 PM EST" in the agent's locale, read in a given zone. */
 export function formatDateTime(date: Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return intl(Intl.DateTimeFormat, locale, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
@@ -52,7 +67,7 @@ export function formatDateTime(date: Date, locale: string, timeZone: string): st
 }
 
 const unit = (locale: string, name: string, value: number) =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  intl(Intl.NumberFormat, locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
 
 /** A span as its two largest units, rounded down to the minute: "1 hr 30 min", "2 days 3 hr". */
 export function formatDuration(ms: number, locale: string): string {
@@ -70,13 +85,12 @@ export function formatDuration(ms: number, locale: string): string {
 export function formatBytes(bytes: number, locale: string): string {
   const [name, size] =
     bytes >= 1024 * 1024 ? ['megabyte', bytes / 1024 / 1024] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: 1 }).format(size);
+  return intl(Intl.NumberFormat, locale, { style: 'unit', unit: name, maximumFractionDigits: 1 }).format(size);
 }
 
 /** Every IANA zone the runtime knows, for the time-zone picker; the agent's own one when Intl cannot list them. */
 export function timeZones(fallback: string): string[] {
-  const intl = Intl as { supportedValuesOf?: (key: string) => string[] };
-  const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+  const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
   return zones.includes(fallback) ? zones : [fallback, ...zones];
 }
 
@@ -85,20 +99,20 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 
 /** A counted phrase as the locale's plural rules word it ("1 agent", "2 agents"), the count in its digits. */
 export function plural(forms: Plural, n: number, locale: string): string {
-  return fill(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: new Intl.NumberFormat(locale).format(n) });
+  return fill(forms[intl(Intl.PluralRules, locale).select(n)] ?? forms.other, { n: intl(Intl.NumberFormat, locale).format(n) });
 }
 
 /** "in 20 seconds", "in 3 minutes": a moment ahead as a span from now, which moves when redrawn. */
 export function relativeTime(ms: number, locale: string): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
   return seconds < 60 ? format.format(seconds, 'second') : format.format(Math.round(seconds / 60), 'minute');
 }
 
 /** A zone in words, "Eastern Time, New York", rather than its IANA id; the id when Intl cannot name it. */
 export function zoneName(timeZone: string, locale: string, at = new Date()): string {
   try {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    const name = intl(Intl.DateTimeFormat, locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
     const city = timeZone.split('/').pop()!.replace(/_/g, ' ');
     return name ? (timeZone.includes('/') ? `${name}, ${city}` : name) : timeZone;
   } catch {

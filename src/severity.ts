@@ -6,6 +6,8 @@
  */
 import { civilDateKeyAt, IANA_ZONE, isValidTimeZone, MS_PER_DAY, utcFromFields, wallClockToEpochMs, zonedParts } from './zoned-time.js';
 import { DEFAULT_CALENDAR } from './calendar.js';
+import { CATEGORIES, type Category } from './categories.js';
+import { fill } from './format.js';
 
 export { isValidTimeZone, offsetMinutesAt, wallClockToInstant, zonedParts } from './zoned-time.js';
 export type { ZonedParts } from './zoned-time.js';
@@ -21,20 +23,7 @@ export const SEVERITY_NAMES: Record<Level, string> = {
 
 export const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
-export const CATEGORIES = [
-  'media-bar-login',
-  'interaction-flow',
-  'chat-routing',
-  'email-routing',
-  'voice',
-  'chat-abandonment',
-  'media-bar-display',
-  'other-defect',
-  'enhancement',
-  'question',
-] as const;
-
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category };
 
 export interface SeverityInput {
   category: Category;
@@ -103,13 +92,8 @@ export interface SeveritySuggestion {
   explanations: ReasonExplanation[];
 }
 
-/**
- * Replaces `{name}` placeholders; unknown names stay visible so a broken catalog shows.
- * Exported so callers can fill a translated REASONS template; ./format.ts re-exports it.
- */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+// The template filler the reasons are made with; callers fill a translated REASONS template with it.
+export { fill };
 
 export const PLANS = ['standard', 'premium'] as const;
 export type Plan = (typeof PLANS)[number];

@@ -9,6 +9,7 @@
  * host adds a language with `addCatalog('fr', fr)` where `fr: Strings`, or passes a whole catalog
  * as `config.strings`.
  */
+import { REASONS } from './severity.js';
 import { reporterEn } from './strings/reporter.js';
 import { reportsEn } from './strings/reports.js';
 import { launcherEn } from './strings/launcher.js';
@@ -19,7 +20,19 @@ import { statusEn } from './strings/status.js';
 import { issuesEn } from './strings/issues.js';
 import { knownIncidentEn } from './strings/known-incident.js';
 
-export const en = { ...reporterEn, ...reportsEn, ...launcherEn, ...screenshotEn, ...screenshotEditorEn, ...logsEn, ...statusEn, ...issuesEn, ...knownIncidentEn };
+export const en = {
+  ...reporterEn,
+  ...reportsEn,
+  ...launcherEn,
+  ...screenshotEn,
+  ...screenshotEditorEn,
+  ...logsEn,
+  ...statusEn,
+  ...issuesEn,
+  ...knownIncidentEn,
+  // The core's English reasons with the reporter's own: the whole table a translation follows.
+  reasons: { ...REASONS, ...reporterEn.reasons },
+};
 
 export type Strings = typeof en;
 

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AgentContext, TriageLimits } from '../../src/context.js';
-import { CATEGORIES } from '../../src/severity.js';
+import { CATEGORIES } from '../../src/categories.js';
 import type { RecordKey, ReportForm, ReporterKey } from '../../src/compose.js';
 import { QUICK_PICKS, controlIdOf, isPicked, ticketPathOf, type QuickPick } from '../../src/report-form.js';
 import type { AttachmentMeta } from '../../src/ticket.js';

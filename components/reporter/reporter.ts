@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentBytes, OutboxEntry } from '../../src/delivery.js';
 import type { AttachmentMeta, FieldIssue, Ticket } from '../../src/ticket.js';
-import { composeTicket, formFromTicket, identifiers, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
+import { formFromTicket, identifiers, newForm, type ReportForm } from '../../src/compose.js';
 import type { AgentContext, Records } from '../../src/context.js';
 import { hasContent } from '../../src/draft.js';
 import { evidenceContext, type AttachmentKind, type EvidenceDetails, type EvidenceTarget } from '../../src/evidence.js';
@@ -12,6 +12,7 @@ import { afterQuickPick, attachmentRefusal, controlIdOf, offeredWorkspace, ticke
 import type { TriageEditEvent } from '../reports/events.js';
 import type { TriageStatusLinkEvent } from '../status/events.js';
 import { TriageElement } from '../shared/triage-element.js';
+import type { Strings } from '../../src/strings.js';
 import { reporterEn } from '../../src/strings/reporter.js';
 import { downloadBlob } from '../shared/download.js';
 import { base } from '../shared/base.styles.js';
@@ -106,7 +107,8 @@ type View = 'form' | 'confirm' | 'status' | 'reports';
  */
 export class TriageReporter extends TriageElement {
   static override styles = [base, styles];
-  static override strings = reporterEn;
+  // Its English reasons are the core's, read beside these once the core has loaded (severity-panel.ts).
+  static override strings = reporterEn as Partial<Strings>;
 
   @property({ reflect: true }) presentation: 'modal' | 'docked' | 'embedded' = 'modal';
 
@@ -238,17 +240,24 @@ export class TriageReporter extends TriageElement {
     this.#related.abort();
   }
 
-  protected override willUpdate(): void {
+  /**
+   * A form with a category or a chosen level (a restored draft, or the agent just chose one)
+   * shows its severity at once: its render waits for the severity core (with the views) rather
+   * than drawing the panel without it. Where the core could not load, the panel says so.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
     this.form ??= this.#draft.restore(newForm(new Date(), this.ctx.timeZone));
+    if (views || !(this.form.category || this.form.chosenLevel)) return super.scheduleUpdate();
+    return loadViews().then(
+      () => super.scheduleUpdate(),
+      () => super.scheduleUpdate(),
+    );
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('form')) this.#showLink();
   }
 
-  protected override firstUpdated(): void {
-    this.renderRoot.querySelector('#zones')?.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
-  }
 
   /** Hides the dialog (and its backdrop) until the returned function shows it again. */
   async #hideForCapture(): Promise<() => void> {
@@ -307,15 +316,16 @@ export class TriageReporter extends TriageElement {
   #recheck(path: string) {
     if (!this.issues.length) return;
     if (!this.#watched.size) return this.#showIssues(this.issues.filter((i) => i.path !== path), false);
-    void loadValidator().then(({ validateTicket }) => {
+    void Promise.all([loadValidator(), loadViews()]).then(([{ validateTicket }]) => {
       const result = validateTicket(this.#compose());
       this.#showIssues(result.ok ? [] : result.issues.filter((i) => this.#watched.has(i.path)), false);
     });
   }
 
+  /** The ticket for the form as it stands (its module came with the views, which Send waits for). */
   #compose() {
     const meta = this.kept ?? this.attachments.map(({ file, kind, details }) => ({ name: file.name, type: file.type, size: file.size, kind, ...details }));
-    return composeTicket(this.form, this.#agent, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
+    return views!.composeTicket(this.form, this.#agent, this.cfg, new Date(), meta, { userAgent: navigator.userAgent, url: location.href });
   }
 
   /** Enter in a one-line field never sends (no implicit submission); Ctrl+Enter or Cmd+Enter does. */
@@ -364,6 +374,11 @@ export class TriageReporter extends TriageElement {
   #onFocusIn = (event: Event) => {
     const control = event.target as HTMLElement;
     this.#lastField = control.id || this.#lastField;
+    // The zone picker's suggestions (every zone the browser knows, some 400 options) are built
+    // when the agent first comes to the field, not on every open: they cost the open a few ms.
+    // It is the one list the form renders empty.
+    const zones = (control as HTMLInputElement).list;
+    if (zones && !zones.childElementCount) zones.append(...timeZones(this.ctx.timeZone).map((zone) => new Option(zone)));
     requestAnimationFrame(() => {
       const [header, footer] = ['header', 'footer'].map((part) => this.dialog.querySelector(`[part~=${part}]`)!);
       if (!control.isConnected || footer.contains(control)) return;
@@ -444,14 +459,14 @@ export class TriageReporter extends TriageElement {
   protected async submit(event?: Event) {
     event?.preventDefault();
     if (this.#delivery.busy) return;
-    const draft = this.#compose();
     let validateTicket;
     try {
-      ({ validateTicket } = await loadValidator());
+      [{ validateTicket }] = await Promise.all([loadValidator(), loadViews()]);
     } catch {
-      return this.#delivery.fail(draft as Ticket, this.t.loadFailed);
+      // Without the views nothing makes the ticket: the failure offers the form as typed to download.
+      return this.#delivery.fail((views ? this.#compose() : { ...this.form }) as Ticket, this.t.loadFailed);
     }
-    const result = validateTicket(draft);
+    const result = validateTicket(this.#compose());
     if (!result.ok) {
       this.#watched = new Set(result.issues.map((i) => i.path));
       return this.#showIssues(result.issues);
@@ -577,7 +592,7 @@ export class TriageReporter extends TriageElement {
   protected renderForm() {
     const t = this.t;
     const scope: FieldScope = { form: this.form, errors: this.errors, t };
-    const suggestion = suggestionFor(this.form);
+    const suggestion = views?.suggestionFor(this.form);
     const agent = this.#agent;
     const offer = offeredWorkspace(this.ctx.records, this.openedOn?.formId === this.form.id ? this.openedOn.records : undefined, this.declined);
     return html`<form part="body" novalidate @input=${this.#onInput} @change=${this.#onInput} @submit=${this.submit}
@@ -601,8 +616,8 @@ export class TriageReporter extends TriageElement {
         ...scope,
         suggestion,
         agent,
-        config: this.cfg,
         related: this.#related.status === 'complete' ? this.#related.value : undefined,
+        core: views && { reasons: views.REASONS, sla: (level) => views!.slaPanel(t, level, agent, this.cfg) },
         raise: (agents) => this.#patch({ agentsAffected: String(agents) }),
       })}
       ${submitFooter({
@@ -650,7 +665,11 @@ export class TriageReporter extends TriageElement {
 let validator: Promise<typeof import('../../src/ticket.js')> | undefined;
 /** The schema's problems in the agent's words (./issue-words.ts), there once the validator is. */
 let words: typeof import('./issue-words.js').issueWords | undefined;
-/** The views that replace the form and the workspace offer (./views.ts): loaded once the form is open. */
+/**
+ * What the form's first view does not need (./views.ts): the views that replace the form, the
+ * workspace offer, and the severity core with what it makes of the form (the suggestion, the SLA,
+ * the ticket). Loaded once the form is open; a render that needs the core waits for it.
+ */
 let views: typeof import('./views.js') | undefined;
 let viewsLoading: Promise<unknown> | undefined;
 function loadViews() {

@@ -1,29 +1,37 @@
 /**
  * The severity the policy suggests for the form as typed, why, the level the agent reports, the
- * SLA that follows from it, and other agents' matching reports.
+ * SLA that follows from it, and other agents' matching reports. The suggestion and the SLA come
+ * from the severity core, which the form's first view (no category yet) does without: the
+ * element passes them in once it has loaded (./sla-panel.ts, src/compose-ticket.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AgentContext, TriageConfig } from '../../src/context.js';
+import type { AgentContext } from '../../src/context.js';
 import type { RelatedReports } from '../../src/delivery.js';
-import type { Suggestion } from '../../src/compose.js';
-import { LEVELS, resolveCalendar, responseDueAt, slaFor, type Level } from '../../src/severity.js';
-import { fill, formatDateTime, formatDuration, plural, zoneName } from '../../src/format.js';
+import type { Suggestion } from '../../src/compose-ticket.js';
+import type { Level } from '../../src/severity.js';
+import { fill, plural } from '../../src/format.js';
 import type { Strings } from '../../src/strings.js';
 import { area, select, type FieldScope } from './fields.js';
 
 export interface SeverityScope extends FieldScope {
   suggestion: Suggestion | undefined;
   agent: AgentContext;
-  config: TriageConfig;
   related?: RelatedReports;
   /** Counts the other agents' reports in: sets agents affected. */
   raise(agents: number): void;
+  /** The severity core's part, once loaded: its English reasons, and the SLA panel of a level. */
+  core?: { reasons: Partial<Record<string, string>>; sla(level: Level): TemplateResult };
 }
+
+/** The core's LEVELS, written out so the panel needs no core to list them. */
+const LEVELS: readonly Level[] = [1, 2, 3, 4];
 
 const levelName = (t: Strings, level: Level) => t[`sev${level}`];
 
 export function severityPanel(scope: SeverityScope): TemplateResult {
-  const { t, form, suggestion: result, related } = scope;
+  const { t, form, suggestion: result, related, core } = scope;
+  // The render waited for the core; without it here, it could not load.
+  const unloaded = !core && Boolean(form.category || form.chosenLevel);
   const suggested = result?.ok ? result.suggestion : undefined;
   const level = (form.chosenLevel || suggested?.level) as Level | undefined;
   // Only other agents count: the service leaves out the asker's own reports (otherAgents);
@@ -38,9 +46,13 @@ export function severityPanel(scope: SeverityScope): TemplateResult {
         ? html`<p class=${'badge sev' + suggested.level}><strong>${fill(t.suggested, { level: suggested.level, name: levelName(t, suggested.level) })}</strong></p>
             <ul class="reasons" aria-label=${t.why}>${suggested.explanations.map(
               // The figures in the agent's locale; a reason the catalog lacks reads as the core's English.
-              ({ key, values }, i) => html`<li>${t.reasons[key] ? fill(t.reasons[key], localNumbers(values, scope.agent.locale)) : suggested.reasons[i]}</li>`,
+              ({ key, values }, i) => {
+                // The catalog's words, else the core's English table (the English part carries no copy of it).
+                const words = key in t.reasons ? t.reasons[key] : core?.reasons[key];
+                return html`<li>${words ? fill(words, localNumbers(values, scope.agent.locale)) : suggested.reasons[i]}</li>`;
+              },
             )}</ul>`
-        : html`<p class=${result ? 'error' : 'muted'}>${result && !result.ok ? result.message : t.severityUnknown}</p>`}
+        : html`<p class=${result || unloaded ? 'error' : 'muted'}>${result && !result.ok ? result.message : unloaded ? t.loadFailed : t.severityUnknown}</p>`}
     </div>
     ${others > 0
       ? html`<div part="signals" class="signals"><p>${plural(t.signals, others, locale)}</p>
@@ -55,24 +67,8 @@ export function severityPanel(scope: SeverityScope): TemplateResult {
       ])}
       ${form.chosenLevel && form.chosenLevel !== suggested?.level ? area(scope, 'overrideReason', t.overrideReason, t.overrideHint) : nothing}
     </div>
-    ${level ? slaPanel(t, level, scope.agent, scope.config) : nothing}
+    ${level && core ? core.sla(level) : nothing}
   </section>`;
-}
-
-/** When support answers a report of this level, in the agent's time and in support's, and how often it updates. */
-export function slaPanel(t: Strings, level: Level, { locale, timeZone }: AgentContext, { plan, calendar }: TriageConfig): TemplateResult {
-  const now = new Date();
-  const sla = slaFor(level, plan);
-  const due = responseDueAt(now, level, { plan, calendar });
-  const support = resolveCalendar(calendar);
-  return html`<div part="sla" class="sla">
-    <p><strong>${fill(t.slaResponse, { relative: fill(t.in, { duration: formatDuration(due.getTime() - now.getTime(), locale) }) })}</strong></p>
-    <p>${fill(t.slaDueLocal, { time: formatDateTime(due, locale, timeZone) })}<br />${fill(t.slaDueSupport, { time: formatDateTime(due, locale, support.timeZone) })}</p>
-    <p class="muted">
-      ${sla.coverage === '24x7' ? t.coverage24 : fill(t.coverageBusiness, { start: support.start, end: support.end, zone: zoneName(support.timeZone, locale, now) })}
-      ${sla.updateCadenceMinutes ? fill(t.cadence, { duration: formatDuration(sla.updateCadenceMinutes * 60_000, locale) }) : t.cadenceMaterial}
-    </p>
-  </div>`;
 }
 
 /** The suggestion again beside Send, so it stays in sight while the agent types the impact. */

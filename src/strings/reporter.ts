@@ -2,7 +2,7 @@
  * The report form's words in English: the base of every catalog. `categories` is replaced as a
  * whole when a host overrides it; `reasons` is merged key by key (see localize() in ../strings.ts).
  */
-import { REASONS, type Category } from '../severity.js';
+import type { Category, ReasonKey } from '../severity.js';
 import type { Plural } from '../format.js';
 
 export const reporterEn = {
@@ -153,12 +153,15 @@ export const reporterEn = {
     question: { label: 'Question or documentation request', hint: 'how something works' },
   } satisfies Record<Category, { label: string; hint: string }>,
 
-  /** Why the severity was suggested, by the core's reason keys: its own English table, not a copy. */
+  /**
+   * Why the severity was suggested, by the core's reason keys. English is the core's own table
+   * (REASONS in ../severity.ts), which the severity panel reads beside this once the core has
+   * loaded, so the form's first view carries no copy; here only the reporter's own reason:
+   * "several" as the agent said it, graded as more than one agent.
+   */
   reasons: {
-    ...REASONS,
-    // The reporter's own reason: "several" as the agent said it, graded as more than one agent.
     severalAgents: 'Several agents are affected (no number given): more than one agent is a Major Impairment.',
-  },
+  } as { severalAgents: string } & Partial<Record<ReasonKey, string>>,
 };
 
 export type ReporterStrings = typeof reporterEn;

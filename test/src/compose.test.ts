@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '../support/harness.js';
-import { composeTicket, formFromTicket, newForm, suggestionFor, type ReportForm } from '../../src/compose.js';
+import { formFromTicket, newForm, type ReportForm } from '../../src/compose.js';
+import { composeTicket, suggestionFor } from '../../src/compose-ticket.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
 import { validateTicket } from '../../src/ticket.js';
 

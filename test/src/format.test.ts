@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { describe, it } from '../support/harness.js';
-import { fill, formatBytes, formatDateTime, formatDuration, instantFromLocalInput, isoWithOffset, timeZones, toLocalInput } from '../../src/format.js';
+import { fill, formatBytes, formatDateTime, formatDuration, instantFromLocalInput, intl, isoWithOffset, timeZones, toLocalInput } from '../../src/format.js';
 
 describe('format: templates', () => {
   it('fills named placeholders and leaves unknown ones visible', () => {
@@ -77,5 +77,14 @@ describe('format: words for people', () => {
     const zones = timeZones('America/New_York');
     expect(zones).to.include('America/New_York');
     expect(zones.length).to.be.greaterThan(50);
+  });
+});
+
+describe('format: Intl formatters', () => {
+  it('builds one formatter per locale and options and keeps it', () => {
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 })).to.equal(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 }));
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 })).not.to.equal(intl(Intl.NumberFormat, 'en-US', { maximumFractionDigits: 1 }));
+    expect(intl(Intl.NumberFormat, 'es-ES', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27,5');
+    expect(intl(Intl.NumberFormat, 'en-US', { maximumFractionDigits: 1 }).format(27.54)).to.equal('27.5');
   });
 });
