@@ -176,6 +176,18 @@ describe('<triage-reporter> drafts and closing', () => {
     expect(control(reporter, 'summary').value).to.equal('');
   });
 
+  it('asks before closing a report whose only answer is the "Several" quick pick, and keeps it', async () => {
+    const reporter = await openReporter({ agent });
+    [...reporter.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=picks] button')].find((b) => b.textContent?.trim() === 'Several')!.click();
+    await reporter.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await until(() => reporter.shadowRoot!.querySelector('[role=alertdialog]'), 'asks before closing');
+    const closed = oneEvent(reporter, 'triage-close');
+    [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === 'Keep draft and close')!.click();
+    await closed;
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!)).to.include({ severalAgents: true, agentsAffected: '' });
+  });
+
   it('closes at once on Escape when nothing was typed', async () => {
     const reporter = await openReporter({ agent });
     const closed = oneEvent(reporter, 'triage-close');
