@@ -64,15 +64,21 @@ export function clearDraft(store = defaultStore()): void {
   }
 }
 
-const TYPED: (keyof ReportForm)[] = [
-  'summary', 'category', 'observed', 'expected', 'steps', 'agentsAffected', 'agentsTotal',
-  'interactionsPercent', 'uniqueTraits', 'abandonRate', 'normalAbandonRate', 'frequencyNote', 'overrideReason',
-];
+/** What the form fills in itself, not the agent: its id, and when (in which zone) from the clock. */
+const PREFILLED = new Set<keyof ReportForm>(['id', 'occurredAt', 'timeZone']);
 
-/** True when the agent has typed or chosen something worth asking about before discarding. */
+/** Whether one value of the form differs from a fresh form's: words (not blanks), identifiers, choices. */
+function entered(value: unknown, fresh: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (value && typeof value === 'object') return Object.values(value).some((v) => typeof v === 'string' && v.trim() !== '');
+  return value !== undefined && value !== fresh;
+}
+
+/**
+ * True when the agent has entered something worth asking about before discarding: typed words,
+ * an edited identifier, or any choice away from a fresh form's (the "Several" quick pick, a
+ * ticked or cleared box, a frequency, a level, a linked incident).
+ */
 export function hasContent(form: ReportForm): boolean {
-  return (
-    TYPED.some((key) => String(form[key]).trim() !== '') ||
-    Object.values({ ...form.reporter, ...form.records }).some((v) => v?.trim())
-  );
+  return (Object.keys(form) as (keyof ReportForm)[]).some((key) => !PREFILLED.has(key) && entered(form[key], SHAPE[key]));
 }

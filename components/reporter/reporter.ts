@@ -295,9 +295,14 @@ export class TriageReporter extends TriageElement {
 
   /** One listener for every control: its `name` is the form key ('summary', 'reporter.login'). */
   #onInput = (event: Event) => {
+    const target = event.target as HTMLInputElement;
+    // A text control's change only repeats what its input events brought. Chromium also fires it
+    // as a focused control leaves mid-render (the form giving way to "Close the report?" or to
+    // the status after Send): taken, it would set the form after the update, and write the sent
+    // report's words into the fresh one.
+    if (event.type === 'change' && /^(text|number|textarea)$/.test(target.type)) return;
     // The agent started a report: fetch the validator now, so Send does not wait for it.
     void loadValidator().catch(() => {});
-    const target = event.target as HTMLInputElement;
     const [key, sub] = target.name.split('.') as [keyof ReportForm, string?];
     if (!key || key === ('files' as string)) return;
     const value = target.type === 'checkbox' ? target.checked : target.value;

@@ -176,6 +176,18 @@ describe('<triage-reporter> drafts and closing', () => {
     expect(control(reporter, 'summary').value).to.equal('');
   });
 
+  it('asks before closing a report whose only answer is the "Several" quick pick, and keeps it', async () => {
+    const reporter = await openReporter({ agent });
+    [...reporter.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=picks] button')].find((b) => b.textContent?.trim() === 'Several')!.click();
+    await reporter.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await until(() => reporter.shadowRoot!.querySelector('[role=alertdialog]'), 'asks before closing');
+    const closed = oneEvent(reporter, 'triage-close');
+    [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === 'Keep draft and close')!.click();
+    await closed;
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!)).to.include({ severalAgents: true, agentsAffected: '' });
+  });
+
   it('closes at once on Escape when nothing was typed', async () => {
     const reporter = await openReporter({ agent });
     const closed = oneEvent(reporter, 'triage-close');
@@ -184,6 +196,52 @@ describe('<triage-reporter> drafts and closing', () => {
     expect($<HTMLDialogElement>(reporter, 'dialog').open).to.equal(false);
   });
 });
+
+describe('<triage-reporter> updates', () => {
+  it('opens, asks before closing and sends from the keyboard without setting anything after an update completed', async () => {
+    const outbox = new OutboxDouble();
+    const warnings = await changeInUpdateWarnings(async () => {
+      const reporter = await openReporter({ agent, services: { outbox } });
+      await fillRequired(reporter);
+      // The form gives way to the question while the summary, just typed, has focus.
+      await sendKeys({ press: 'Escape' });
+      await until(() => reporter.shadowRoot!.querySelector('[role=alertdialog]'), 'asks before closing');
+      [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === 'Back to the report')!.click();
+      await reporter.updateComplete;
+      await choose(reporter, 'chosenLevel', '1');
+      await typeInto(reporter, 'severity.overrideReason', 'Every agent on the night shift is on this site');
+      // Sent from the justification, which leaves with the form.
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Control' });
+      await until(() => outbox.submitted.length === 1 && !reporter.shadowRoot!.querySelector('form'), 'sent, the status shown');
+    });
+    expect(warnings).to.deep.equal([]);
+  });
+});
+
+/**
+ * Lit's dev-mode warnings that an element scheduled an update after one completed (a property
+ * set in updated() or while rendering), counted while `act` runs. Lit warns once a page, so the
+ * one issued already, by an earlier test, is forgotten first.
+ */
+async function changeInUpdateWarnings(act: () => Promise<void>): Promise<string[]> {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  expect(issued, 'Lit in dev mode, which warns').to.be.instanceOf(Set);
+  for (const warning of issued!) if (warning.includes('scheduled an update')) issued!.delete(warning);
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (String(args[0]).includes('scheduled an update')) warnings.push(String(args[0]));
+    warn.apply(console, args);
+  };
+  try {
+    await act();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
 
 /** Closing finishes with the dialog's close event, a task later. */
 async function closeAndWait(reporter: TriageReporter) {

@@ -71,4 +71,19 @@ describe('drafts', () => {
     expect(hasContent({ ...fresh(), reporter: { extension: '4410' } })).to.equal(true);
     expect(hasContent({ ...fresh(), summary: '   ' })).to.equal(false);
   });
+
+  it('calls a form started by a choice alone: a quick pick, a box, a frequency, a level, a linked incident', () => {
+    const choices: Partial<ReturnType<typeof fresh>>[] = [
+      { severalAgents: true },
+      { workaround: true },
+      { coreFunction: false },
+      { stillHappening: true },
+      { frequency: 'intermittent' },
+      { chosenLevel: 2 },
+      { linkedStatusIncident: 'inc-42' },
+    ];
+    for (const choice of choices) expect(hasContent({ ...fresh(), ...choice }), JSON.stringify(choice)).to.equal(true);
+    // What the form fills in itself is no input of the agent's.
+    expect(hasContent(newForm(new Date(), 'Europe/Madrid'))).to.equal(false);
+  });
 });
