@@ -327,7 +327,12 @@ describe('evidence in the demo desktop', () => {
     await page.locator('#bui-menus .bui-menu-item', { hasText: 'Report an issue' }).click();
     const modal = page.frameLocator('#bui-modals iframe');
     await modal.locator('triage-reporter triage-screenshot').getByRole('button', { name: 'Capture this tab' }).waitFor({ timeout: 20_000 });
-    // The logs tool at work in the add-in's page, under the CSP the BUI double serves it with.
+    // Both tools at work in the add-in's page, under the CSP the BUI double serves it with.
+    const modalShot = modal.locator('triage-reporter triage-screenshot');
+    await modalShot.getByRole('button', { name: 'Capture this tab' }).click();
+    await modalShot.locator('triage-screenshot-editor svg').waitFor({ state: 'visible', timeout: 20_000 });
+    await modalShot.getByRole('button', { name: 'Attach screenshot' }).click();
+    await modalShot.getByRole('status').filter({ hasText: 'Screenshot attached' }).waitFor();
     const modalLogs = modal.locator('triage-reporter triage-logs');
     await modalLogs.getByRole('button', { name: 'Attach logs' }).click();
     await modalLogs.getByRole('button', { name: 'Attach these logs' }).click();
