@@ -38,7 +38,12 @@ export interface DemoIncident {
   /** The phone call on this incident, if it came in by phone. */
   callId?: string;
   thread: Array<{ author: string; kind: 'customer' | 'staff' | 'note'; at: string; text: string }>;
-  chat: Array<{ from: 'customer' | 'agent' | 'system'; text: string }>;
+  chat: ChatLine[];
+}
+
+export interface ChatLine {
+  from: 'customer' | 'agent' | 'system';
+  text: string;
 }
 
 export const DEMO_INCIDENTS: DemoIncident[] = [
@@ -175,6 +180,9 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   provider.addEventListener('triage-open', (event) => equipWithEvidence(event.target as Element));
   let spanish = false;
   let currentIncident = DEMO_INCIDENTS[0]!;
+  // What the agent typed in each incident's chat, kept by this desktop only (the incidents are shared).
+  const typed = new Map<number, ChatLine[]>();
+  const chatOf = (incident: DemoIncident) => [...incident.chat, ...(typed.get(incident.id) ?? [])];
 
   const interactionOf = (incident: DemoIncident) =>
     incident.chatId
@@ -189,7 +197,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
       mediaBar.update({ interaction: interactionOf(next) });
     }
     provider.agent = { ...mediaBar.applyTo(agent), ...(spanish ? { locale: 'es-MX' } : {}) };
-    renderRecord(root, currentIncident);
+    renderRecord(root, currentIncident, chatOf(currentIncident));
     renderMediaBar(root, mediaBar);
   };
   let plan: TriageConfig['plan'] | undefined;
@@ -259,6 +267,11 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   spanishToggle?.addEventListener('change', () => setSpanish(spanishToggle.checked));
   const dockedToggle = root.querySelector<HTMLInputElement>('#docked');
   dockedToggle?.addEventListener('change', () => dockReporters(root, dockedToggle.checked));
+  makeRoomForDockedSheet(provider, byId(root, 'desktop'));
+  startChat(root, (text) => {
+    typed.set(currentIncident.id, [...(typed.get(currentIncident.id) ?? []), { from: 'agent', text }]);
+    renderRecord(root, currentIncident, chatOf(currentIncident));
+  });
   const stopClock = startMediaBar(root, mediaBar);
 
   function setSpanish(on: boolean) {
@@ -310,6 +323,42 @@ function dockReporters(root: ParentNode, docked: boolean) {
     const reporter = launcher.querySelector('triage-reporter') ?? launcher.appendChild(launcher.ownerDocument.createElement('triage-reporter'));
     reporter.setAttribute('presentation', docked ? 'docked' : 'modal');
   }
+}
+
+/**
+ * While a docked sheet is open the desktop leaves it the right edge (desktop.css), so the chat and
+ * the record sit beside the form instead of under it.
+ */
+function makeRoomForDockedSheet(provider: Element, desktop: HTMLElement) {
+  const open = new Set<Element>();
+  const update = () => desktop.toggleAttribute('data-docked-sheet', [...open].some((reporter) => reporter.getAttribute('presentation') === 'docked'));
+  provider.addEventListener('triage-open', (event) => {
+    open.add(event.target as Element);
+    update();
+  });
+  provider.addEventListener('triage-close', (event) => {
+    open.delete(event.target as Element);
+    update();
+  });
+}
+
+/**
+ * The chat's message box: a line the agent sends shows in the transcript (`role="log"`, so screen
+ * readers hear it) and the box is ready for the next one. Nothing is sent anywhere.
+ */
+function startChat(root: ParentNode, send: (text: string) => void) {
+  const form = byId<HTMLFormElement>(root, 'chat-compose');
+  const input = byId<HTMLInputElement>(root, 'chat-message');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || input.disabled) return;
+    send(text);
+    input.value = '';
+    input.focus();
+    const transcript = byId(root, 'chat-transcript');
+    transcript.scrollTop = transcript.scrollHeight;
+  });
 }
 
 /** The launchers take their words from a `label` attribute (they load before any catalog). */
@@ -407,7 +456,7 @@ function moveTab(event: KeyboardEvent, id: number, simulator: OsvcSimulator) {
   target?.focus();
 }
 
-function renderRecord(root: ParentNode, incident: DemoIncident) {
+function renderRecord(root: ParentNode, incident: DemoIncident, chat: ChatLine[]) {
   byId(root, 'record-ref').textContent = incident.reference;
   byId(root, 'record-subject').textContent = incident.subject;
   byId(root, 'record').setAttribute('aria-labelledby', `tab-${incident.id}`);
@@ -434,10 +483,14 @@ function renderRecord(root: ParentNode, incident: DemoIncident) {
     byId(root, 'record-thread'),
   );
   byId(root, 'chat-id').textContent = incident.chatId ?? '';
+  // Who said each line, for a screen reader (the bubbles' side and colour say it to the eye).
+  const speaker = { customer: `${incident.contact.name}: `, agent: 'You: ', system: '' };
   render(
-    incident.chat.map((line) => html`<li class=${`chat-line ${line.from}`}>${line.text}</li>`),
+    chat.map((line) => html`<li class=${`chat-line ${line.from}`}><span class="visually-hidden">${speaker[line.from]}</span>${line.text}</li>`),
     byId(root, 'chat-log'),
   );
+  // A phone incident has no chat to type in.
+  for (const control of [byId<HTMLInputElement>(root, 'chat-message'), byId<HTMLButtonElement>(root, 'chat-send')]) control.disabled = !incident.chatId;
   byId(root, 'tabs').dispatchEvent(new Event('triage-demo-record'));
 }
 

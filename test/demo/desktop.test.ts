@@ -2,6 +2,7 @@
 // installed, the real adapter, the media-bar API, the real outbox and the real intake service
 // (test plugin), wired by the demo's own code.
 import { fixture, html, expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { es } from '../../src/strings-es.js';
@@ -128,6 +129,48 @@ describe('demo desktop', () => {
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await until(() => desktop.provider.agent.records.incidentId === '48227', 'the arrow key moves to the next record');
     await until(() => root.querySelector('#tab-48227') === document.activeElement, 'focus follows');
+  });
+
+  it('lets the agent type to the customer: Enter or Send shows the line in the transcript, and nothing leaves the page', async () => {
+    const { root } = await mount();
+    const input = root.querySelector<HTMLInputElement>('#chat-message')!;
+    const lines = () => [...root.querySelectorAll('#chat-log li')].map((line) => line.textContent!.trim());
+    const before = lines();
+    const requests: string[] = [];
+    const fetchBefore = window.fetch;
+    window.fetch = (resource, init) => (requests.push(String(resource)), fetchBefore(resource, init));
+    try {
+      // Real key presses: a disabled or covered box takes none of them.
+      input.focus();
+      await sendKeys({ type: 'Could you try reloading the page?' });
+      await sendKeys({ press: 'Enter' });
+      expect(lines()).to.deep.equal([...before, 'You: Could you try reloading the page?']);
+      expect(input.value, 'the box is empty for the next line').to.equal('');
+      expect(document.activeElement, 'and keeps the focus').to.equal(input);
+      await sendKeys({ type: 'Still there?' });
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(root.querySelector('#chat-send'));
+      await sendKeys({ press: 'Enter' });
+      expect(lines().slice(-2)).to.deep.equal(['You: Could you try reloading the page?', 'You: Still there?']);
+      expect(document.activeElement, 'back in the box after Send').to.equal(input);
+      await sendKeys({ press: 'Enter' });
+      expect(lines(), 'an empty line is not sent').to.have.length(before.length + 2);
+      expect(requests, 'nothing is sent anywhere').to.deep.equal([]);
+    } finally {
+      window.fetch = fetchBefore;
+    }
+    // The transcript is a log, so a screen reader hears each new line, with who said it.
+    expect(root.querySelector('#chat-transcript')!.getAttribute('role')).to.equal('log');
+    expect(lines()[1]).to.match(/^Daniel Ortega: /);
+    await expect(root.querySelector('.chat')).to.be.accessible();
+
+    // A phone incident has no chat to type in; the chat incident keeps what was typed.
+    root.querySelector<HTMLElement>('#tab-48227')!.click();
+    await until(() => input.disabled, 'the box is off on a phone incident');
+    expect(root.querySelector<HTMLButtonElement>('#chat-send')!.disabled).to.equal(true);
+    root.querySelector<HTMLElement>('#tab-48213')!.click();
+    await until(() => !input.disabled, 'and back on for the chat');
+    expect(lines().slice(-1)).to.deep.equal(['You: Still there?']);
   });
 
   it('switches the kit to Spanish', async () => {

@@ -142,6 +142,41 @@ describe('demo desktop with the intake service', () => {
     assert.equal(first.severity?.chosen ?? (await api(intake.url, `/api/tickets/${first.id}`)).severity.chosen, 1);
   });
 
+  it('with "Docked form" ticked, the chat stays beside the open form: the agent types to the customer while the draft waits', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    desk.on('pageerror', (error) => console.error('page error:', error.message));
+    await desk.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await desk.goto(intake.url + '/');
+    // The banner's switch is wired once the desktop has installed the add-in.
+    await desk.locator('#bui-menus .bui-menu-button').waitFor();
+    await desk.getByLabel('Docked form').check();
+    await launcher(desk).click();
+    const summary = desk.locator('#workspace-launcher triage-reporter #f-summary');
+    await summary.waitFor({ state: 'visible' });
+    await summary.fill('Chat offers vanish while I type');
+
+    // A click as a user makes: it fails if the sheet lies over the chat box.
+    const message = desk.getByRole('textbox', { name: 'Message to customer' });
+    await message.click({ timeout: 5_000 });
+    await desk.keyboard.type('Could you try reloading the page?');
+    await desk.keyboard.press('Enter');
+    await desk.locator('#chat-log li').last().filter({ hasText: 'Could you try reloading the page?' }).waitFor({ timeout: 5_000 });
+    assert.equal(await message.inputValue(), '', 'the box is ready for the next line');
+    const beside = await desk.evaluate(() => {
+      const sheet = document.querySelector('#workspace-launcher triage-reporter')!.shadowRoot!.querySelector('dialog')!;
+      const chat = document.querySelector('.chat')!.getBoundingClientRect();
+      return { open: sheet.open, chatRight: chat.right, sheetLeft: sheet.getBoundingClientRect().left };
+    });
+    assert.ok(beside.open, 'the form stays open');
+    assert.ok(beside.chatRight <= beside.sheetLeft, `the chat panel (right edge ${beside.chatRight}) is left of the sheet (${beside.sheetLeft})`);
+    assert.equal(await summary.inputValue(), 'Chat offers vanish while I type', 'the draft is untouched');
+    assert.deepEqual(await desk.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), []);
+    await desk.close();
+  });
+
   it('shows both reports to the support team on /admin', async () => {
     const admin = await browser.newPage();
     await admin.goto(intake.url + '/admin');

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_KEY, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
 
 // Planted in the page's console before the report: none of these may reach the stored logs.
@@ -99,9 +99,26 @@ const SENT_DIGESTS = `{
   };
 }`;
 
+/**
+ * Every Content-Security-Policy violation in any page or frame of this context (the demo is served
+ * with the service's strict CSP, the add-in's pages with the BUI double's), as "url: directive
+ * blocked". The tools must work with none: no inline style or script, no eval, no stray origin.
+ */
+async function recordCspViolations(context: BrowserContext): Promise<string[]> {
+  const seen: string[] = [];
+  await context.exposeBinding('reportCspViolation', ({ frame }, text: string) => void seen.push(`${frame.url()}: ${text}`));
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`),
+    ),
+  );
+  return seen;
+}
+
 describe('evidence in the demo desktop', () => {
   let browser: Browser;
   let page: Page;
+  let cspViolations: string[];
   const data = tempDataDir();
   let intake: Awaited<ReturnType<typeof startDemoService>>;
   const viewport = { width: 1280, height: 900 };
@@ -111,6 +128,7 @@ describe('evidence in the demo desktop', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport });
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    cspViolations = await recordCspViolations(page.context());
   });
 
   after(async () => {
@@ -217,11 +235,13 @@ describe('evidence in the demo desktop', () => {
     assert.ok(!text.includes(SESSION_TOKEN), 'the OSvC session token is gone');
     assert.ok(text.includes('[REDACTED:'), 'redaction marks are in place');
     assert.ok(lines.some((line) => line.message === ORDINARY), 'an ordinary line survives byte for byte');
+    assert.deepEqual(cspViolations, [], 'the tools work under the strict Content-Security-Policy');
   });
 
   it('by keyboard alone: an agent files a report with a screenshot and logs, the stored ticket has every field and the same bytes, and /admin shows it', async () => {
     const keyboard = await browser.newPage({ viewport });
     keyboard.on('pageerror', (error) => console.error('page error:', error.message));
+    const keyboardViolations = await recordCspViolations(keyboard.context());
     // The bytes the page hands to its upload, hashed in the page as they leave (the outbox drops them once sent).
     await keyboard.addInitScript(SENT_DIGESTS);
     await keyboard.goto(intake.url + '/');
@@ -282,6 +302,7 @@ describe('evidence in the demo desktop', () => {
       const served = Buffer.from(await (await admin(intake.url, `/api/tickets/${item.id}/attachments/${index}`)).arrayBuffer());
       assert.equal(createHash('sha256').update(served).digest('hex'), file.sha256, `${file.name} is served intact`);
     }
+    assert.deepEqual(keyboardViolations, [], 'the tools work under the strict Content-Security-Policy');
     await keyboard.close();
 
     // /admin, by keyboard too: sign in, find the ticket in the list, open it.
@@ -306,7 +327,16 @@ describe('evidence in the demo desktop', () => {
     await page.locator('#bui-menus .bui-menu-item', { hasText: 'Report an issue' }).click();
     const modal = page.frameLocator('#bui-modals iframe');
     await modal.locator('triage-reporter triage-screenshot').getByRole('button', { name: 'Capture this tab' }).waitFor({ timeout: 20_000 });
-    await modal.locator('triage-reporter triage-logs').getByRole('button', { name: 'Attach logs' }).waitFor();
+    // Both tools at work in the add-in's page, under the CSP the BUI double serves it with.
+    const modalShot = modal.locator('triage-reporter triage-screenshot');
+    await modalShot.getByRole('button', { name: 'Capture this tab' }).click();
+    await modalShot.locator('triage-screenshot-editor svg').waitFor({ state: 'visible', timeout: 20_000 });
+    await modalShot.getByRole('button', { name: 'Attach screenshot' }).click();
+    await modalShot.getByRole('status').filter({ hasText: 'Screenshot attached' }).waitFor();
+    const modalLogs = modal.locator('triage-reporter triage-logs');
+    await modalLogs.getByRole('button', { name: 'Attach logs' }).click();
+    await modalLogs.getByRole('button', { name: 'Attach these logs' }).click();
+    await modalLogs.getByRole('status').filter({ hasText: 'Logs attached' }).waitFor();
     // Where a site's permissions policy forbids capture in the modal, the tool opens this window instead.
     const reporterPage = page.frames().find((frame) => frame.url().endsWith('/triage-kit-reporter.html'));
     assert.ok(reporterPage, 'the modal shows the add-in page from the zip');
@@ -317,5 +347,6 @@ describe('evidence in the demo desktop', () => {
     });
     assert.equal(capturePage.status, 200);
     assert.match(capturePage.text, /triage-capture-page\.js/);
+    assert.deepEqual(cspViolations, [], 'the add-in page and its tools work under its Content-Security-Policy');
   });
 });

@@ -54,7 +54,11 @@ describe('demo hosting', () => {
     const response = await fetch(`${server.url}/`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/html; charset=utf-8');
-    assert.match(response.headers.get('content-security-policy')!, /^default-src 'self'; script-src 'self';/);
+    const csp = response.headers.get('content-security-policy')!;
+    assert.match(csp, /^default-src 'self'; script-src 'self';/);
+    // Strict: no inline script or style, no eval, no plugins.
+    assert.doesNotMatch(csp, /unsafe-|\*/);
+    assert.match(csp, /style-src 'self';.*object-src 'none'/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
     assert.match(await response.text(), /Demo desktop/);

@@ -75,7 +75,9 @@ describe('OSvC add-in zip in the BUI double', () => {
       expect(source, page).to.not.match(/\son[a-z]+=/i);
     }
     const response = (await shell!.served(new URL('triage-kit/triage-kit-reporter.html', addin.base).href))!;
-    expect(response.headers.get('Content-Security-Policy')).to.contain("script-src 'self'");
+    const csp = response.headers.get('Content-Security-Policy')!;
+    expect(csp).to.contain("script-src 'self'").and.contain("style-src 'self'").and.contain("object-src 'none'");
+    expect(csp, 'no inline script or style, no eval').to.not.contain('unsafe-');
   });
 
   it('puts "Report an issue" in the global header and opens the reporter in a BUI modal window', async () => {
