@@ -8,7 +8,7 @@
  * its throttling hint (`osvc-crest-next-request-after`) are kept in memory for the next request.
  */
 import { DeliveryError, type AttachmentBytes, type SendResult, type Transport } from '../delivery.js';
-import { SEVERITY_NAMES, type Level } from '../severity.js';
+import type { Level } from '../severity.js';
 import type { Ticket } from '../ticket.js';
 import { blobToBase64 } from '../base64.js';
 import { parseRetryAfter } from './http.js';
@@ -133,7 +133,7 @@ async function waitUntil(at: number, signal?: AbortSignal): Promise<void> {
 export async function incidentBody(ticket: Ticket, attachments: AttachmentBytes[], mapping: OsvcMapping): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {
     subject: ticket.summary,
-    threads: [{ text: incidentNote(ticket), entryType: { id: mapping.entryTypeId ?? 1 } }],
+    threads: [{ text: incidentNote(ticket, (await import('../severity.js')).SEVERITY_NAMES), entryType: { id: mapping.entryTypeId ?? 1 } }],
   };
   const contact = mapping.primaryContact?.(ticket);
   if (contact) body.primaryContact = contact;
@@ -152,10 +152,14 @@ export async function incidentBody(ticket: Ticket, attachments: AttachmentBytes[
 }
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'yes' : 'no');
-const severityLabel = (level: number) => `${level} (${SEVERITY_NAMES[level as Level] ?? 'unknown'})`;
 
-/** The report as a note a person reads in the incident: every Step 1 answer, labelled. */
-export function incidentNote(ticket: Ticket): string {
+/**
+ * The report as a note a person reads in the incident: every Step 1 answer, labelled. The level
+ * names come from the severity core, which incidentBody loads only when a report is sent: a page
+ * that creates this transport at start to drain the outbox does not fetch the core for it.
+ */
+export function incidentNote(ticket: Ticket, severityNames: Record<Level, string>): string {
+  const severityLabel = (level: number) => `${level} (${severityNames[level as Level] ?? 'unknown'})`;
   const { impact, abandonment, reporter, records, environment, sla, severity } = ticket;
   const lines: [string, string | number | undefined][] = [
     ['Summary', ticket.summary],
