@@ -32,15 +32,20 @@ const BUDGETS_KB = {
 // A desktop page at start as the README wires it: the rewind buffer, provider, launcher and OSvC
 // adapter, and the delivery code whose outbox drains at once what an earlier page left queued
 // (static imports only: the schema, the severity core and the report file load on submit, send
-// or export). The performance issue's target is 8 KB. The schema and the severity core no longer
-// load to drain (a page with the demo's wiring paid 69 KB at start, now 61), the provider dropped
-// @lit/context's controllers; what is left is the delivery code (12.6 KB: outbox, intake and OSvC
-// transports, signals, follower, all behind one entry) and the elements and adapter (9.3 KB).
+// or export), with the one transport that drains it. The performance issue's target is 8 KB.
+// The schema and the severity core no longer load to drain (the demo's wiring paid 69 KB at
+// start, then 61), the provider dropped @lit/context's controllers (21.9 KB); the transports,
+// signals and follower of triage-delivery.js load when first used (a transport on its first send,
+// the follower once the page is idle), so a page pays the outbox and the one transport it
+// delivers with: 15.9 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
+// each a plain module, so 8 KB is out of reach as the README wires a page (bench/NOTES.md, 1).
 const DESKTOP_START = {
   entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
   drain: 'triage-delivery.js',
+  // The chunk the drain entry loads to send to the intake service (rollup names it after its module).
+  transport: 'intake',
   target: 8,
-  ceiling: 22,
+  ceiling: 16,
   // Without the delivery code, for a page that drains nothing at start.
   elementsCeiling: 9.3,
 };
@@ -120,7 +125,9 @@ const staticImports = (file, seen = new Set()) => {
 };
 if (DESKTOP_START.entries.every((file) => manifest[file])) {
   const elements = new Set(DESKTOP_START.entries.flatMap((file) => [...staticImports(file)]));
-  const atStart = new Set([...elements, ...staticImports(DESKTOP_START.drain)]);
+  const transport = manifest[DESKTOP_START.drain].dynamicImports.find((file) => manifest[file].name === DESKTOP_START.transport);
+  if (!transport) throw new Error(`${DESKTOP_START.drain} no longer loads a chunk named "${DESKTOP_START.transport}" to send: update DESKTOP_START.`);
+  const atStart = new Set([...elements, ...staticImports(DESKTOP_START.drain), ...staticImports(transport)]);
   const gzipOfSet = (files) => [...files].map(measure).reduce((sum, s) => sum + s.gzip, 0);
   const [withDrain, without] = [gzipOfSet(atStart), gzipOfSet(elements)];
   const fits = withDrain <= DESKTOP_START.ceiling * 1024 && without <= DESKTOP_START.elementsCeiling * 1024;
@@ -130,7 +137,7 @@ if (DESKTOP_START.entries.every((file) => manifest[file])) {
     : withDrain <= DESKTOP_START.target * 1024
       ? `≤ ${DESKTOP_START.target} KB ok`
       : `target ${DESKTOP_START.target} KB: ${((withDrain - DESKTOP_START.target * 1024) / 1024).toFixed(1)} KB to win (ceiling ${DESKTOP_START.ceiling} KB)`;
-  console.log(`${'desktop page at start'.padEnd(24)} draining a queued report ${kb(withDrain)} KB gzip, without ${kb(without)} KB   ${verdict}`);
+  console.log(`${'desktop page at start'.padEnd(24)} draining a queued report to the intake service ${kb(withDrain)} KB gzip, without ${kb(without)} KB   ${verdict}`);
 }
 const onTopOfReporter = (files) => [...new Set(files.flatMap((file) => [...closure(file)]))].filter((f) => !reporterFiles.has(f));
 const gzipOf = (files) => files.map(measure).reduce((sum, s) => sum + s.gzip, 0);

@@ -12,6 +12,7 @@ import type { Level } from '../severity.js';
 import type { Ticket } from '../ticket.js';
 import { blobToBase64 } from '../base64.js';
 import { parseRetryAfter } from './http.js';
+import { osvcApplicationContext } from '../delivery-options.js';
 
 /** A Connect REST reference to another object: by id or by its lookup name. */
 export type OsvcRef = { id: number } | { lookupName: string };
@@ -50,15 +51,10 @@ export interface OsvcTransportOptions {
   fetch?: typeof fetch;
 }
 
-export const OSVC_APPLICATION_CONTEXT_MAX = 40;
+export { OSVC_APPLICATION_CONTEXT_MAX } from '../delivery-options.js';
 
 export function createOsvcTransport(options: OsvcTransportOptions): Transport {
-  const applicationContext = options.applicationContext ?? 'triage-kit problem report';
-  if (!applicationContext.trim() || applicationContext.length > OSVC_APPLICATION_CONTEXT_MAX) {
-    throw new Error(
-      `applicationContext must be 1 to ${OSVC_APPLICATION_CONTEXT_MAX} characters (Oracle refuses longer ones); got ${applicationContext.length}.`,
-    );
-  }
+  const applicationContext = osvcApplicationContext(options.applicationContext);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const url = `${options.restBase.replace(/\/+$/, '')}/connect/v1.4/incidents`;
