@@ -35,9 +35,9 @@ const BUDGETS_KB = {
 // or export), with the one transport that drains it. The performance issue's target is 8 KB.
 // The schema and the severity core no longer load to drain (the demo's wiring paid 69 KB at
 // start, then 61), the provider dropped @lit/context's controllers (21.9 KB); the transports,
-// signals and follower of triage-delivery.js load when first used (a transport on its first send,
-// the follower once the page is idle), so a page pays the outbox and the one transport it
-// delivers with: 15.9 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
+// signals and follower of triage-delivery.js load when first used (a transport on its first send or
+// on idle, the follower once the page is idle), so a page pays the outbox and the one transport it
+// delivers with: 16.0 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
 // each a plain module, so 8 KB is out of reach as the README wires a page (bench/NOTES.md, 1).
 const DESKTOP_START = {
   entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
@@ -45,7 +45,7 @@ const DESKTOP_START = {
   // The chunk the drain entry loads to send to the intake service (rollup names it after its module).
   transport: 'intake',
   target: 8,
-  ceiling: 16,
+  ceiling: 16.1,
   // Without the delivery code, for a page that drains nothing at start.
   elementsCeiling: 9.3,
 };

@@ -5,11 +5,12 @@
  * A host imports it at start, and its outbox drains at once what an earlier page left queued, so
  * what it loads up front is only what draining needs: the outbox. The transports, the signals and
  * the follower made here are those of the modules they come from, but each loads its code when
- * it is first used: a transport on its first send (a page that delivers to the intake service
- * never fetches the OSvC transport, and a page with nothing queued fetches neither before the
- * agent sends), the signals on the reporter's first lookup, the follower once the page is idle
- * after its first subscriber (the launcher's badge, My reports) or on the first call that needs
- * it. Their options are checked when they are made, as the modules themselves do.
+ * it is first used: a transport on its first send or once the page is idle, whichever comes
+ * first (a page that delivers to the intake service never fetches the OSvC transport; loading it
+ * on idle too means a service that goes down later, often the same server as these files, does
+ * not also take the code that reports it unreachable), the signals on the reporter's first
+ * lookup, the follower once the page is idle after its first subscriber (the launcher's badge,
+ * My reports) or on the first call that needs it. Their options are checked when they are made, as the modules themselves do.
  */
 import type { SignalsService, Transport } from './delivery.js';
 import type { Follower, FollowerOptions, FollowState } from './follow.js';
@@ -41,25 +42,32 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
+/** Runs once the page is idle; browsers without requestIdleCallback (Safari) soon after, as the launcher warms. */
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(run);
+  else setTimeout(run, 500);
+}
+
 /**
- * A transport whose code loads on its first send; that one transport then makes every send, so
- * what it keeps between sends (OSvC's access token and pacing) is kept.
+ * A transport whose code loads on its first send or once the page is idle; that one transport
+ * then makes every send, so what it keeps between sends (OSvC's access token and pacing) is kept.
  */
-function transportOnFirstSend(name: string, load: () => Promise<Transport>): Transport {
+function transportOnDemand(name: string, load: () => Promise<Transport>): Transport {
   const transport = onFirstUse(load);
+  whenIdle(() => void transport().catch(() => {}));
   return { name, send: async (ticket, attachments, options) => (await transport()).send(ticket, attachments, options) };
 }
 
-/** Delivers to the reference intake service (src/transports/intake.ts), loaded on the first send. */
+/** Delivers to the reference intake service (src/transports/intake.ts), loaded on idle or the first send. */
 export function createIntakeTransport(options: IntakeTransportOptions): Transport {
   requireApiKey(options, 'createIntakeTransport');
-  return transportOnFirstSend('intake', async () => (await import('./transports/intake.js')).createIntakeTransport(options));
+  return transportOnDemand('intake', async () => (await import('./transports/intake.js')).createIntakeTransport(options));
 }
 
-/** Opens an incident in Oracle Service Cloud (src/transports/osvc.ts), loaded on the first send. */
+/** Opens an incident in Oracle Service Cloud (src/transports/osvc.ts), loaded on idle or the first send. */
 export function createOsvcTransport(options: OsvcTransportOptions): Transport {
   osvcApplicationContext(options.applicationContext);
-  return transportOnFirstSend('osvc', async () => (await import('./transports/osvc.js')).createOsvcTransport(options));
+  return transportOnDemand('osvc', async () => (await import('./transports/osvc.js')).createOsvcTransport(options));
 }
 
 /** Related reports from the intake service (src/signals.ts), loaded on the first lookup. */
@@ -112,9 +120,7 @@ class FollowerOnDemand implements Follower {
       subscription.stop = this.follower.subscribe(listener);
     } else {
       listener(NOTHING_YET);
-      // Browsers without requestIdleCallback (Safari) load soon after instead, as the launcher warms.
-      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
-      idle(() => void (this.subscriptions.has(subscription) && this.load().catch(() => {})));
+      whenIdle(() => void (this.subscriptions.has(subscription) && this.load().catch(() => {})));
     }
     return () => {
       this.subscriptions.delete(subscription);
