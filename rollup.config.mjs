@@ -163,7 +163,7 @@ function manifest() {
       const files = {};
       for (const [fileName, chunk] of Object.entries(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        files[fileName] = { entry: chunk.isEntry, imports: chunk.imports, dynamicImports: chunk.dynamicImports };
+        files[fileName] = { entry: chunk.isEntry, name: chunk.name, imports: chunk.imports, dynamicImports: chunk.dynamicImports };
       }
       this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify(files, null, 2) });
     },

@@ -16,10 +16,8 @@ import '../components/status/define.js';
 import type { TriageProvider } from '../components/provider/provider.js';
 import { connectOsvc, type OsvcHost } from '../src/hosts/osvc.js';
 import type { AgentContext, TriageConfig } from '../src/context.js';
-import { createOutbox, type Outbox } from '../src/outbox.js';
-import { createIntakeTransport } from '../src/transports/intake.js';
-import { createIntakeSignals } from '../src/signals.js';
-import { createFollower, type Follower } from '../src/follow.js';
+// Delivery as the README wires it: the transport and the follower load when first used.
+import { createOutbox, createIntakeTransport, createIntakeSignals, createFollower, type Outbox, type Follower } from '../src/delivery-kit.js';
 import { OsvcSimulator, simIncident } from './osvc-sim.js';
 import { BuiShell } from './bui-double/shell.js';
 import { createMediaBar, shareMediaBar, type MediaBar } from '../src/hosts/media-bar.js';

@@ -26,6 +26,31 @@ const BUDGETS_KB = {
   'triage-reporter.js': { target: 32, ceiling: 39.8 },
   // The rewind buffer a host imports before everything else (issue 8).
   'triage-rewind.js': { target: 2, ceiling: 2 },
+  // The provider answers the context protocol itself, without @lit/context's ContextProvider and
+  // ContextRoot: 2.5 -> 2.15 KB.
+  'triage-provider.js': { target: 2.2, ceiling: 2.2 },
+  // The OSvC add-in's init page, which runs all shift (the performance issue: 8 KB at start).
+  'osvc-addin-init.js': { target: 8, ceiling: 5.6 },
+};
+// A desktop page at start as the README wires it: the rewind buffer, provider, launcher and OSvC
+// adapter, and the delivery code whose outbox drains at once what an earlier page left queued
+// (static imports only: the schema, the severity core and the report file load on submit, send
+// or export), with the one transport that drains it. The performance issue's target is 8 KB.
+// The schema and the severity core no longer load to drain (the demo's wiring paid 69 KB at
+// start, then 61), the provider dropped @lit/context's controllers (21.9 KB); the transports,
+// signals and follower of triage-delivery.js load when first used (a transport on its first send or
+// on idle, the follower once the page is idle), so a page pays the outbox and the one transport it
+// delivers with: 16.0 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
+// each a plain module, so 8 KB is out of reach as the README wires a page (bench/NOTES.md, 1).
+const DESKTOP_START = {
+  entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
+  drain: 'triage-delivery.js',
+  // The chunk the drain entry loads to send to the intake service (rollup names it after its module).
+  transport: 'intake',
+  target: 8,
+  ceiling: 16.1,
+  // Without the delivery code, for a page that drains nothing at start.
+  elementsCeiling: 9.3,
 };
 // The evidence tools (issue 8: capture, editor and logs) load inside the reporter, so what they
 // cost is what they add to it: everything they load, eagerly or on first use, that the reporter
@@ -108,6 +133,28 @@ if (manifest['triage-reporter.js']) {
   if (!fits) over = true;
   const verdict = !fits ? `> ${ON_OPEN.ceiling} KB ceiling: OVER BUDGET` : gzip <= ON_OPEN.target * 1024 ? `≤ ${ON_OPEN.target} KB ok` : `target ${ON_OPEN.target} KB: ${((gzip - ON_OPEN.target * 1024) / 1024).toFixed(1)} KB to win (ceiling ${ON_OPEN.ceiling} KB)`;
   console.log(`${'triage-reporter.js'.padEnd(24)} on open (validator later) ${kb(gzip)} KB gzip   ${verdict}`);
+}
+const staticImports = (file, seen = new Set()) => {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dep of manifest[file]?.imports ?? []) staticImports(dep, seen);
+  return seen;
+};
+if (DESKTOP_START.entries.every((file) => manifest[file])) {
+  const elements = new Set(DESKTOP_START.entries.flatMap((file) => [...staticImports(file)]));
+  const transport = manifest[DESKTOP_START.drain].dynamicImports.find((file) => manifest[file].name === DESKTOP_START.transport);
+  if (!transport) throw new Error(`${DESKTOP_START.drain} no longer loads a chunk named "${DESKTOP_START.transport}" to send: update DESKTOP_START.`);
+  const atStart = new Set([...elements, ...staticImports(DESKTOP_START.drain), ...staticImports(transport)]);
+  const gzipOfSet = (files) => [...files].map(measure).reduce((sum, s) => sum + s.gzip, 0);
+  const [withDrain, without] = [gzipOfSet(atStart), gzipOfSet(elements)];
+  const fits = withDrain <= DESKTOP_START.ceiling * 1024 && without <= DESKTOP_START.elementsCeiling * 1024;
+  if (!fits) over = true;
+  const verdict = !fits
+    ? `> ${DESKTOP_START.ceiling} KB (${DESKTOP_START.elementsCeiling} KB without delivery) ceiling: OVER BUDGET`
+    : withDrain <= DESKTOP_START.target * 1024
+      ? `≤ ${DESKTOP_START.target} KB ok`
+      : `target ${DESKTOP_START.target} KB: ${((withDrain - DESKTOP_START.target * 1024) / 1024).toFixed(1)} KB to win (ceiling ${DESKTOP_START.ceiling} KB)`;
+  console.log(`${'desktop page at start'.padEnd(24)} draining a queued report to the intake service ${kb(withDrain)} KB gzip, without ${kb(without)} KB   ${verdict}`);
 }
 const onTopOfReporter = (files) => [...new Set(files.flatMap((file) => [...closure(file)]))].filter((f) => !reporterFiles.has(f));
 const gzipOf = (files) => files.map(measure).reduce((sum, s) => sum + s.gzip, 0);

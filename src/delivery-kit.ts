@@ -1,15 +1,156 @@
 /**
  * One module for hosts that wire delivery themselves (the embed build's `triage-delivery.js`):
  * the outbox and the transports it can hand tickets to.
+ *
+ * A host imports it at start, and its outbox drains at once what an earlier page left queued, so
+ * what it loads up front is only what draining needs: the outbox. The transports, the signals and
+ * the follower made here are those of the modules they come from, but each loads its code when
+ * it is first used: a transport on its first send or once the page is idle, whichever comes
+ * first (a page that delivers to the intake service never fetches the OSvC transport; loading it
+ * on idle too means a service that goes down later, often the same server as these files, does
+ * not also take the code that reports it unreachable), the signals on the reporter's first
+ * lookup, the follower once the page is idle after its first subscriber (the launcher's badge,
+ * My reports) or on the first call that needs it. Their options are checked when they are made, as the modules themselves do.
  */
+import type { SignalsService, Transport } from './delivery.js';
+import type { Follower, FollowerOptions, FollowState } from './follow.js';
+import type { IntakeSignalsOptions } from './signals.js';
+import type { IntakeTransportOptions } from './transports/intake.js';
+import type { OsvcTransportOptions } from './transports/osvc.js';
+import { checkFollowInterval, osvcApplicationContext, requireApiKey } from './delivery-options.js';
+
 export { createOutbox, backoffDelay, DEFAULT_BACKOFF } from './outbox.js';
 export type { Outbox, OutboxOptions, BackoffSettings } from './outbox.js';
-export { createIntakeTransport } from './transports/intake.js';
 export type { IntakeTransportOptions } from './transports/intake.js';
-export { createOsvcTransport } from './transports/osvc.js';
 export type { OsvcTransportOptions, OsvcMapping } from './transports/osvc.js';
-export { createIntakeSignals } from './signals.js';
+export type { IntakeSignalsOptions } from './signals.js';
 export { DeliveryError } from './delivery.js';
 export type { Transport, SendResult, AttachmentBytes, OutboxEntry, OutboxService, DeliveryState } from './delivery.js';
-export { createFollower } from './follow.js';
 export type { Follower, FollowerOptions, FollowService, FollowState, Followed } from './follow.js';
+
+/**
+ * Loads something once, when it is first asked for. A failed load is forgotten, so the next use
+ * loads again: for a transport, the outbox keeps the report queued (an error that is not a
+ * DeliveryError is one to retry) and its next attempt does.
+ */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+
+/** Runs once the page is idle; browsers without requestIdleCallback (Safari) soon after, as the launcher warms. */
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(run);
+  else setTimeout(run, 500);
+}
+
+/**
+ * A transport whose code loads on its first send or once the page is idle; that one transport
+ * then makes every send, so what it keeps between sends (OSvC's access token and pacing) is kept.
+ */
+function transportOnDemand(name: string, load: () => Promise<Transport>): Transport {
+  const transport = onFirstUse(load);
+  whenIdle(() => void transport().catch(() => {}));
+  return { name, send: async (ticket, attachments, options) => (await transport()).send(ticket, attachments, options) };
+}
+
+/** Delivers to the reference intake service (src/transports/intake.ts), loaded on idle or the first send. */
+export function createIntakeTransport(options: IntakeTransportOptions): Transport {
+  requireApiKey(options, 'createIntakeTransport');
+  return transportOnDemand('intake', async () => (await import('./transports/intake.js')).createIntakeTransport(options));
+}
+
+/** Opens an incident in Oracle Service Cloud (src/transports/osvc.ts), loaded on idle or the first send. */
+export function createOsvcTransport(options: OsvcTransportOptions): Transport {
+  osvcApplicationContext(options.applicationContext);
+  return transportOnDemand('osvc', async () => (await import('./transports/osvc.js')).createOsvcTransport(options));
+}
+
+/** Related reports from the intake service (src/signals.ts), loaded on the first lookup. */
+export function createIntakeSignals(options: IntakeSignalsOptions): SignalsService {
+  requireApiKey(options, 'createIntakeSignals');
+  const signals = onFirstUse(async () => (await import('./signals.js')).createIntakeSignals(options));
+  return { recent: async (query) => (await signals()).recent(query) };
+}
+
+/** Follows what support did about this device's reports (src/follow.ts), loaded when first needed. */
+export function createFollower(options: FollowerOptions): Follower {
+  requireApiKey(options, 'createFollower');
+  checkFollowInterval(options.intervalMs);
+  return new FollowerOnDemand(options);
+}
+
+/** What a follower whose code has not loaded yet tells: nothing followed, nothing new. */
+const NOTHING_YET: FollowState = { items: new Map(), unseen: 0, joins: [], answered: {}, uploading: new Set() };
+
+interface Subscription {
+  listener: (state: FollowState) => void;
+  stop?: () => void;
+}
+
+/**
+ * Stands in for the follower until its code loads. A subscriber is told "nothing yet" at once and
+ * handed to the follower when it has loaded; a call that needs the follower (refresh, join,
+ * answering a log request) waits for it.
+ */
+class FollowerOnDemand implements Follower {
+  readonly autoUploadLogs: boolean;
+  private follower?: Follower;
+  private readonly subscriptions = new Set<Subscription>();
+  /** Loads the follower once and hands it the subscribers waiting. */
+  private readonly load = onFirstUse(async () => {
+    const follower = (await import('./follow.js')).createFollower(this.options);
+    this.follower = follower;
+    for (const subscription of this.subscriptions) subscription.stop = follower.subscribe(subscription.listener);
+    return follower;
+  });
+
+  constructor(private readonly options: FollowerOptions) {
+    this.autoUploadLogs = options.autoUploadLogs === true;
+  }
+
+  subscribe(listener: (state: FollowState) => void): () => void {
+    const subscription: Subscription = { listener };
+    this.subscriptions.add(subscription);
+    if (this.follower) {
+      subscription.stop = this.follower.subscribe(listener);
+    } else {
+      listener(NOTHING_YET);
+      whenIdle(() => void (this.subscriptions.has(subscription) && this.load().catch(() => {})));
+    }
+    return () => {
+      this.subscriptions.delete(subscription);
+      subscription.stop?.();
+    };
+  }
+
+  state(): FollowState {
+    return this.follower?.state() ?? NOTHING_YET;
+  }
+
+  async refresh(): Promise<void> {
+    await (await this.load()).refresh();
+  }
+
+  /** Before the follower has loaded nothing has been shown as new, so there is nothing to mark. */
+  markSeen(key: string): void {
+    this.follower?.markSeen(key);
+  }
+
+  async join(...args: Parameters<Follower['join']>): ReturnType<Follower['join']> {
+    return (await this.load()).join(...args);
+  }
+
+  async answerLogs(...args: Parameters<Follower['answerLogs']>): ReturnType<Follower['answerLogs']> {
+    return (await this.load()).answerLogs(...args);
+  }
+
+  close(): void {
+    this.subscriptions.clear();
+    this.follower?.close();
+  }
+}

@@ -6,6 +6,12 @@
  * strings here; the elements render them as text, never as markup.
  */
 
+/**
+ * How a followed report or incident is keyed (the follower's items, the seen marks): here rather
+ * than in follow.ts so My reports can key what it shows without loading the follower.
+ */
+export const followKey = (kind: 'ticket' | 'incident', id: string) => `${kind}:${id}`;
+
 export const SUPPORT_STATUSES = ['new', 'acknowledged', 'waiting', 'resolved', 'closed'] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 

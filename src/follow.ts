@@ -13,9 +13,9 @@
  * told it did.
  */
 import { DeliveryError, type OutboxEntry, type OutboxService } from './delivery.js';
-import { readIntakeError } from './transports/http.js';
-import { intakeEndpoint } from './transports/intake.js';
-import { readSupportView, type KnownIncident, type LogRequest, type SupportView } from './follow-view.js';
+import { intakeEndpoint, readIntakeError } from './transports/http.js';
+import { checkFollowInterval, requireApiKey } from './delivery-options.js';
+import { followKey, readSupportView, type KnownIncident, type LogRequest, type SupportView } from './follow-view.js';
 import type { LogsSummary } from './logs/collect.js';
 
 export * from './follow-view.js';
@@ -138,8 +138,6 @@ export function createFollower(options: FollowerOptions): Follower {
   return new IntakeFollower(options);
 }
 
-export const followKey = (kind: FollowTarget['kind'], id: string) => `${kind}:${id}`;
-
 /** The baseline of a report as this device sent it: support has done nothing yet. */
 export function sentBaseline(severity: number): SeenMark {
   return { status: 'new', severity, updates: [], logRequests: [] };
@@ -188,8 +186,8 @@ class IntakeFollower implements Follower {
   private snapshot?: FollowState;
 
   constructor(options: FollowerOptions) {
-    if (!options.apiKey && !options.getApiKey) throw new Error('createFollower needs apiKey or getApiKey.');
-    if (options.intervalMs !== undefined && !(options.intervalMs > 0)) throw new RangeError(`The follow interval must be a positive number of milliseconds, not ${options.intervalMs}.`);
+    requireApiKey(options, 'createFollower');
+    checkFollowInterval(options.intervalMs);
     this.options = options;
     this.intervalMs = options.intervalMs ?? DEFAULT_FOLLOW_INTERVAL_MS;
     this.autoUploadLogs = options.autoUploadLogs === true;

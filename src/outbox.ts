@@ -22,8 +22,16 @@ import {
   type OutboxService,
   type Transport,
 } from './delivery.js';
-import { validateTicket, type FieldIssue, type Ticket } from './ticket.js';
-import { reportFile } from './report-file.js';
+import type { FieldIssue, Ticket } from './ticket.js';
+
+/**
+ * The schema (zod) loads when a report is submitted or corrected, never to drain: what the outbox
+ * stores was validated when it came in, so a page that only delivers what an earlier page left
+ * queued does not fetch it. The report file loads likewise, on export.
+ */
+async function validateTicket(ticket: Ticket) {
+  return (await import('./ticket.js')).validateTicket(ticket);
+}
 
 export interface BackoffSettings {
   /** The ceiling of the first retry's wait; doubles with each attempt. */
@@ -213,7 +221,7 @@ class IndexedDbOutbox implements OutboxService {
   }
 
   async submit(ticket: Ticket, attachments: AttachmentBytes[]): Promise<OutboxEntry> {
-    const checked = validateTicket(ticket);
+    const checked = await validateTicket(ticket);
     if (!checked.ok) throw refuseInvalid(checked.issues);
     const mismatch = checkAttachments(checked.ticket, attachments);
     if (mismatch.length) throw refuseInvalid(mismatch);
@@ -239,7 +247,7 @@ class IndexedDbOutbox implements OutboxService {
   }
 
   async resubmit(ticket: Ticket, attachments?: AttachmentBytes[]): Promise<OutboxEntry> {
-    const checked = validateTicket(ticket);
+    const checked = await validateTicket(ticket);
     if (!checked.ok) throw refuseInvalid(checked.issues);
     const existing = await this.read(checked.ticket.id);
     if (!existing) {
@@ -310,6 +318,7 @@ class IndexedDbOutbox implements OutboxService {
     const entry = await this.read(id);
     if (!entry) throw new DeliveryError('There is no report with this id on this device.', { permanent: true, code: 'not_found' });
     const files = await this.readFiles(id);
+    const { reportFile } = await import('./report-file.js');
     return reportFile(
       entry.ticket,
       files,
@@ -324,7 +333,8 @@ class IndexedDbOutbox implements OutboxService {
     );
   }
 
-  exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
+  async exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
+    const { reportFile } = await import('./report-file.js');
     return reportFile(ticket, attachments, {}, this.now());
   }
 

@@ -4,8 +4,8 @@
  * Advisory only: a failure here never blocks a report.
  */
 import { DeliveryError, withOthers, type RelatedReports, type SignalsService } from './delivery.js';
-import { readIntakeError } from './transports/http.js';
-import { intakeEndpoint } from './transports/intake.js';
+import { intakeEndpoint, readIntakeError } from './transports/http.js';
+import { requireApiKey } from './delivery-options.js';
 import { readKnownIncidents } from './follow-view.js';
 
 export interface IntakeSignalsOptions {
@@ -17,7 +17,7 @@ export interface IntakeSignalsOptions {
 }
 
 export function createIntakeSignals(options: IntakeSignalsOptions): SignalsService {
-  if (!options.apiKey && !options.getApiKey) throw new Error('createIntakeSignals needs apiKey or getApiKey.');
+  requireApiKey(options, 'createIntakeSignals');
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {

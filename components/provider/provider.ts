@@ -3,14 +3,40 @@
  * context, the configuration and the services (outbox, signals) through @lit/context, so a host
  * wires triage-kit in one place and the elements inside never look anything up themselves.
  *
- * A plain custom element (no Lit): it renders nothing but a slot, and hosts load it first.
+ * A plain custom element (no Lit): it renders nothing but a slot, and hosts load it first. It
+ * answers the context protocol itself (the `context-request` event, and `context-provider` for a
+ * provider inside it), the way @lit/context's ContextProvider does, so the elements' @lit/context
+ * consumers are served alike and a page at start pays for no more than the protocol.
  */
-import { ContextProvider } from '@lit/context';
 import { agentContext, configContext, servicesContext } from '../../src/context.js';
 import type { AgentContext, TriageConfig, TriageServices } from '../../src/context.js';
 import { browserAgentContext, defaultConfig } from '../../src/defaults.js';
+import { askAgain, contextSender, type ContextProtocolEvent } from './context-root.js';
 
 let sheet: CSSStyleSheet | undefined;
+
+type Callback = ContextProtocolEvent['callback'];
+
+/** One provided value and the consumers that subscribed to it. */
+class Provided<T> {
+  /** Each subscriber's callback, with its element and the unsubscribe handed to it. */
+  readonly subscribers = new Map<Callback, { consumer: Element; unsubscribe: () => void }>();
+
+  constructor(public value: T) {}
+
+  /** Replaces the value and tells every subscriber. */
+  set(value: T): void {
+    this.value = value;
+    for (const [callback, { unsubscribe }] of this.subscribers) callback(value, unsubscribe);
+  }
+
+  answer(callback: Callback, consumer: Element, subscribe?: boolean): void {
+    if (!subscribe) return callback(this.value);
+    let subscriber = this.subscribers.get(callback);
+    if (!subscriber) this.subscribers.set(callback, (subscriber = { consumer, unsubscribe: () => void this.subscribers.delete(callback) }));
+    callback(this.value, subscriber.unsubscribe);
+  }
+}
 
 /**
  * Provides agent context, configuration and services to every triage element inside it.
@@ -29,12 +55,34 @@ let sheet: CSSStyleSheet | undefined;
  * @slot - the host's desktop, with triage elements anywhere inside it
  */
 export class TriageProvider extends HTMLElement {
-  private readonly agentProvider = new ContextProvider(this, { context: agentContext, initialValue: browserAgentContext() });
-  private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: defaultConfig() });
-  private readonly servicesProvider = new ContextProvider(this, { context: servicesContext, initialValue: {} as TriageServices });
+  private readonly agentProvided = new Provided(browserAgentContext());
+  private readonly configProvided = new Provided(defaultConfig());
+  private readonly servicesProvided = new Provided<TriageServices>({});
+  private readonly provided = new Map<unknown, Provided<unknown>>([
+    [agentContext, this.agentProvided],
+    [configContext, this.configProvided],
+    [servicesContext, this.servicesProvided],
+  ]);
 
   constructor() {
     super();
+    this.addEventListener('context-request', (event) => {
+      const { context, callback, subscribe } = event as ContextProtocolEvent;
+      const consumer = contextSender(event);
+      const provided = this.provided.get(context);
+      if (!provided || consumer === this) return;
+      event.stopPropagation();
+      provided.answer(callback, consumer, subscribe);
+    });
+    // A provider inside this one announced itself: its consumers ask again, and those inside it
+    // move to it (a consumer drops the old subscription when a new provider answers).
+    this.addEventListener('context-provider', (event) => {
+      const { context } = event as ContextProtocolEvent;
+      const provided = this.provided.get(context);
+      if (!provided || contextSender(event) === this) return;
+      event.stopPropagation();
+      for (const [callback, { consumer }] of [...provided.subscribers]) askAgain(consumer, context, callback);
+    });
     const root = this.attachShadow({ mode: 'open' });
     if (!sheet) {
       sheet = new CSSStyleSheet();
@@ -53,33 +101,34 @@ export class TriageProvider extends HTMLElement {
   }
 
   connectedCallback(): void {
-    // Announces the providers, so an outer provider hands over consumers that now belong to this one.
-    this.agentProvider.hostConnected();
-    this.configProvider.hostConnected();
-    this.servicesProvider.hostConnected();
+    // Announces what it provides, so an outer provider hands over consumers that now belong to
+    // this one, and the context root replays requests made before any provider listened.
+    for (const context of this.provided.keys()) {
+      this.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context, contextTarget: this }));
+    }
   }
 
   /** Who the agent is and what they work on; partial values are merged over `browserAgentContext()`. */
   get agent(): AgentContext {
-    return this.agentProvider.value;
+    return this.agentProvided.value;
   }
   set agent(value: Partial<AgentContext> | undefined) {
-    this.agentProvider.setValue(browserAgentContext(value ?? {}));
+    this.agentProvided.set(browserAgentContext(value ?? {}));
   }
 
   /** Plan, calendar, strings, limits; partial values are merged over `defaultConfig()`. */
   get config(): TriageConfig {
-    return this.configProvider.value;
+    return this.configProvided.value;
   }
   set config(value: Partial<TriageConfig> | undefined) {
-    this.configProvider.setValue(defaultConfig(value ?? {}));
+    this.configProvided.set(defaultConfig(value ?? {}));
   }
 
   /** The outbox and signals the elements use; components never talk HTTP themselves. */
   get services(): TriageServices {
-    return this.servicesProvider.value;
+    return this.servicesProvided.value;
   }
   set services(value: TriageServices | undefined) {
-    this.servicesProvider.setValue({ ...value });
+    this.servicesProvided.set({ ...value });
   }
 }

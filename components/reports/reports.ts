@@ -23,7 +23,8 @@ import { reportsEn } from '../../src/strings/reports.js';
 import { base } from '../shared/base.styles.js';
 import { reportsStyles } from './reports.styles.js';
 import { TriageEditEvent } from './events.js';
-import { followKey, type FollowService, type FollowState, type Followed, type LogRequest } from '../../src/follow.js';
+import { followKey } from '../../src/follow-view.js';
+import type { FollowService, FollowState, Followed, LogRequest } from '../../src/follow.js';
 import { supportBlock, type SupportScope } from './support-view.js';
 
 /**

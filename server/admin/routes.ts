@@ -208,14 +208,20 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
     return [await latestEvent(row.id)];
   });
 
-  app.post('/admin/incidents/:id/resolve', async (c) => {
-    requireSameOrigin(c);
-    const session = sessions.of(c);
-    if (!session) return c.redirect('/admin/login', 303);
-    const form = await readForm(c);
-    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
-      return c.html(page('Refused', html`<p>This form is out of date. Reload the page and try again.</p>`, session).value, 403);
-    }
+  /** A form post of a signed-in admin that is not about one ticket: same origin, a session, its token. */
+  const adminForm = <P extends string>(path: P, act: (c: Context<Env, P>, form: URLSearchParams, session: NonNullable<ReturnType<Sessions['of']>>) => Promise<Response>) =>
+    app.post(path, async (c) => {
+      requireSameOrigin(c);
+      const session = sessions.of(c);
+      if (!session) return c.redirect('/admin/login', 303);
+      const form = await readForm(c);
+      if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
+        return c.html(page('Refused', html`<p>This form is out of date. Reload the page and try again.</p>`, session).value, 403);
+      }
+      return act(c, form, session);
+    });
+
+  adminForm('/admin/incidents/:id/resolve', async (c, form, session) => {
     const changed = c.req.param('id').length <= 100 ? await store.loop.changeIncident(c.req.param('id'), { status: 'resolved' }, deps.now().toISOString()) : undefined;
     if (!changed) return c.html(page('Not found', html`<p>No incident with this id.</p>`, session).value, 404);
     // Back to the ticket the form was on, and only to an admin ticket page.
@@ -231,35 +237,16 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
     return ticketPage(c, row.id);
   });
 
-  app.post('/admin/tickets/:id/change', async (c) => {
-    requireSameOrigin(c);
-    const session = sessions.of(c);
-    if (!session) return c.redirect('/admin/login', 303);
-    const row = await store.getTicket(c.req.param('id'));
-    if (!row) return c.html(page('Not found', html`<p>No ticket with this id.</p>`, session).value, 404);
-    const form = await readForm(c);
-    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
-      return c.html(page('Refused', html`<p>This form is out of date. Reload the ticket and try again.</p>`, session).value, 403);
-    }
-    let changed = 'none';
-    try {
-      const change = parseTicketChange({
-        status: form.get('status') || undefined,
-        severity: form.get('severity') ? Number(form.get('severity')) : undefined,
-        reason: form.get('reason') ?? '',
-        regradeReason: form.get('regradeReason') || undefined,
-      }, row);
-      const events = await store.loop.changeTicket(row.id, change, { by: session.label, at: deps.now().toISOString(), reason: change.reason }, deps.webhooks.updated);
-      if (events?.length) {
-        deps.webhooks.committed();
-        changed = events.map((e) => e.id).join(',');
-      }
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      return ticketPage(c, row.id, (error.fields ?? []).map((f) => f.message).join(' ') || error.message);
-    }
-    // The ticket page confirms what changed: the redirected GET reads the events named here.
-    return c.redirect(`/admin/tickets/${encodeURIComponent(row.id)}?changed=${changed}`, 303);
+  // The ticket page confirms what changed: the redirected GET reads the events named here.
+  ticketForm('change', async (row, form, by) => {
+    const change = parseTicketChange({
+      status: form.get('status') || undefined,
+      severity: form.get('severity') ? Number(form.get('severity')) : undefined,
+      reason: form.get('reason') ?? '',
+      regradeReason: form.get('regradeReason') || undefined,
+    }, row);
+    const events = await store.loop.changeTicket(row.id, change, { by, at: deps.now().toISOString(), reason: change.reason }, deps.webhooks.updated);
+    return (events ?? []).map((event) => event.id);
   });
 
   app.get('/admin/webhooks', async (c) => {
@@ -269,14 +256,7 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
     return c.html(page('Webhooks', webhooksPage(deliveries, session, deps.webhooksConfigured, c.req.query('retried')), session).value);
   });
 
-  app.post('/admin/webhooks/:id/retry', async (c) => {
-    requireSameOrigin(c);
-    const session = sessions.of(c);
-    if (!session) return c.redirect('/admin/login', 303);
-    const form = await readForm(c);
-    if (!sameToken(form.get('csrf') ?? '', session.csrf)) {
-      return c.html(page('Refused', html`<p>This form is out of date. Reload the page and try again.</p>`, session).value, 403);
-    }
+  adminForm('/admin/webhooks/:id/retry', async (c, _form, session) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || !(await store.retryDelivery(id, deps.now().toISOString()))) {
       return c.html(page('Not found', html`<p>No undelivered webhook with this id.</p>`, session).value, 404);

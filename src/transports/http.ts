@@ -1,8 +1,14 @@
 /**
  * Small pieces both transports need to read an HTTP answer: how long the server asked us to wait,
  * and what its error body says, read defensively because a proxy may answer instead of the backend.
+ * And where the intake routes live, which the signals and the follower ask too.
  */
 import type { FieldIssue } from '../ticket.js';
+
+/** Where the intake routes live, whether or not the configured address ends with a slash. */
+export function intakeEndpoint(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
 
 /** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {

@@ -10,7 +10,8 @@
  */
 import { DeliveryError, withOthers, type AttachmentBytes, type SendOptions, type SendResult, type Transport, type RelatedReports } from '../delivery.js';
 import type { Ticket } from '../ticket.js';
-import { parseRetryAfter, readIntakeError } from './http.js';
+import { intakeEndpoint, parseRetryAfter, readIntakeError } from './http.js';
+import { requireApiKey } from '../delivery-options.js';
 
 export interface IntakeTransportOptions {
   /** The service's base address, e.g. `https://intake.example.com` (the routes live under /api). */
@@ -24,13 +25,10 @@ export interface IntakeTransportOptions {
 
 export const INTAKE_PERMANENT_STATUSES = [400, 401, 403, 404, 409, 413, 415] as const;
 
-/** Where the intake routes live, whether or not the configured address ends with a slash. */
-export function intakeEndpoint(base: string, path: string): string {
-  return `${base.replace(/\/+$/, '')}${path}`;
-}
+export { intakeEndpoint } from './http.js';
 
 export function createIntakeTransport(options: IntakeTransportOptions): Transport {
-  if (!options.apiKey && !options.getApiKey) throw new Error('createIntakeTransport needs apiKey or getApiKey.');
+  requireApiKey(options, 'createIntakeTransport');
   const timeoutMs = options.timeoutMs ?? 120_000;
   const key = async () => (options.getApiKey ? await options.getApiKey() : (options.apiKey as string));
   return {

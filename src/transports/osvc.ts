@@ -8,10 +8,11 @@
  * its throttling hint (`osvc-crest-next-request-after`) are kept in memory for the next request.
  */
 import { DeliveryError, type AttachmentBytes, type SendResult, type Transport } from '../delivery.js';
-import { SEVERITY_NAMES, type Level } from '../severity.js';
+import type { Level } from '../severity.js';
 import type { Ticket } from '../ticket.js';
 import { blobToBase64 } from '../base64.js';
 import { parseRetryAfter } from './http.js';
+import { osvcApplicationContext } from '../delivery-options.js';
 
 /** A Connect REST reference to another object: by id or by its lookup name. */
 export type OsvcRef = { id: number } | { lookupName: string };
@@ -50,15 +51,10 @@ export interface OsvcTransportOptions {
   fetch?: typeof fetch;
 }
 
-export const OSVC_APPLICATION_CONTEXT_MAX = 40;
+export { OSVC_APPLICATION_CONTEXT_MAX } from '../delivery-options.js';
 
 export function createOsvcTransport(options: OsvcTransportOptions): Transport {
-  const applicationContext = options.applicationContext ?? 'triage-kit problem report';
-  if (!applicationContext.trim() || applicationContext.length > OSVC_APPLICATION_CONTEXT_MAX) {
-    throw new Error(
-      `applicationContext must be 1 to ${OSVC_APPLICATION_CONTEXT_MAX} characters (Oracle refuses longer ones); got ${applicationContext.length}.`,
-    );
-  }
+  const applicationContext = osvcApplicationContext(options.applicationContext);
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 120_000;
   const url = `${options.restBase.replace(/\/+$/, '')}/connect/v1.4/incidents`;
@@ -133,7 +129,7 @@ async function waitUntil(at: number, signal?: AbortSignal): Promise<void> {
 export async function incidentBody(ticket: Ticket, attachments: AttachmentBytes[], mapping: OsvcMapping): Promise<Record<string, unknown>> {
   const body: Record<string, unknown> = {
     subject: ticket.summary,
-    threads: [{ text: incidentNote(ticket), entryType: { id: mapping.entryTypeId ?? 1 } }],
+    threads: [{ text: incidentNote(ticket, (await import('../severity.js')).SEVERITY_NAMES), entryType: { id: mapping.entryTypeId ?? 1 } }],
   };
   const contact = mapping.primaryContact?.(ticket);
   if (contact) body.primaryContact = contact;
@@ -152,10 +148,14 @@ export async function incidentBody(ticket: Ticket, attachments: AttachmentBytes[
 }
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'yes' : 'no');
-const severityLabel = (level: number) => `${level} (${SEVERITY_NAMES[level as Level] ?? 'unknown'})`;
 
-/** The report as a note a person reads in the incident: every Step 1 answer, labelled. */
-export function incidentNote(ticket: Ticket): string {
+/**
+ * The report as a note a person reads in the incident: every Step 1 answer, labelled. The level
+ * names come from the severity core, which incidentBody loads only when a report is sent: a page
+ * that creates this transport at start to drain the outbox does not fetch the core for it.
+ */
+export function incidentNote(ticket: Ticket, severityNames: Record<Level, string>): string {
+  const severityLabel = (level: number) => `${level} (${severityNames[level as Level] ?? 'unknown'})`;
   const { impact, abandonment, reporter, records, environment, sla, severity } = ticket;
   const lines: [string, string | number | undefined][] = [
     ['Summary', ticket.summary],

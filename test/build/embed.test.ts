@@ -17,6 +17,13 @@ function upfront(file: string, seen = new Set<string>()): Set<string> {
   for (const dep of manifest[file]?.imports ?? []) upfront(dep, seen);
   return seen;
 }
+/** The entry with everything it may load for its own job, now or later (its dynamic imports too). */
+function eventually(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const dep of [...(manifest[file]?.imports ?? []), ...(manifest[file]?.dynamicImports ?? [])]) eventually(dep, seen);
+  return seen;
+}
 const code = (files: Iterable<string>) => [...files].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 
 describe('embed build', () => {
@@ -59,5 +66,32 @@ describe('embed build', () => {
     // One chunk, loaded up front by both entries, holds both elements: one request and one gzip stream.
     const both = [...shot].filter((f) => logs.has(f)).map((f) => readFileSync(join(dir, f), 'utf8'));
     assert.ok(both.some((chunk) => chunk.includes('data-rung') && chunk.includes('pick-window')), 'the two elements are in one shared chunk');
+  });
+
+  it("gives the provider no Lit and none of @lit/context's controllers: it answers the context protocol itself", () => {
+    const provider = code(upfront('triage-provider.js'));
+    // Lit's runtime, and property names of @lit/context's ContextProvider and ContextRoot (terser keeps them).
+    for (const marker of ['lit-html', 'LitElement', 'onProviderRequest', 'pendingContextRequests']) {
+      assert.ok(!provider.includes(marker), `the provider's up-front code contains "${marker}"`);
+    }
+  });
+
+  it('drains a queued report without the schema (zod) or the severity core: they load on submit, correction or an OSvC send', () => {
+    const delivery = code(upfront('triage-delivery.js'));
+    for (const marker of ['_zod', 'System Outage', 'lit-html']) {
+      assert.ok(!delivery.includes(marker), `the delivery code a page loads to drain contains "${marker}"`);
+    }
+    // And they are still what it loads when it needs them.
+    const later = code(eventually('triage-delivery.js'));
+    assert.ok(later.includes('_zod') && later.includes('System Outage'));
+  });
+
+  it('drains with the outbox alone: the transports, the signals and the follower load when first used', () => {
+    const delivery = code(upfront('triage-delivery.js'));
+    // The OSvC and intake routes, the signals route and the follower's storage prefix.
+    const markers = ['connect/v1.4/incidents', '/api/tickets', '/api/signals', 'triage-follow'];
+    for (const marker of markers) assert.ok(!delivery.includes(marker), `the delivery code a page loads to drain contains "${marker}"`);
+    const later = code(eventually('triage-delivery.js'));
+    for (const marker of markers) assert.ok(later.includes(marker), `the delivery code never loads "${marker}"`);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const BROWSER_DEPENDENCIES = ['lit', '@lit/context', '@lit/task', 'zod'];
+const BROWSER_DEPENDENCIES = ['lit', '@lit/context', 'zod'];
 const SERVER_DEPENDENCIES = ['hono', '@hono/node-server', 'better-sqlite3', 'pg'];
 
 interface Packed {

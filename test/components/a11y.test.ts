@@ -51,6 +51,18 @@ async function mount<T extends Element>(theme: string, inner: ReturnType<typeof 
   return provider.firstElementChild as T;
 }
 
+/** A reporter whose filled form was sent to an outbox double; the states after Send are the double's to set. */
+async function submitted(theme: string) {
+  const outbox = new OutboxDouble();
+  const reporter = await mount<TriageReporter>(theme, html`<triage-reporter></triage-reporter>`, { outbox });
+  await reporter.show();
+  await typeInto(reporter, 'summary', 'Agents cannot log in to the media bar');
+  await choose(reporter, 'category', 'media-bar-login');
+  $(reporter, '[part~=submit]').click();
+  await until(() => outbox.submitted.length === 1, 'submitted');
+  return { reporter, outbox, id: outbox.submitted[0]!.ticket.id };
+}
+
 const press = (root: ParentNode, label: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!.click();
 
@@ -89,16 +101,9 @@ for (const theme of THEMES) {
     });
 
     it('reporter: queued, waiting after a failed attempt, sending and sent', async () => {
-      const outbox = new OutboxDouble();
-      const reporter = await mount<TriageReporter>(theme, html`<triage-reporter></triage-reporter>`, { outbox });
-      await reporter.show();
-      await typeInto(reporter, 'summary', 'Agents cannot log in to the media bar');
-      await choose(reporter, 'category', 'media-bar-login');
-      $(reporter, '[part~=submit]').click();
-      await until(() => outbox.submitted.length === 1, 'submitted');
+      const { reporter, outbox, id } = await submitted(theme);
       await reporter.updateComplete;
       await wcag22(reporter, 'queued');
-      const id = outbox.submitted[0]!.ticket.id;
       outbox.advance(id, { state: 'queued', attempts: 1, nextAttemptAt: Date.now() + 20_000, lastError: 'The network is unreachable.' });
       await reporter.updateComplete;
       await wcag22(reporter, 'waiting');
@@ -111,14 +116,8 @@ for (const theme of THEMES) {
     });
 
     it('reporter: refused by the service', async () => {
-      const outbox = new OutboxDouble();
-      const reporter = await mount<TriageReporter>(theme, html`<triage-reporter></triage-reporter>`, { outbox });
-      await reporter.show();
-      await typeInto(reporter, 'summary', 'Agents cannot log in to the media bar');
-      await choose(reporter, 'category', 'media-bar-login');
-      $(reporter, '[part~=submit]').click();
-      await until(() => outbox.submitted.length === 1, 'submitted');
-      outbox.advance(outbox.submitted[0]!.ticket.id, { state: 'failed', reason: 'The service refused the report.', status: 422, fields: [{ path: 'summary', message: 'Summary is too vague.' }] });
+      const { reporter, outbox, id } = await submitted(theme);
+      outbox.advance(id, { state: 'failed', reason: 'The service refused the report.', status: 422, fields: [{ path: 'summary', message: 'Summary is too vague.' }] });
       await reporter.updateComplete;
       await wcag22(reporter, 'failed');
     });

@@ -112,6 +112,71 @@ describe('<triage-provider>', () => {
     expect(reader.config).to.deep.equal(defaultConfig());
   });
 
+  it('serves and updates a consumer whose element is defined after the provider is in place', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><section><test-context-reader-later></test-context-reader-later></section></triage-provider>`);
+    provider.agent = { reporter: { login: 'before.define' } };
+    class TestContextReaderLater extends TestContextReader {}
+    customElements.define('test-context-reader-later', TestContextReaderLater);
+    const reader = provider.querySelector('test-context-reader-later') as TestContextReader;
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.login).to.equal('before.define');
+    expect(reader.config).to.deep.equal(defaultConfig());
+    provider.agent = { reporter: { login: 'after.define' } };
+    provider.config = { plan: 'premium' };
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.login).to.equal('after.define');
+    expect(reader.config?.plan).to.equal('premium');
+  });
+
+  it('keeps updating a consumer that asked before the provider element was defined', async () => {
+    const container = await fixture<HTMLElement>(html`<div></div>`);
+    container.innerHTML = '<triage-provider-later><test-context-reader></test-context-reader></triage-provider-later>';
+    const reader = container.querySelector('test-context-reader') as TestContextReader;
+    await reader.updateComplete;
+    class Later extends (customElements.get('triage-provider') as typeof TriageProvider) {}
+    customElements.define('triage-provider-later', Later);
+    const provider = container.firstElementChild as TriageProvider;
+    for (const login of ['first.update', 'second.update']) {
+      provider.agent = { reporter: { login } };
+      await reader.updateComplete;
+      expect(reader.agent?.reporter.login).to.equal(login);
+    }
+    provider.services = { outbox: { list: async () => [] } as unknown as OutboxService };
+    await reader.updateComplete;
+    expect(reader.services?.outbox).to.equal(provider.services.outbox);
+  });
+
+  it('hands its consumers over to a provider inside it that announces itself later', async () => {
+    const outer = await fixture<TriageProvider>(
+      html`<triage-provider><triage-provider-inner><test-context-reader></test-context-reader></triage-provider-inner><test-context-reader></test-context-reader></triage-provider>`,
+    );
+    outer.agent = { reporter: { login: 'outer' } };
+    const [inside, beside] = outer.querySelectorAll<TestContextReader>('test-context-reader');
+    await inside.updateComplete;
+    expect(inside.agent?.reporter.login).to.equal('outer', 'the inner provider is not defined yet');
+    class Inner extends (customElements.get('triage-provider') as typeof TriageProvider) {}
+    customElements.define('triage-provider-inner', Inner);
+    const inner = outer.querySelector('triage-provider-inner') as TriageProvider;
+    inner.agent = { reporter: { login: 'inner' } };
+    await inside.updateComplete;
+    expect(inside.agent?.reporter.login).to.equal('inner');
+    outer.agent = { reporter: { login: 'outer again' } };
+    await Promise.all([inside.updateComplete, beside.updateComplete]);
+    expect(inside.agent?.reporter.login).to.equal('inner', 'it no longer listens to the outer provider');
+    expect(beside.agent?.reporter.login).to.equal('outer again');
+  });
+
+  it('stops telling a consumer once it is removed', async () => {
+    const provider = await fixture<TriageProvider>(html`<triage-provider><test-context-reader></test-context-reader></triage-provider>`);
+    const reader = provider.querySelector('test-context-reader') as TestContextReader;
+    provider.agent = { reporter: { login: 'while.inside' } };
+    await reader.updateComplete;
+    reader.remove();
+    provider.agent = { reporter: { login: 'after.removal' } };
+    await reader.updateComplete;
+    expect(reader.agent?.reporter.login).to.equal('while.inside');
+  });
+
   it('renders its children in place (display: contents) and is accessible', async () => {
     const provider = await fixture<TriageProvider>(html`<triage-provider><button>Inside</button></triage-provider>`);
     expect(getComputedStyle(provider).display).to.equal('contents');

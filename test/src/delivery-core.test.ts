@@ -9,6 +9,7 @@ import { incidentNote, readIncident, incidentBody, createOsvcTransport } from '.
 import { DeliveryError } from '../../src/delivery.js';
 import { base64ToBytes, bytesToBase64 } from '../../src/base64.js';
 import type { Ticket } from '../../src/ticket.js';
+import { SEVERITY_NAMES } from '../../src/severity.js';
 
 const caught = (fn: () => unknown): DeliveryError => {
   try {
@@ -150,7 +151,7 @@ const ticket: Ticket = {
 
 describe('OSvC incident', () => {
   it('writes every Step 1 answer as a labelled line of the note', () => {
-    const note = incidentNote(ticket);
+    const note = incidentNote(ticket, SEVERITY_NAMES);
     for (const line of [
       'Summary: Chats from the ABC queue are not routing',
       'Severity: 1 (System Outage), suggested 2 (Major Impairment)',
