@@ -33,6 +33,10 @@ describe('plain console embedding', () => {
     expect(provider.services.outbox).to.not.equal(undefined);
     root.querySelector('triage-launcher')!.shadowRoot!.querySelector('button')!.click();
     await until(() => (root.querySelector('triage-reporter') as TriageReporter | null)?.agent?.reporter.acdAgentId === '7001', 'the reporter is prefilled');
-    (root.querySelector('triage-reporter') as TriageReporter).shadowRoot!.querySelector('dialog')!.close();
+    // The agent arrives as a property before the form has rendered (a restored draft with a
+    // category waits for the severity core), so wait for the open dialog too.
+    const dialog = () => (root.querySelector('triage-reporter') as TriageReporter).shadowRoot?.querySelector('dialog');
+    await until(() => dialog()?.open, 'the report form is open');
+    dialog()!.close();
   });
 });
