@@ -11,7 +11,7 @@ import { STATUSES, type BlobStore, type TicketRow, type TicketStore } from './st
 import { bearerOf, mayActAs, type Caller, type KeyRing, type RateLimiter, type Role } from './auth.js';
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt, withReceipt } from './receipts.js';
 import { CORRELATION_MINUTES, agentOf, askerOf, contentHash, readUpload, relatedOf, windowOf } from './tickets.js';
-import { readBody } from './multipart.js';
+import { bodyOf, readBody } from './multipart.js';
 import { attachmentResponse, eventView, listItem, requireAttachment, requireTicket, summaryOf } from './views.js';
 import type { Env } from './app.js';
 import type { Notifier } from './webhooks.js';
@@ -121,7 +121,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   }
 
   app.post('/api/tickets', async (c) => {
-    const upload = await readUpload(c.req.raw, c.req.header('idempotency-key'));
+    const upload = await readUpload({ headers: c.req.raw.headers, body: bodyOf(c) }, c.req.header('idempotency-key'));
     const hashes = await Promise.all(upload.files.map((file) => blobs.put(file.data)));
     const { ticket } = upload;
     const hash = contentHash(upload.document, hashes);
@@ -192,7 +192,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
     const row = await requireTicket(store, c.req.param('id'));
     let body: unknown;
     try {
-      body = JSON.parse((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+      body = JSON.parse((await readBody(bodyOf(c), 64 * 1024)).toString('utf8'));
     } catch (error) {
       if (error instanceof HttpError) throw error;
       throw badRequest('invalid_json', 'Send the change as JSON: { status?, severity?, reason }.');

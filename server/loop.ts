@@ -15,7 +15,7 @@ import { redact } from '../src/logs/redact.js';
 import { HttpError, badRequest } from './errors.js';
 import { mayActAs, type Caller } from './auth.js';
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt } from './receipts.js';
-import { boundaryOf, parseMultipart, readBody } from './multipart.js';
+import { bodyOf, boundaryOf, parseMultipart, readBody } from './multipart.js';
 import { contentProblem, essence, sanitizeFileName } from './content.js';
 import { canonicalJson } from './tickets.js';
 import { sha256 } from './storage/blobs.js';
@@ -137,7 +137,7 @@ type Input = Record<string, unknown>;
 async function readJson(c: Context<Env>, shape: string): Promise<Input> {
   let body: unknown;
   try {
-    body = JSON.parse((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+    body = JSON.parse((await readBody(bodyOf(c), 64 * 1024)).toString('utf8'));
   } catch (error) {
     if (error instanceof HttpError) throw error;
     throw badRequest('invalid_json', `Send the body as JSON: ${shape}.`);
@@ -498,7 +498,7 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
 /** The one `logs` part: JSON as the logs element makes it, checked like a log attachment of a new ticket. */
 async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buffer }> {
   const boundary = boundaryOf(c.req.header('content-type'));
-  const parts = parseMultipart(await readBody(c.req.raw.body, TICKET_LIMITS.maxAttachmentBytes + 64 * 1024), boundary);
+  const parts = parseMultipart(await readBody(bodyOf(c), TICKET_LIMITS.maxAttachmentBytes + 64 * 1024), boundary);
   const stray = parts.find((part) => part.name !== 'logs');
   if (stray || parts.length !== 1) {
     throw badRequest('unexpected_part', 'Send exactly one part, "logs", holding the logs as JSON.', [{ path: 'logs', message: 'Exactly one "logs" part is accepted.' }]);

@@ -4,6 +4,8 @@
  * soon as it passes the cap instead of filling memory. Parsing is done here rather than with
  * `Request.formData()` so every malformed input becomes a precise 4xx, never a thrown TypeError.
  */
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
 import { HttpError, badRequest } from './errors.js';
 
 export interface Part {
@@ -13,19 +15,31 @@ export interface Part {
   data: Buffer;
 }
 
+/**
+ * Where a request's body is read from: the Node request stream when @hono/node-server serves it,
+ * else the Request's own stream (`app.request()` in tests). Reading the Node stream directly
+ * spares every upload a second Request built around it and two web streams wrapped over the
+ * socket (a tenth of a millisecond per small ticket, profiled). Both are async iterables of bytes.
+ */
+export function bodyOf(c: Context): AsyncIterable<Uint8Array> | null {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // Node's web streams are async iterable too; the DOM typings do not say so.
+  return incoming ?? (c.req.raw.body as AsyncIterable<Uint8Array> | null);
+}
+
 /** Collects the body; throws 413 once more than `limit` bytes arrived. */
-export async function readBody(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Buffer> {
+export async function readBody(body: AsyncIterable<Uint8Array> | null, limit: number): Promise<Buffer> {
   if (!body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let total = 0;
-  const reader = body.getReader();
+  const chunksOf = body[Symbol.asyncIterator]();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await chunksOf.next();
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await discard(reader, DISCARD_BOUND - total);
+        await discard(chunksOf, DISCARD_BOUND - total);
         throw tooLarge(limit);
       }
       chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
@@ -45,17 +59,17 @@ export async function readBody(body: ReadableStream<Uint8Array> | null, limit: n
 export const DISCARD_BOUND = 256 * 1024 * 1024;
 
 /** Reads and drops up to `bound` more bytes, then lets go of the stream. */
-export async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, bound: number): Promise<void> {
+export async function discard(chunksOf: AsyncIterator<Uint8Array>, bound: number): Promise<void> {
   try {
     while (bound > 0) {
-      const { done, value } = await reader.read();
+      const { done, value } = await chunksOf.next();
       if (done) return;
       bound -= value.byteLength;
     }
   } catch {
     return;
   }
-  await reader.cancel().catch(() => undefined);
+  await chunksOf.return?.().catch(() => undefined);
 }
 
 /** `Connection: close`: the unread rest of the body makes the connection unusable for another request. */

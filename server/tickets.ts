@@ -20,15 +20,15 @@ export interface Upload {
   files: Array<{ name: string; type: string; kind: string; data: Buffer }>;
 }
 
-/** Reads and checks everything before anything is written. */
-export async function readUpload(request: Request, idempotencyKey: string | undefined): Promise<Upload> {
+/** Reads and checks everything before anything is written; `request.body` as multipart.ts's bodyOf gives it. */
+export async function readUpload(request: { headers: Headers; body: AsyncIterable<Uint8Array> | null }, idempotencyKey: string | undefined): Promise<Upload> {
   if (!idempotencyKey) {
     throw badRequest('idempotency_key_required', 'The Idempotency-Key header is required and must equal ticket.id.');
   }
   const boundary = boundaryOf(request.headers.get('content-type') ?? undefined);
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > TICKET_LIMITS.maxRequestBytes) {
-    if (request.body) await discard(request.body.getReader(), DISCARD_BOUND);
+    if (request.body) await discard(request.body[Symbol.asyncIterator](), DISCARD_BOUND);
     throw tooLarge(TICKET_LIMITS.maxRequestBytes);
   }
   const body = await readBody(request.body, TICKET_LIMITS.maxRequestBytes);

@@ -13,7 +13,7 @@ import { STATUSES, type BlobStore, type TicketStore } from '../storage/types.js'
 import type { KeyRing, RateLimiter } from '../auth.js';
 import type { Env } from '../app.js';
 import { attachmentResponse, requireAttachment } from '../views.js';
-import { readBody } from '../multipart.js';
+import { bodyOf, readBody } from '../multipart.js';
 import { html } from '../html.js';
 import { Sessions, requireSameOrigin, sameToken } from './session.js';
 import { changeNotice, detailPage, listPage, loginForm, page, webhooksPage } from './pages.js';
@@ -278,7 +278,7 @@ async function readForm(c: Context<Env>): Promise<URLSearchParams> {
   if (type !== 'application/x-www-form-urlencoded') {
     throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
   }
-  return new URLSearchParams((await readBody(c.req.raw.body, 64 * 1024)).toString('utf8'));
+  return new URLSearchParams((await readBody(bodyOf(c), 64 * 1024)).toString('utf8'));
 }
 
 function clientAddress(c: Context<Env>): string {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIntakeApp, startIntakeServer } from '../../server/index.js';
-import { ADMIN_KEY, API_KEY, ENGINE, auth, createTestDatabase, getJson, makeTicket, postTicket, startTestServer, SUPPORT_KEY } from '../support/server-harness.js';
+import { ADMIN_KEY, API_KEY, ENGINE, auth, createTestDatabase, form, getJson, makeTicket, postTicket, startTestServer, SUPPORT_KEY, withFiles } from '../support/server-harness.js';
 
 /** A data directory and, on the PostgreSQL pass, a database, for a server built by hand. */
 async function storage() {
@@ -57,6 +57,31 @@ describe('health and readiness', () => {
       assert.equal(body.error.code, 'storage_unreachable');
       assert.equal((await (await intake.app.request('/api/ready')).json()).storage.reachable, false);
     } finally {
+      await where.remove();
+    }
+  });
+});
+
+describe('the app without its Node server', () => {
+  // Served by @hono/node-server a body is read from the Node request stream; through
+  // app.request() (tests, other runtimes) there is none, and the Request's own stream is read.
+  it('takes a ticket with its attachment through app.request()', async () => {
+    const where = await storage();
+    const intake = await createIntakeApp({ ...where, apiKeys: [API_KEY], supportKeys: [SUPPORT_KEY], log: () => undefined });
+    try {
+      const files = [{ name: 'console.txt', type: 'text/plain', data: 'TypeError: x is undefined\n', kind: 'logs' as const }];
+      const ticket = withFiles(makeTicket(), files);
+      const created = await intake.app.request('/api/tickets', {
+        method: 'POST',
+        body: form(ticket, files),
+        headers: { ...auth(), 'idempotency-key': ticket.id },
+      });
+      assert.equal(created.status, 201);
+      const stored = await intake.app.request(`/api/tickets/${ticket.id}`, { headers: auth(SUPPORT_KEY) });
+      assert.equal(stored.status, 200);
+      assert.equal((await stored.json()).attachments[0].size, files[0]!.data.length);
+    } finally {
+      await intake.close();
       await where.remove();
     }
   });
