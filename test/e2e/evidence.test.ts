@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ADMIN_KEY, launchChromium, startDemoService, tempDataDir } from '../support/e2e-demo.js';
 
 // Planted in the page's console before the report: none of these may reach the stored logs.
@@ -19,6 +19,13 @@ interface Box {
   y: number;
   w: number;
   h: number;
+}
+
+/** One click collects the window and shows what will go; confirming attaches it. */
+async function attachLogs(tool: Locator): Promise<void> {
+  await tool.getByRole('button', { name: 'Attach logs' }).click();
+  await tool.getByRole('button', { name: 'Attach these logs' }).click();
+  await tool.getByRole('status').filter({ hasText: 'Logs attached' }).waitFor();
 }
 
 async function admin(url: string, path: string): Promise<Response> {
@@ -187,11 +194,7 @@ describe('evidence in the demo desktop', () => {
     await shot.getByRole('button', { name: 'Attach screenshot' }).click();
     await shot.getByRole('status').filter({ hasText: 'Screenshot attached' }).waitFor();
 
-    // Logs: one click collects the window and shows what will go; confirming attaches it.
-    const logs = reporter.locator('triage-logs');
-    await logs.getByRole('button', { name: 'Attach logs' }).click();
-    await logs.getByRole('button', { name: 'Attach these logs' }).click();
-    await logs.getByRole('status').filter({ hasText: 'Logs attached' }).waitFor();
+    await attachLogs(reporter.locator('triage-logs'));
 
     await reporter.locator('[part~="submit"]').click();
     const status = reporter.locator('[part~="status"]');
@@ -333,10 +336,7 @@ describe('evidence in the demo desktop', () => {
     await modalShot.locator('triage-screenshot-editor svg').waitFor({ state: 'visible', timeout: 20_000 });
     await modalShot.getByRole('button', { name: 'Attach screenshot' }).click();
     await modalShot.getByRole('status').filter({ hasText: 'Screenshot attached' }).waitFor();
-    const modalLogs = modal.locator('triage-reporter triage-logs');
-    await modalLogs.getByRole('button', { name: 'Attach logs' }).click();
-    await modalLogs.getByRole('button', { name: 'Attach these logs' }).click();
-    await modalLogs.getByRole('status').filter({ hasText: 'Logs attached' }).waitFor();
+    await attachLogs(modal.locator('triage-reporter triage-logs'));
     // Where a site's permissions policy forbids capture in the modal, the tool opens this window instead.
     const reporterPage = page.frames().find((frame) => frame.url().endsWith('/triage-kit-reporter.html'));
     assert.ok(reporterPage, 'the modal shows the add-in page from the zip');

@@ -4,11 +4,16 @@ import { expect } from '@open-wc/testing';
 import { encodeScreenshot, looksLikeScreen, webpChunks, SCREENSHOT_MAX_BYTES } from '../../../src/capture/encode.js';
 import { describe, it } from '../../support/harness.js';
 
-function noisy(width: number, height: number): HTMLCanvasElement {
+/** A blank canvas of that size and its 2D context. */
+function blankCanvas(width: number, height: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const context = canvas.getContext('2d')!;
+  return { canvas, context: canvas.getContext('2d')! };
+}
+
+function noisy(width: number, height: number): HTMLCanvasElement {
+  const { canvas, context } = blankCanvas(width, height);
   const image = context.createImageData(width, height);
   let seed = 11;
   for (let i = 0; i < image.data.length; i++) image.data[i] = i % 4 === 3 ? 255 : (seed = (seed * 16807) % 2147483647) & 255;
@@ -18,10 +23,7 @@ function noisy(width: number, height: number): HTMLCanvasElement {
 
 /** What a desktop mostly is: flat panels and small text, the kind of picture support must read. */
 function screenLike(width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d')!;
+  const { canvas, context } = blankCanvas(width, height);
   context.fillStyle = '#fdf6e3';
   context.fillRect(0, 0, width, height);
   context.fillStyle = '#1b2a4a';
@@ -32,10 +34,7 @@ function screenLike(width: number, height: number): HTMLCanvasElement {
 
 /** What lossless cannot keep small: smooth gradients with grain, like a photo or a video frame. */
 function photoLike(width: number, height: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d')!;
+  const { canvas, context } = blankCanvas(width, height);
   const image = context.createImageData(width, height);
   let seed = 7;
   for (let y = 0; y < height; y++) {
@@ -50,10 +49,7 @@ function photoLike(width: number, height: number): HTMLCanvasElement {
 }
 
 async function pixelsOf(blob: Blob, width: number, height: number): Promise<Uint8ClampedArray> {
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d')!;
+  const { context } = blankCanvas(width, height);
   context.drawImage(await createImageBitmap(blob), 0, 0);
   return context.getImageData(0, 0, width, height).data;
 }
