@@ -44,15 +44,18 @@ const BUDGETS_KB = {
 // on idle, the follower once the page is idle), so a page pays the outbox and the one transport it
 // delivers with: 16.0 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
 // each a plain module, so 8 KB is out of reach as the README wires a page (bench/NOTES.md, 1).
+// The launcher's warm-up also fetching what the form loads after its first view (so a network
+// that goes before the click still leaves a form that grades, checks and queues) adds a few
+// dozen bytes: hence 16.2 and 9.4.
 const DESKTOP_START = {
   entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
   drain: 'triage-delivery.js',
   // The chunk the drain entry loads to send to the intake service (rollup names it after its module).
   transport: 'intake',
   target: 8,
-  ceiling: 16.1,
+  ceiling: 16.2,
   // Without the delivery code, for a page that drains nothing at start.
-  elementsCeiling: 9.3,
+  elementsCeiling: 9.4,
 };
 // The evidence tools (issue 8: capture, editor and logs) load inside the reporter, so what they
 // cost is what they add to it: everything they load, eagerly or on first use, that the reporter
@@ -121,8 +124,9 @@ function staticClosureOf(file, seen = new Set()) {
 // loads once the agent types (the performance issue's target: 26 KB on open). Issue 14 and the
 // known-incident banner brought it to 29.5; shared chunks and dropping @lit/task won back 0.9, hence 29.
 // The severity core, the suggestion, the SLA and the ticket now load after the first view (a blank
-// form shows no severity; a draft with one waits for the core): 25.3, hence 25.4.
-const ON_OPEN = { target: 26, ceiling: 25.4 };
+// form shows no severity; a draft with one waits for the core): 25.3, hence 25.4. The entry's
+// preloadLaterParts (the launcher's warm-up fetches them too) adds a few bytes: hence 25.5.
+const ON_OPEN = { target: 26, ceiling: 25.5 };
 if (manifest['triage-reporter.js']) {
   const staticClosure = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;

@@ -1,8 +1,9 @@
 /**
  * The always-loaded "Report an issue" button. A plain custom element, no Lit, so a host pays
  * almost nothing up front. Outages are reported when the network is failing, so by default the
- * launcher warms the reporter and the delivery code (outbox, transports, ticket schema) once the page is
- * idle: the first click then opens the form, and the outbox keeps the report, offline or not.
+ * launcher warms the reporter (with what the form loads after its first view: the severity core and
+ * the ticket schema) and the delivery code once the page is idle: the first click then opens the
+ * form, and it grades, checks and queues the report, offline or not.
  * `warm="intent"` waits for hover or focus instead, `warm="none"` loads on click only. A click opens it. The reporter is created inside the launcher's light DOM so its context requests
  * bubble from here to any `<triage-provider>` above.
  *
@@ -44,7 +45,7 @@ let sheet: CSSStyleSheet | undefined;
  */
 export class TriageLauncher extends HTMLElement {
   static observedAttributes = ['compact', 'label', 'theme'];
-  private loading?: Promise<unknown>;
+  private loading?: Promise<[unknown, unknown]>;
   private button: HTMLButtonElement;
   private error: HTMLElement;
   private locale = navigator.language;
@@ -68,7 +69,7 @@ export class TriageLauncher extends HTMLElement {
     this.button = root.querySelector('button')!;
     this.error = root.querySelector('[part=error]')!;
     this.badge = root.querySelector('[part=badge]')!;
-    const preload = () => void (this.getAttribute('warm') !== 'none' && this.load().catch(() => {}));
+    const preload = () => void (this.getAttribute('warm') !== 'none' && this.warm());
     this.button.addEventListener('pointerenter', preload);
     this.button.addEventListener('focus', preload);
     this.button.addEventListener('click', () => this.open());
@@ -89,7 +90,7 @@ export class TriageLauncher extends HTMLElement {
       // Browsers without requestIdleCallback (Safari) warm soon after load instead.
       const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
       // A failed warm-up is forgotten (load()); the click tries again and says so if it fails.
-      idle(() => void (this.isConnected && this.load().catch(() => {})));
+      idle(() => void (this.isConnected && this.warm()));
     }
   }
 
@@ -136,8 +137,8 @@ export class TriageLauncher extends HTMLElement {
   }
 
   /**
-   * The delivery code (outbox, transports, and the ticket schema the reporter loads on submit), so
-   * Send stores the report offline too. The embed build's own entry, triage-delivery.js.
+   * The delivery code (the outbox; its transports load on idle), so Send stores the report offline
+   * too. The embed build's own entry, triage-delivery.js.
    */
   protected importDelivery(): Promise<unknown> {
     return import('../../src/delivery-kit.js');
@@ -150,6 +151,16 @@ export class TriageLauncher extends HTMLElement {
       throw error;
     });
     return this.loading;
+  }
+
+  /**
+   * Loads the reporter ahead of a click, and what the form loads after its first view, so a
+   * network that goes before the click still leaves a form that grades, checks and queues.
+   */
+  private warm() {
+    this.load()
+      .then(([reporter]) => (reporter as { preloadLaterParts?: () => Promise<unknown> }).preloadLaterParts?.())
+      .catch(() => {});
   }
 
   /** Opens the report form, loading it first if needed. */

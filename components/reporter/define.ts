@@ -1,6 +1,6 @@
-import { TriageReporter } from './reporter.js';
+import { TriageReporter, preloadLaterParts } from './reporter.js';
 
-export { TriageReporter };
+export { TriageReporter, preloadLaterParts };
 export * from './events.js';
 customElements.get('triage-reporter') ?? customElements.define('triage-reporter', TriageReporter);
 

@@ -683,6 +683,15 @@ function loadViews() {
   return viewsLoading;
 }
 
+/**
+ * Fetches what the form loads after its first view (the views with the severity core, and the
+ * validator), so a report can still be graded, checked and queued if the network goes before
+ * the agent opens the form. The launcher calls it when it warms the reporter on idle or intent.
+ */
+export function preloadLaterParts(): Promise<unknown> {
+  return Promise.all([loadViews(), loadValidator()]);
+}
+
 function loadValidator() {
   validator ??= Promise.all([import('../../src/ticket.js'), import('./issue-words.js')]).then(([ticket, issues]) => {
     words = issues.issueWords;

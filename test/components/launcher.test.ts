@@ -98,7 +98,12 @@ describe('<triage-launcher>', () => {
     class WarmLauncher extends TriageLauncher {
       protected override importReporter() {
         loads.push('reporter');
-        return blocked ? import(/* a refused port: a real failed module request */ BLOCKED) : super.importReporter();
+        if (blocked) return import(/* a refused port: a real failed module request */ BLOCKED);
+        // What the form loads after its first view (the severity core, the validator) is warmed too.
+        return super.importReporter().then((reporter) => ({
+          ...(reporter as object),
+          preloadLaterParts: () => (loads.push('later parts'), (reporter as { preloadLaterParts(): Promise<unknown> }).preloadLaterParts()),
+        }));
       }
       protected override importDelivery() {
         loads.push('delivery');
@@ -107,8 +112,8 @@ describe('<triage-launcher>', () => {
     }
     customElements.define('warm-launcher', WarmLauncher);
     const launcher = await fixture<TriageLauncher>(html`<warm-launcher></warm-launcher>`);
-    await waitUntil(() => loads.length === 2, 'the idle page did not warm the launcher', { timeout: 5000 });
-    expect(loads).to.deep.equal(['reporter', 'delivery'], 'warmed without any intent');
+    await waitUntil(() => loads.length === 3, 'the idle page did not warm the launcher', { timeout: 5000 });
+    expect(loads).to.deep.equal(['reporter', 'delivery', 'later parts'], 'warmed without any intent, the form\'s later parts too');
     expect(launcher.querySelector('triage-reporter'), 'warming opens nothing').to.equal(null);
 
     blocked = true; // the connection is gone before the first click
@@ -116,7 +121,7 @@ describe('<triage-launcher>', () => {
     button(launcher).click();
     await opened;
     expect(launcher.querySelector('triage-reporter')!.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
-    expect(loads, 'the click needed no module request').to.have.length(2);
+    expect(loads, 'the click needed no module request').to.have.length(3);
     expect(launcher.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('');
     launcher.querySelector('triage-reporter')!.close();
   });

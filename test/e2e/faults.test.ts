@@ -22,6 +22,7 @@ import {
   myReport,
   onlyReportId,
   openReporter,
+  reporterOf,
   retryUntilSent,
   sendButton,
   sha256,
@@ -97,6 +98,35 @@ describe('fault matrix: the report survives every fault', () => {
     await page.keyboard.press('Escape');
     const id = await onlyReportId(page);
     await myReport(page, id, 'queued').filter({ hasText: /Could not reach the intake service/ }).waitFor({ timeout: 20_000 });
+
+    await startService();
+    await retryUntilSent(page, id);
+    await assertDeliveredOnce(service.url, id, files);
+  });
+
+  it('service down before the first click (the page had been idle): the warmed form still grades, checks and queues, and it is delivered once the service is back', async () => {
+    const page = await freshPage();
+    const files = agentFiles();
+    await page.goto(`${service.url}/`);
+    // The demo's service also serves the embed files, so once it is down nothing more can load:
+    // wait for the launcher's idle warm-up to have fetched what the form loads after its first view.
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../dist/embed/manifest.json'), 'utf8')) as Record<string, { name?: string }>;
+    const later = Object.keys(manifest).filter((file) => ['later', 'core', 'ticket'].includes(manifest[file]!.name ?? ''));
+    assert.equal(later.length, 3, 'the manifest names the later, core and ticket chunks');
+    await page.waitForFunction(
+      (files) => files.every((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(`/${file}`))),
+      later,
+      { timeout: 20_000 },
+    );
+    await service.kill('SIGTERM');
+    await openReporter(page, service.url);
+    await fillReport(page, 'Down before the click: the form was only warmed', files);
+    await reporterOf(page).getByText(/Suggested: Severity 2/).first().waitFor(); // graded by the warmed core
+    await sendButton(page).click();
+    await statusOf(page).filter({ hasText: 'Queued' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Escape');
+    const id = await onlyReportId(page);
+    await myReport(page, id, 'queued').waitFor({ timeout: 20_000 });
 
     await startService();
     await retryUntilSent(page, id);
