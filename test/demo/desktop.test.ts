@@ -105,7 +105,8 @@ describe('demo desktop', () => {
     expect(reporter.agent!.sources['records.chatId']).to.equal('Media bar');
     await until(() => reporter.agent?.reporter.acdAgentId === '7001', 'the media bar shares its ACD agent ID with the add-in');
     expect(reporter.agent!.reporter.extension).to.equal('4411');
-    expect(reporter.querySelector('triage-status')?.assignedSlot?.name, 'the status page is inside the form').to.equal('status');
+    // The form renders once the core it shows has arrived, which can be after the agent is known.
+    await until(() => reporter.querySelector('triage-status')?.assignedSlot?.name === 'status', 'the status page is inside the form');
     root.querySelector<HTMLElement>('#tab-48227')!.click();
     await until(() => reporter.agent?.records.incidentReference === '261127-000431', 'the modal follows the tab switch');
     expect(desktop.simulator.modals).to.have.length(1);

@@ -57,7 +57,10 @@ describe('OSvC add-in zip in the BUI double', () => {
     await until(() => places.modals.querySelector('iframe.bui-modal-content'), 'a modal window opens');
     const frame = places.modals.querySelector<HTMLIFrameElement>('iframe.bui-modal-content')!;
     await until(() => (frame.contentDocument?.querySelector('triage-reporter') as TriageReporter | null)?.agent?.reporter.accountId, 'the reporter in the modal knows the agent');
-    return { frame, reporter: frame.contentDocument!.querySelector('triage-reporter') as TriageReporter };
+    const reporter = frame.contentDocument!.querySelector('triage-reporter') as TriageReporter;
+    // The form renders once the core it shows has arrived, which can be after the agent is known.
+    await until(() => reporter.shadowRoot?.querySelector('#f-summary'), 'the form is rendered');
+    return { frame, reporter };
   }
 
   it('ships an init file, a modal page and one configuration, all paths relative, no inline scripts or styles', async () => {
