@@ -664,7 +664,7 @@ export class TriageReporter extends TriageElement {
 }
 
 /**
- * The schema (zod/mini and the ticket rules) is a quarter of the reporter's weight and only needed
+ * The schema (zod's core and the ticket rules) is a sixth of the reporter's weight and only needed
  * on Send, so opening does not fetch it: it loads once the agent starts typing, or on Send.
  */
 let validator: Promise<typeof import('../../src/ticket.js')> | undefined;

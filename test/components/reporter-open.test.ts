@@ -1,4 +1,4 @@
-// What opening the reporter fetches (issue 11): the first view only. The validator (zod/mini and
+// What opening the reporter fetches (issue 11): the first view only. The validator (zod's core and
 // the ticket schema) is fetched once the agent starts a report, so Send need not wait for it, and
 // the severity core with the views once the form is open. Its own file, so no earlier test in the
 // page has loaded the schema or the core already. (That opening does not

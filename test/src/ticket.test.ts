@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { describe, it } from '../support/harness.js';
-import { validateTicket, TICKET_LIMITS } from '../../src/ticket.js';
+import * as z from 'zod/mini';
+import { validateTicket, ticketSchema, TICKET_LIMITS } from '../../src/ticket.js';
 
 const now = '2026-12-01T20:30:00.000Z';
 const valid = () => ({
@@ -141,5 +142,12 @@ describe('ticket schema', () => {
     const checked = validateTicket({ ...valid(), authorization: 'Bearer secret' });
     expect(checked.ok).to.equal(true);
     if (checked.ok) expect(checked.ticket).to.not.have.property('authorization');
+  });
+
+  it('is a zod schema a host can check a ticket with itself, refusing in the same words', () => {
+    expect(z.safeParse(ticketSchema, valid()).success).to.equal(true);
+    const refused = { ...valid(), summary: '', reporter: { login: 'a\u0000' } };
+    const parsed = z.safeParse(ticketSchema, refused);
+    expect(parsed.error?.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }))).to.deep.equal(issuesOf(refused));
   });
 });
