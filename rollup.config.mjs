@@ -90,11 +90,12 @@ function compactTemplates() {
  *   the problems in the agent's words. The known-incident banner stays apart, as it loads only
  *   when a lookup names an incident (joined here, the reporter as a whole would be 0.25 KB
  *   smaller, and every open would fetch its 0.9 KB).
- * - evidence: the screenshot and log tools' elements, their base, styles and the log tool's words, which the
+ * - evidence: the screenshot and log tools' elements, their base, styles and words, which the
  *   add-in's reporter page and the demo always import together: one chunk saves 0.6 KB gzip of
  *   the two (a host with only one tool pays 2 to 3 KB for the other). What each loads on first use
  *   (the editor and capture code, the collector and redaction) stays in a chunk of its own, and
- *   so do the screenshot words, which the capture window needs without the elements.
+ *   so do the four words the capture window shares with the screenshot tool
+ *   (src/strings/capture-window.ts), so the window loads no element.
  * - lit: Lit with the context consumer and the decorators every element uses, the shared
  *   base styles, the element base and localize (the screenshot tool's capture window, which needs
  *   only Lit and localize, pays 1.2 KB more).
@@ -134,6 +135,7 @@ const SHARED_CHUNKS = {
     'dist/components/logs/logs.js',
     'dist/components/logs/logs.styles.js',
     'dist/src/strings/logs.js',
+    'dist/src/strings/screenshot.js',
   ],
   lit: [
     'lit/index.js',

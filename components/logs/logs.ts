@@ -9,7 +9,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 // The reporter's own helpers: they ship in the severity core's chunk, which the reporter has loaded.
-import { fill, formatBytes, instantFromLocalInput, toLocalInput } from '../../src/format.js';
+import { fill, formatBytes, instantFromLocalInput, intl, toLocalInput } from '../../src/format.js';
 import type { CollectedLogs } from '../../src/logs/collect.js';
 import type { Strings } from '../../src/strings.js';
 import { logsEn } from '../../src/strings/logs.js';
@@ -76,7 +76,7 @@ export class TriageLogs extends EvidenceTool {
 
   private time(value: Date | string): string {
     try {
-      return new Intl.DateTimeFormat(this.ctx.locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: this.ctx.timeZone }).format(new Date(value));
+      return intl(Intl.DateTimeFormat, this.ctx.locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: this.ctx.timeZone }).format(new Date(value));
     } catch {
       return new Date(value).toISOString();
     }
@@ -87,7 +87,7 @@ export class TriageLogs extends EvidenceTool {
     const { from, to } = this.window();
     return html`<section part="base" aria-labelledby="logs-title">
       <h3 id="logs-title">${t.logsTitle}</h3>
-      <p class="muted">${fill(t.logsIntro, { from: this.time(from), to: this.from || this.to ? this.time(to) : this.time(new Date()) })}</p>
+      <p class="muted">${fill(t.logsIntro, { from: this.time(from), to: this.time(to) })}</p>
       ${this.pickWindow ? this.renderWindow(t) : nothing} ${this.renderBody(t)}
       ${this.renderAnnouncement()}
     </section>`;
@@ -130,7 +130,7 @@ export class TriageLogs extends EvidenceTool {
   }
 
   protected renderSummary({ summary }: CollectedLogs, t: Strings): TemplateResult {
-    const number = (n: number) => new Intl.NumberFormat(this.ctx.locale).format(n);
+    const number = (n: number) => intl(Intl.NumberFormat, this.ctx.locale).format(n);
     return html`<ul part="summary">
       <li>${fill(t.logsSummaryEntries, { entries: number(summary.entries), errors: number(summary.errors) })}</li>
       <li>${summary.first && summary.last ? fill(t.logsSummarySpan, { first: this.time(summary.first), last: this.time(summary.last) }) : t.logsSummaryEmpty}</li>

@@ -4,7 +4,7 @@
  * browser asks for a click before it shares a screen), one frame, handed back to the opener,
  * then the window closes. Plain DOM: this page has one button and must load fast.
  */
-import { screenshotEn } from '../../src/strings/screenshot.js';
+import { captureWindowEn } from '../../src/strings/capture-window.js';
 import { catalogFor, loadCatalog } from '../../src/localize.js';
 
 function toPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
@@ -14,7 +14,7 @@ function toPng(canvas: HTMLCanvasElement): Promise<Blob | null> {
 export async function startCapturePage(doc: Document = document): Promise<void> {
   // The browser's language: this window has no provider to ask (Spanish loads like everywhere else).
   await loadCatalog(navigator.language);
-  const s = { ...screenshotEn, ...catalogFor(navigator.language) };
+  const s = { ...captureWindowEn, ...catalogFor(navigator.language) };
   doc.title = s.shotWindow;
   const main = doc.createElement('main');
   const heading = doc.createElement('h1');

@@ -68,22 +68,17 @@ const SECRET_KEYS: [RedactionKind, string][] = [
 const KEY_KIND = SECRET_KEYS.map(([kind, keys]) => [kind, new RegExp(`^(?:${keys})$`, 'i')] as const);
 
 interface Rule {
-  kind: RedactionKind;
   pattern: RegExp;
   /** The replacement for one match; undefined keeps the match as it is. */
   replace(match: string, ...groups: string[]): string | undefined;
 }
 
-const whole =
-  (kind: RedactionKind) =>
-  (): string =>
-    mark(kind);
+/** A rule that replaces the whole match. */
+const whole = (kind: RedactionKind, pattern: RegExp): Rule => ({ pattern, replace: () => mark(kind) });
 
 /** Keeps a leading group (the header or key) and replaces the rest. */
-const after =
-  (kind: RedactionKind) =>
-  (_match: string, prefix: string): string =>
-    prefix + mark(kind);
+const keepHead = (kind: RedactionKind) => (_match: string, head: string) => head + mark(kind);
+const after = (kind: RedactionKind, pattern: RegExp): Rule => ({ pattern, replace: keepHead(kind) });
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -128,7 +123,6 @@ function keyValueRule(kind: RedactionKind, keys: string): Rule {
     'gi',
   );
   return {
-    kind,
     pattern,
     replace: (_match, head, _keyQuote, escapedQuote, _escaped, quote) => {
       const q = escapedQuote ?? quote ?? '';
@@ -140,57 +134,46 @@ function keyValueRule(kind: RedactionKind, keys: string): Rule {
 /** Header-style values that run to the end of the line or string: Authorization and cookies. */
 function headerRule(kind: RedactionKind, names: string, replace?: Rule['replace']): Rule {
   return {
-    kind,
     pattern: new RegExp(`(?<![\\w-])((?:${names})\\\\?["']?\\s*[:=]\\s*\\\\?["']?)${NOT_REDACTED}([^\\s"'\\\\}](?:[^\\n"'\\\\}]*[^\\s"'\\\\}])?)`, 'gi'),
-    replace: replace ?? after(kind),
+    replace: replace ?? keepHead(kind),
   };
 }
 
 const RULES: Rule[] = [
-  {
-    kind: 'private-key',
-    // A key cut short (an entry's length cap) still loses all its body.
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----|(?:[A-Za-z0-9+/=\s]|\\[nr])*)/g,
-    replace: whole('private-key'),
-  },
+  // A key cut short (an entry's length cap) still loses all its body.
+  whole('private-key', /-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----(?:[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----|(?:[A-Za-z0-9+/=\s]|\\[nr])*)/g),
   // Authorization: <scheme> <credentials>; the scheme stays readable, OSvC's Session scheme counts as a session token.
   headerRule('authorization', '(?:proxy-)?authorization', (_match, head: string, value: string) => {
     const scheme = /^(bearer|basic|session|token|digest|negotiate|ntlm|hmac|apikey)\s+/i.exec(value)?.[0] ?? '';
     return `${head}${scheme}${mark(scheme.toLowerCase().startsWith('session') ? 'session' : 'authorization')}`;
   }),
   headerRule('cookie', '(?:set-)?cookie'),
-  { kind: 'bearer', pattern: /\b(Bearer\s+)(?!\[REDACTED)[A-Za-z0-9\-._~+/]{16,}=*/g, replace: after('bearer') },
+  after('bearer', /\b(Bearer\s+)(?!\[REDACTED)[A-Za-z0-9\-._~+/]{16,}=*/g),
   {
-    kind: 'basic',
     pattern: /\b(Basic\s+)(?!\[REDACTED)([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=-])/g,
     replace: (_match, head: string, value: string) => (isBasicCredential(value) ? head + mark('basic') : undefined),
   },
   // scheme://user:password@host
-  { kind: 'password', pattern: /\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@"']*:)(?!\[REDACTED)[^\s/@"']+(?=@)/gi, replace: after('password') },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: whole('jwt') },
-  { kind: 'aws-key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, replace: whole('aws-key') },
-  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g, replace: whole('github-token') },
-  { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g, replace: whole('slack-token') },
-  { kind: 'slack-token', pattern: /(\bhooks\.slack\.com\/(?:services|workflows)\/)[A-Za-z0-9/_-]+/g, replace: after('slack-token') },
-  { kind: 'stripe-key', pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,})\b/g, replace: whole('stripe-key') },
-  { kind: 'google-key', pattern: /\b(?:AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|1\/\/0[0-9A-Za-z_-]{30,})/g, replace: whole('google-key') },
+  after('password', /\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@"']*:)(?!\[REDACTED)[^\s/@"']+(?=@)/gi),
+  whole('jwt', /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g),
+  whole('aws-key', /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g),
+  whole('github-token', /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g),
+  whole('slack-token', /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g),
+  after('slack-token', /(\bhooks\.slack\.com\/(?:services|workflows)\/)[A-Za-z0-9/_-]+/g),
+  whole('stripe-key', /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9]{24,})\b/g),
+  whole('google-key', /\b(?:AIza[0-9A-Za-z_-]{35}|ya29\.[0-9A-Za-z_-]{20,}|1\/\/0[0-9A-Za-z_-]{30,})/g),
   // npm, GitLab, Twilio API key SIDs, OpenAI-style keys.
-  { kind: 'vendor-token', pattern: /\b(?:npm_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20,}|SK[0-9a-fA-F]{32}|sk-(?:proj-)?[A-Za-z0-9_-]{20,})\b/g, replace: whole('vendor-token') },
+  whole('vendor-token', /\b(?:npm_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20,}|SK[0-9a-fA-F]{32}|sk-(?:proj-)?[A-Za-z0-9_-]{20,})\b/g),
   ...SECRET_KEYS.map(([kind, keys]) => keyValueRule(kind, keys)),
   {
-    kind: 'card',
     // Contiguous, or in groups of four (Amex 4-6-5) with one kind of separator.
     pattern: /(?<![\w.-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\w-])/g,
     replace: (match) => (isCard(match) ? mark('card') : undefined),
   },
 ];
 
-const EMAIL: Rule = { kind: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g, replace: whole('email') };
-const PHONE: Rule = {
-  kind: 'phone',
-  pattern: /(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]?\d{3,4}(?![\w.-])/g,
-  replace: whole('phone'),
-};
+const EMAIL = whole('email', /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g);
+const PHONE = whole('phone', /(?<![\w.+-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3,4}[ .-]?\d{3,4}(?![\w.-])/g);
 
 /** How deep redactor.value() goes into nested objects; deeper values are written out as text and redacted as text. */
 const MAX_VALUE_DEPTH = 8;

@@ -1,14 +1,15 @@
+import { captureWindowEn } from './capture-window.js';
+
 /**
- * The screenshot tool's words (`<triage-screenshot>` and the capture window), in English;
- * `{placeholders}` are filled by fill(). The editor's are in ./screenshot-editor.ts: they load with it.
+ * The screenshot tool's words (`<triage-screenshot>`), in English, with those it shares with the
+ * capture window; `{placeholders}` are filled by fill(). The editor's are in ./screenshot-editor.ts:
+ * they load with it.
  */
 export const screenshotEn = {
+  ...captureWindowEn,
   shotTitle: 'Screenshot',
   shotIntro: 'Customer details are blacked out automatically before you see the picture.',
   shotTab: 'Capture this tab',
-  shotScreen: 'Capture entire screen',
-  shotCapturing: 'Waiting for the browser to share the screen…',
-  shotWindow: 'Capture from a separate window',
   shotWindowWaiting: 'Finish the capture in the small window that opened.',
   shotPasteLabel: 'Paste a picture: press Print Screen, then click here and press Ctrl+V (or drop a file here)',
   shotFile: 'Choose a picture file',
@@ -26,7 +27,6 @@ export const screenshotEn = {
   shotDiscard: 'Discard',
   shotAttached: 'Screenshot attached ({size}).',
   shotRefusedByReport: 'The report did not take the screenshot: {reason}',
-  shotNoReport: 'There is no report to attach the screenshot to.',
 };
 
 export type ScreenshotStrings = typeof screenshotEn;
