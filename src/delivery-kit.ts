@@ -163,9 +163,7 @@ class OutboxOnDemand implements Outbox {
   }
 
   async exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
-    const outbox = await this.use();
-    if (!outbox.exportUnstored) throw new Error('This outbox cannot export a report it did not keep.');
-    return outbox.exportUnstored(ticket, attachments);
+    return (await this.use()).exportUnstored(ticket, attachments);
   }
 
   async pruneSent(): Promise<number> {

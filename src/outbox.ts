@@ -67,6 +67,8 @@ export interface OutboxOptions {
 }
 
 export type Outbox = OutboxService & {
+  /** Always there on this outbox (optional on OutboxService for hosts' own). */
+  exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob>;
   /** Removes sent reports older than `keepSentMs` now (also done whenever an outbox opens); resolves with how many. */
   pruneSent(): Promise<number>;
   /** Stops timers and listeners, cancels an upload in flight (it stays queued) and closes the database. */
