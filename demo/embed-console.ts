@@ -2,15 +2,14 @@
  * The demo's plain console (embed-console.html): triage-kit in a page that is not OSvC, with one
  * script tag and one element. The script tag carries the settings as data attributes; this
  * module puts a `<triage-provider>` around each `<triage-launcher>` it finds and gives it the
- * agent (from the tag), the configuration and a real outbox to the intake service.
+ * agent (from the tag), the configuration and a real outbox to the intake service, wired through
+ * the delivery entry as the README wires a page (its outbox loads and drains once the page is idle).
  */
 import '../components/provider/define.js';
 import '../components/launcher/define.js';
 import type { TriageProvider } from '../components/provider/provider.js';
 import { standaloneHost } from '../src/hosts/standalone.js';
-import { createOutbox } from '../src/outbox.js';
-import { createIntakeTransport } from '../src/transports/intake.js';
-import { createIntakeSignals } from '../src/signals.js';
+import { createOutbox, createIntakeTransport, createIntakeSignals } from '../src/delivery-kit.js';
 
 const tag = document.querySelector<HTMLScriptElement>('script[data-triage-intake]');
 

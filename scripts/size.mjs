@@ -37,27 +37,26 @@ const BUDGETS_KB = {
   'osvc-addin-init.js': { target: 8, ceiling: 5.6 },
 };
 // A desktop page at start as the README wires it: the rewind buffer, provider, launcher and OSvC
-// adapter, and the delivery code whose outbox drains at once what an earlier page left queued
-// (static imports only: the schema, the severity core and the report file load on submit, send
-// or export), with the one transport that drains it. The performance issue's target is 8 KB.
-// The schema and the severity core no longer load to drain (the demo's wiring paid 69 KB at
-// start, then 61), the provider dropped @lit/context's controllers (21.9 KB); the transports,
-// signals and follower of triage-delivery.js load when first used (a transport on its first send or
-// on idle, the follower once the page is idle), so a page pays the outbox and the one transport it
-// delivers with: 16.0 KB, 13.5 with nothing queued. The elements and adapter alone are 9.3 KB,
-// each a plain module, so 8 KB is out of reach as the README wires a page (bench/NOTES.md, 1).
-// The launcher's warm-up also fetching what the form loads after its first view (so a network
-// that goes before the click still leaves a form that grades, checks and queues) adds a few
-// dozen bytes: hence 16.2 and 9.4.
+// adapter, and the delivery entry the setup script imports (static imports only). The performance
+// issue's target is 8 KB. The schema and the severity core no longer load to drain (the demo's
+// wiring paid 69 KB at start, then 61), the provider dropped @lit/context's controllers (21.9 KB);
+// the transports, signals and follower load when first used (16.0 KB, draining a queued report at
+// once); the outbox itself now loads once the page is idle and drains then, so the delivery entry
+// is stand-ins and option checks (1.7 KB): 11.0 KB. The elements and adapter alone are 9.3 KB,
+// each a plain module (bench/NOTES.md, 1). What drains once idle (the outbox and the intake
+// transport) is its own line, held by `drainCeiling`.
 const DESKTOP_START = {
   entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
   drain: 'triage-delivery.js',
-  // The chunk the drain entry loads to send to the intake service (rollup names it after its module).
+  // The chunks the drain entry loads once idle to drain to the intake service (rollup names them after their modules).
+  outbox: 'outbox',
   transport: 'intake',
   target: 8,
-  ceiling: 16.2,
-  // Without the delivery code, for a page that drains nothing at start.
+  ceiling: 11.1,
+  // Without the delivery entry, for a page that wires no delivery.
   elementsCeiling: 9.4,
+  // Loaded once idle: the outbox and the intake transport with its HTTP helpers (5.6 KB).
+  drainCeiling: 5.7,
 };
 // The evidence tools (issue 8: capture, editor and logs) load inside the reporter, so what they
 // cost is what they add to it: everything they load, eagerly or on first use, that the reporter
@@ -153,19 +152,25 @@ const staticImports = (file, seen = new Set()) => {
 };
 if (DESKTOP_START.entries.every((file) => manifest[file])) {
   const elements = new Set(DESKTOP_START.entries.flatMap((file) => [...staticImports(file)]));
-  const transport = manifest[DESKTOP_START.drain].dynamicImports.find((file) => manifest[file].name === DESKTOP_START.transport);
-  if (!transport) throw new Error(`${DESKTOP_START.drain} no longer loads a chunk named "${DESKTOP_START.transport}" to send: update DESKTOP_START.`);
-  const atStart = new Set([...elements, ...staticImports(DESKTOP_START.drain), ...staticImports(transport)]);
+  const lazyChunk = (name) => {
+    const file = manifest[DESKTOP_START.drain].dynamicImports.find((f) => manifest[f].name === name);
+    if (!file) throw new Error(`${DESKTOP_START.drain} no longer loads a chunk named "${name}": update DESKTOP_START.`);
+    return file;
+  };
+  const atStart = new Set([...elements, ...staticImports(DESKTOP_START.drain)]);
+  const onceIdle = new Set([...staticImports(lazyChunk(DESKTOP_START.outbox)), ...staticImports(lazyChunk(DESKTOP_START.transport))].filter((f) => !atStart.has(f)));
   const gzipOfSet = (files) => [...files].map(measure).reduce((sum, s) => sum + s.gzip, 0);
-  const [withDrain, without] = [gzipOfSet(atStart), gzipOfSet(elements)];
-  const fits = withDrain <= DESKTOP_START.ceiling * 1024 && without <= DESKTOP_START.elementsCeiling * 1024;
-  if (!fits) over = true;
+  const [start, without, drain] = [gzipOfSet(atStart), gzipOfSet(elements), gzipOfSet(onceIdle)];
+  const fits = start <= DESKTOP_START.ceiling * 1024 && without <= DESKTOP_START.elementsCeiling * 1024;
+  const drainFits = drain <= DESKTOP_START.drainCeiling * 1024;
+  if (!fits || !drainFits) over = true;
   const verdict = !fits
     ? `> ${DESKTOP_START.ceiling} KB (${DESKTOP_START.elementsCeiling} KB without delivery) ceiling: OVER BUDGET`
-    : withDrain <= DESKTOP_START.target * 1024
+    : start <= DESKTOP_START.target * 1024
       ? `≤ ${DESKTOP_START.target} KB ok`
-      : `target ${DESKTOP_START.target} KB: ${((withDrain - DESKTOP_START.target * 1024) / 1024).toFixed(1)} KB to win (ceiling ${DESKTOP_START.ceiling} KB)`;
-  console.log(`${'desktop page at start'.padEnd(24)} draining a queued report to the intake service ${kb(withDrain)} KB gzip, without ${kb(without)} KB   ${verdict}`);
+      : `target ${DESKTOP_START.target} KB: ${((start - DESKTOP_START.target * 1024) / 1024).toFixed(1)} KB to win (ceiling ${DESKTOP_START.ceiling} KB)`;
+  console.log(`${'desktop page at start'.padEnd(24)} with the delivery entry ${kb(start)} KB gzip, without ${kb(without)} KB   ${verdict}`);
+  console.log(`${'loaded once idle'.padEnd(24)} the drain of queued reports (outbox, intake transport) ${kb(drain)} KB gzip   ${drainFits ? `ceiling ${DESKTOP_START.drainCeiling} KB` : `> ${DESKTOP_START.drainCeiling} KB ceiling: OVER BUDGET`}`);
 }
 const onTopOfReporter = (files) => [...new Set(files.flatMap((file) => [...closure(file)]))].filter((f) => !reporterFiles.has(f));
 const gzipOf = (files) => files.map(measure).reduce((sum, s) => sum + s.gzip, 0);

@@ -2,25 +2,32 @@
  * One module for hosts that wire delivery themselves (the embed build's `triage-delivery.js`):
  * the outbox and the transports it can hand tickets to.
  *
- * A host imports it at start, and its outbox drains at once what an earlier page left queued, so
- * what it loads up front is only what draining needs: the outbox. The transports, the signals and
- * the follower made here are those of the modules they come from, but each loads its code when
- * it is first used: a transport on its first send or once the page is idle, whichever comes
- * first (a page that delivers to the intake service never fetches the OSvC transport; loading it
- * on idle too means a service that goes down later, often the same server as these files, does
- * not also take the code that reports it unreachable), the signals on the reporter's first
- * lookup, the follower once the page is idle after its first subscriber (the launcher's badge,
- * My reports) or on the first call that needs it. Their options are checked when they are made, as the modules themselves do.
+ * A host imports it at start, so it holds only stand-ins: the outbox, transports, signals and
+ * follower made here are those of the modules they come from, but each loads its code when it is
+ * first used. The outbox loads once the page is idle (within DRAIN_WITHIN_MS however busy the
+ * page is) and then drains what an earlier page left queued, or at once on a call that needs it
+ * (a Send before then, My reports listing); the queue is in IndexedDB, so waiting loses nothing.
+ * A transport loads on its first send or once the page is idle, whichever comes first (a page
+ * that delivers to the intake service never fetches the OSvC transport; loading it on idle too
+ * means a service that goes down later, often the same server as these files, does not also
+ * take the code that reports it unreachable), the signals on the reporter's first lookup, the
+ * follower once the page is idle after its first subscriber (the launcher's badge, My reports)
+ * or on the first call that needs it. Their options are checked when they are made, as the
+ * modules themselves do.
  */
-import type { SignalsService, Transport } from './delivery.js';
+import type { AttachmentBytes, OutboxEntry, SignalsService, Transport } from './delivery.js';
+import type { Outbox, OutboxOptions } from './outbox.js';
+import type { Ticket } from './ticket.js';
+import { backoffDelay } from './backoff.js';
 import type { Follower, FollowerOptions, FollowState } from './follow.js';
 import type { IntakeSignalsOptions } from './signals.js';
 import type { IntakeTransportOptions } from './transports/intake.js';
 import type { OsvcTransportOptions } from './transports/osvc.js';
 import { checkFollowInterval, osvcApplicationContext, requireApiKey } from './delivery-options.js';
 
-export { createOutbox, backoffDelay, DEFAULT_BACKOFF } from './outbox.js';
-export type { Outbox, OutboxOptions, BackoffSettings } from './outbox.js';
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+export type { BackoffSettings } from './backoff.js';
+export type { Outbox, OutboxOptions } from './outbox.js';
 export type { IntakeTransportOptions } from './transports/intake.js';
 export type { OsvcTransportOptions, OsvcMapping } from './transports/osvc.js';
 export type { IntakeSignalsOptions } from './signals.js';
@@ -42,10 +49,133 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-/** Runs once the page is idle; browsers without requestIdleCallback (Safari) soon after, as the launcher warms. */
-function whenIdle(run: () => void): void {
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(run);
+/**
+ * Runs once the page is idle, or after `timeout` ms however busy it is; browsers without
+ * requestIdleCallback (Safari) soon after, as the launcher warms.
+ */
+function whenIdle(run: () => void, timeout?: number): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(run, timeout ? { timeout } : undefined);
   else setTimeout(run, 500);
+}
+
+/**
+ * How long a busy page may keep the outbox's code waiting for an idle moment: a report an
+ * earlier page left queued goes out within a couple of seconds of the page starting.
+ */
+const DRAIN_WITHIN_MS = 2_000;
+
+/**
+ * The durable outbox (src/outbox.ts), whose code loads once the page is idle and then drains
+ * what is queued, or at once on the first call that needs it. Its options are those of the
+ * outbox itself.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  return new OutboxOnDemand(options);
+}
+
+interface OutboxListener {
+  /** The entry a `watch` follows; none for a `subscribe`. */
+  id?: string;
+  callback: (entry: OutboxEntry) => void;
+  stop?: () => void;
+}
+
+/**
+ * Stands in for the outbox until its code loads. Every call that reads or writes the queue waits
+ * for it; a subscriber is handed to it when it has loaded (before then nothing changes, as
+ * nothing drains). A load that fails (the server of these files is down too) is tried again on
+ * the outbox's own backoff, so a queued report still goes out without anyone clicking.
+ */
+class OutboxOnDemand implements Outbox {
+  private outbox?: Outbox;
+  private closed = false;
+  private failedLoads = 0;
+  private retry?: ReturnType<typeof setTimeout>;
+  private readonly listeners = new Set<OutboxListener>();
+  private readonly load = onFirstUse(async () => {
+    const { createOutbox } = await import('./outbox.js');
+    if (this.closed) throw new Error('This outbox was closed.');
+    const outbox = createOutbox(this.options);
+    this.outbox = outbox;
+    for (const listener of this.listeners) listener.stop = this.listen(outbox, listener);
+    return outbox;
+  });
+
+  constructor(private readonly options: OutboxOptions) {
+    whenIdle(() => void this.use().catch(() => {}), DRAIN_WITHIN_MS);
+  }
+
+  /** The outbox, loaded if it is not yet; a failed load is tried again later by itself. */
+  private use(): Promise<Outbox> {
+    return this.load().catch((error: unknown) => {
+      if (!this.closed && !this.retry) {
+        this.retry = setTimeout(() => {
+          this.retry = undefined;
+          void this.use().catch(() => {});
+        }, backoffDelay(++this.failedLoads, this.options.backoff));
+      }
+      throw error;
+    });
+  }
+
+  private listen(outbox: Outbox, { id, callback }: OutboxListener): () => void {
+    return id === undefined ? outbox.subscribe(callback) : outbox.watch(id, callback);
+  }
+
+  private follow(listener: OutboxListener): () => void {
+    this.listeners.add(listener);
+    if (this.outbox) listener.stop = this.listen(this.outbox, listener);
+    return () => {
+      this.listeners.delete(listener);
+      listener.stop?.();
+    };
+  }
+
+  async submit(ticket: Ticket, attachments: AttachmentBytes[]): Promise<OutboxEntry> {
+    return (await this.use()).submit(ticket, attachments);
+  }
+
+  async resubmit(ticket: Ticket, attachments?: AttachmentBytes[]): Promise<OutboxEntry> {
+    return (await this.use()).resubmit(ticket, attachments);
+  }
+
+  /** Watching an entry tells its state at once, so it loads the outbox now. */
+  watch(id: string, callback: (entry: OutboxEntry) => void): () => void {
+    const stop = this.follow({ id, callback });
+    void this.use().catch(() => {});
+    return stop;
+  }
+
+  subscribe(listener: (entry: OutboxEntry) => void): () => void {
+    return this.follow({ callback: listener });
+  }
+
+  async list(): Promise<OutboxEntry[]> {
+    return (await this.use()).list();
+  }
+
+  async flush(): Promise<void> {
+    return (await this.use()).flush();
+  }
+
+  async exportEntry(id: string): Promise<Blob> {
+    return (await this.use()).exportEntry(id);
+  }
+
+  async exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob> {
+    return (await this.use()).exportUnstored(ticket, attachments);
+  }
+
+  async pruneSent(): Promise<number> {
+    return (await this.use()).pruneSent();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.retry);
+    this.listeners.clear();
+    this.outbox?.close();
+  }
 }
 
 /**

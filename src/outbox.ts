@@ -23,6 +23,7 @@ import {
   type Transport,
 } from './delivery.js';
 import type { FieldIssue, Ticket } from './ticket.js';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffSettings } from './backoff.js';
 
 /**
  * The schema (zod) loads when a report is submitted or corrected, never to drain: what the outbox
@@ -33,32 +34,9 @@ async function validateTicket(ticket: Ticket) {
   return (await import('./ticket.js')).validateTicket(ticket);
 }
 
-export interface BackoffSettings {
-  /** The ceiling of the first retry's wait; doubles with each attempt. */
-  baseMs: number;
-  /** No wait is ever longer than this. */
-  maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 2_000, maxMs: 5 * 60_000 };
+export { backoffDelay, DEFAULT_BACKOFF, type BackoffSettings } from './backoff.js';
 
 export const DEFAULT_KEEP_SENT_MS = 30 * 24 * 60 * 60_000;
-
-/**
- * How long to wait before retry number `attempt` (1 = the first retry): "full jitter", a uniform
- * draw between 0 and min(max, base * 2^(attempt-1)), so tabs and agents that failed together
- * (an outage) do not all come back in the same second.
- */
-export function backoffDelay(
-  attempt: number,
-  settings: BackoffSettings = DEFAULT_BACKOFF,
-  random: () => number = Math.random,
-): number {
-  // Capping the exponent keeps the product finite (0 * Infinity would be NaN).
-  const exponent = Math.min(Math.max(0, attempt - 1), 40);
-  const ceiling = Math.min(settings.maxMs, settings.baseMs * 2 ** exponent);
-  return Math.floor(random() * ceiling);
-}
 
 /** A storage failure in words an agent can act on. */
 export function describeStorageError(error: unknown): string {
@@ -89,6 +67,8 @@ export interface OutboxOptions {
 }
 
 export type Outbox = OutboxService & {
+  /** Always there on this outbox (optional on OutboxService for hosts' own). */
+  exportUnstored(ticket: Ticket, attachments: AttachmentBytes[]): Promise<Blob>;
   /** Removes sent reports older than `keepSentMs` now (also done whenever an outbox opens); resolves with how many. */
   pruneSent(): Promise<number>;
   /** Stops timers and listeners, cancels an upload in flight (it stays queued) and closes the database. */

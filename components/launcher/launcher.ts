@@ -137,7 +137,7 @@ export class TriageLauncher extends HTMLElement {
   }
 
   /**
-   * The delivery code (the outbox; its transports load on idle), so Send stores the report offline
+   * The delivery entry (its outbox and transports load on idle), so Send stores the report offline
    * too. The embed build's own entry, triage-delivery.js.
    */
   protected importDelivery(): Promise<unknown> {

@@ -86,10 +86,10 @@ describe('embed build', () => {
     assert.ok(later.includes('_zod') && later.includes('System Outage'));
   });
 
-  it('drains with the outbox alone: the transports, the signals and the follower load when first used', () => {
+  it('holds stand-ins up front: the outbox loads once the page is idle, the transports, signals and follower when first used', () => {
     const delivery = code(upfront('triage-delivery.js'));
-    // The OSvC and intake routes, the signals route and the follower's storage prefix.
-    const markers = ['connect/v1.4/incidents', '/api/tickets', '/api/signals', 'triage-follow'];
+    // The outbox's database and channel, the OSvC and intake routes, the signals route and the follower's storage prefix.
+    const markers = ['indexedDB', 'triage-outbox:', 'connect/v1.4/incidents', '/api/tickets', '/api/signals', 'triage-follow'];
     for (const marker of markers) assert.ok(!delivery.includes(marker), `the delivery code a page loads to drain contains "${marker}"`);
     const later = code(eventually('triage-delivery.js'));
     for (const marker of markers) assert.ok(later.includes(marker), `the delivery code never loads "${marker}"`);

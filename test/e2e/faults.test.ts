@@ -87,6 +87,30 @@ describe('fault matrix: the report survives every fault', () => {
     await assertDeliveredOnce(service.url, id, files);
   });
 
+  it('queued by an earlier page: the next page delivers it once idle, without a click', async () => {
+    const page = await freshPage();
+    const context = page.context();
+    const files = agentFiles();
+    await openReporter(page, proxy.url);
+    await fillReport(page, 'Queued offline, then the agent closes the desktop', files);
+    await context.setOffline(true);
+    await sendButton(page).click();
+    await statusOf(page).filter({ hasText: 'Queued' }).waitFor();
+    await page.keyboard.press('Escape');
+    const id = await onlyReportId(page);
+    await page.close();
+    assert.equal(proxy.posts(id), 0, 'nothing reached the network');
+
+    // The next page is the plain console, wired as the README wires a page: no My reports listing
+    // the outbox, no click. Its outbox loads once the page is idle and drains what is queued.
+    await context.setOffline(false);
+    const next = await context.newPage();
+    await next.goto(`${proxy.url}/embed-console.html`);
+    await until('the queued report is stored', async () => (await storedCopies(service.url, id)) === 1);
+    await assertDeliveredOnce(service.url, id, files);
+    assert.equal(await next.locator('triage-reporter[open], triage-reporter dialog[open]').count(), 0, 'no form was opened');
+  });
+
   it('service down, then up: queued while it is down, delivered once when it is back', async () => {
     const page = await freshPage();
     const files = agentFiles();

@@ -1,18 +1,38 @@
 // The delivery module hosts import at start (the embed's triage-delivery.js) in Chromium against
-// the REAL intake service: its transports, signals and follower load their code when first used,
-// and once loaded do what the modules they come from do. What the page has fetched is read from
+// the REAL intake service: its outbox loads its code once the page is idle and drains then, its
+// transports, signals and follower load theirs when first used, and once loaded each does what
+// the module it comes from does. What the page has fetched is read from
 // the browser's own resource timing: this test page imports nothing else of the delivery code.
 import { expect, waitUntil } from '@open-wc/testing';
 import { describe, it } from '../support/harness.js';
-import { createFollower, createIntakeSignals, createIntakeTransport, createOsvcTransport, createOutbox, type Follower, type FollowState, type Outbox } from '../../src/delivery-kit.js';
+import {
+  createFollower,
+  createIntakeSignals,
+  createIntakeTransport,
+  createOsvcTransport,
+  createOutbox,
+  type Follower,
+  type FollowState,
+  type Outbox,
+  type OutboxEntry,
+  type Transport,
+} from '../../src/delivery-kit.js';
 import { after, before, deleteDatabase, isSent, loadEnv, makeTicket, waitForEntry, type IntakeEnv } from '../support/delivery-fixtures.js';
 
 const NEVER = { baseMs: 600_000, maxMs: 600_000 };
+/** A transport whose service never answers: what it is handed stays queued. */
+const UNREACHABLE: Transport = {
+  name: 'unreachable',
+  send: async () => {
+    throw new TypeError('Failed to fetch');
+  },
+};
 const fetched = (module: string) => performance.getEntriesByType('resource').some((entry) => new URL(entry.name).pathname.endsWith(module));
 
 describe('delivery kit: each part loads when first used', () => {
   let env: IntakeEnv;
   const dbName = `delivery-kit-${crypto.randomUUID()}`;
+  const queuedDbName = `delivery-kit-queued-${crypto.randomUUID()}`;
   const storageKey = `delivery-kit-${crypto.randomUUID()}`;
   let outbox: Outbox;
   let follower: Follower | undefined;
@@ -24,6 +44,7 @@ describe('delivery kit: each part loads when first used', () => {
     follower?.close();
     outbox?.close();
     await deleteDatabase(dbName);
+    await deleteDatabase(queuedDbName);
   });
 
   it('checks the options when a part is made, before its code loads', () => {
@@ -38,6 +59,21 @@ describe('delivery kit: each part loads when first used', () => {
     for (const module of ['/transports/intake.ts', '/transports/osvc.ts', '/signals.ts', '/follow.ts']) expect(fetched(module), module).to.equal(false);
   });
 
+  it("loads the outbox's code once the page is idle, with no call, and hands it the subscribers that came before", async () => {
+    const earlier = createOutbox({ transport: UNREACHABLE, dbName: queuedDbName, backoff: NEVER });
+    const heard: OutboxEntry[] = [];
+    const stop = earlier.subscribe((entry) => heard.push(entry));
+    // A page at start has fetched none of the outbox: it waits for an idle moment.
+    expect(fetched('/outbox.ts')).to.equal(false);
+    await waitUntil(() => fetched('/outbox.ts'), 'the outbox loads once the page is idle', { timeout: 15_000 });
+
+    // Queued on this device; its one attempt failed, so it stays queued for the next page.
+    const entry = await earlier.submit(makeTicket({ summary: 'Queued by an earlier page' }), []);
+    await waitUntil(() => heard.some((e) => e.id === entry.id && e.delivery.state === 'queued' && e.delivery.attempts === 1), 'the subscriber hears the failed attempt');
+    stop();
+    earlier.close();
+  });
+
   it('delivers through the intake transport loaded when first needed, and never fetches the OSvC one', async () => {
     outbox = createOutbox({ transport: createIntakeTransport({ url: env.INTAKE_URL, apiKey: env.INTAKE_KEY }), dbName, backoff: NEVER });
     expect(fetched('/transports/intake.ts')).to.equal(false);
@@ -46,6 +82,23 @@ describe('delivery kit: each part loads when first used', () => {
     expect(sent.delivery.state).to.equal('sent');
     expect(fetched('/transports/intake.ts')).to.equal(true);
     expect(fetched('/transports/osvc.ts')).to.equal(false);
+  });
+
+  it('delivers a report an earlier page left queued once the page is idle, with no call asking it to', async () => {
+    const [queued] = await (async () => {
+      const look = createOutbox({ transport: UNREACHABLE, dbName: queuedDbName, backoff: NEVER });
+      const list = await look.list();
+      look.close();
+      return list;
+    })();
+    expect(queued.delivery.state).to.equal('queued');
+    // The next page: an outbox made, a subscriber (as My reports or the launcher's badge), and nothing else.
+    const next = createOutbox({ transport: createIntakeTransport({ url: env.INTAKE_URL, apiKey: env.INTAKE_KEY }), dbName: queuedDbName, backoff: NEVER });
+    const heard: OutboxEntry[] = [];
+    const stop = next.subscribe((entry) => heard.push(entry));
+    await waitUntil(() => heard.some((e) => e.id === queued.id && isSent(e)), 'the queued report is sent', { timeout: 15_000 });
+    stop();
+    next.close();
   });
 
   it('answers a related-reports lookup through the signals loaded on the first one', async () => {
