@@ -7,12 +7,14 @@
 // the task after it (where Lit and Preact render the change) has run.
 // - cold: the first open on a freshly loaded page (a new browser context: empty cache and storage).
 //   Ours with the launcher's default `warm="idle"`, its idle warm-up done before the click (the
-//   page waits for the reporter to be defined); and with `warm="none"`, the documented setting
+//   page waits for the reporter to be defined and made, closed); and with `warm="none"`, the documented setting
 //   for no warm-up, so the click fetches and evaluates the reporter's modules: cold without warming.
 //   Sentry's full widget has its code in the page from the start (it has no lazy form of its own).
 // - the floor: a bare Lit element with one input in a <dialog>, cold, defined before or on the click.
-// - warm: reopening after a close, on one page per widget.
+// - warm: reopening after a close, on one page per widget; the floor's bare dialog too.
 // Figures only, no assertions: `npx tsx bench/open-latency.bench.ts` (after `npm run build`).
+// For an A/B in one run, BENCH_BASE=<another build's dist/embed> adds its rows beside ours
+// (copy dist/embed aside, change, build, run).
 import { readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
@@ -45,7 +47,7 @@ button.addEventListener('click', async () => {
 });`,
   'form.ts': `import { LitElement, html } from 'lit';
 customElements.define('bare-form', class extends LitElement {
-  render() { return html\`<dialog><label>Summary <input id="summary"></label></dialog>\`; }
+  render() { return html\`<dialog><label>Summary <input id="summary"></label><button class="x" @click=\${() => this.renderRoot.querySelector('dialog').close()}>Close</button></dialog>\`; }
   async show() { await this.updateComplete; this.renderRoot.querySelector('dialog').showModal(); this.renderRoot.querySelector('input').focus(); }
 });`,
 };
@@ -70,15 +72,21 @@ const floorBundle = await build({
   entryNames: '[name]',
 });
 const floor = new Map(floorBundle.outputFiles.map((file) => [file.path.slice('/floor/'.length), file.text]));
+const base = process.env.BENCH_BASE;
+if (base && !existsSync(join(base, 'manifest.json'))) throw new Error(`BENCH_BASE=${base} has no manifest.json: point it at a dist/embed.`);
 
-type Widget = 'ours-idle' | 'ours-none' | 'sentry' | 'floor-idle' | 'floor-none';
-const scripts = (widget: Widget) =>
-  widget === 'sentry' ? '<script type="module" src="/sentry/sentry-full.js"></script>'
-  : widget.startsWith('floor') ? '<script type="module" src="/floor/start.js"></script>'
-  : '<script type="module" src="/embed/triage-provider.js"></script><script type="module" src="/embed/triage-launcher.js"></script>';
+/** Ours from dist/embed, the same from BENCH_BASE, Sentry, the floor; idle or none: the launcher's `warm`, or when the floor's module loads. */
+type Widget = 'ours-idle' | 'ours-none' | 'base-idle' | 'base-none' | 'sentry' | 'floor-idle' | 'floor-none';
+const isOurs = (widget: Widget) => widget.startsWith('ours') || widget.startsWith('base');
+const scripts = (widget: Widget) => {
+  if (widget === 'sentry') return '<script type="module" src="/sentry/sentry-full.js"></script>';
+  if (widget.startsWith('floor')) return '<script type="module" src="/floor/start.js"></script>';
+  const dir = widget.startsWith('base') ? 'base' : 'embed';
+  return `<script type="module" src="/${dir}/triage-provider.js"></script><script type="module" src="/${dir}/triage-launcher.js"></script>`;
+};
 const trigger = (widget: Widget) =>
   widget === 'sentry' ? '' : widget.startsWith('floor') ? '<button id="floor" type="button">Report an issue</button>'
-  : `<triage-provider><triage-launcher warm="${widget === 'ours-idle' ? 'idle' : 'none'}"></triage-launcher></triage-provider>`;
+  : `<triage-provider><triage-launcher warm="${widget.endsWith('idle') ? 'idle' : 'none'}"></triage-launcher></triage-provider>`;
 /** One host page for both: a console header with the widget's button; only the scripts differ. */
 const page = (widget: Widget) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>open latency bench</title>
 ${scripts(widget)}
@@ -91,9 +99,11 @@ const server = createServer((req, res) => {
   const send = (type: string, body: string | Buffer) => (res.writeHead(200, { 'Content-Type': type }), res.end(body));
   if (url.pathname.startsWith('/sentry/') && sentry.has(url.pathname.slice(8))) return send('text/javascript', sentry.get(url.pathname.slice(8))!);
   if (url.pathname.startsWith('/floor/') && floor.has(url.pathname.slice(7))) return send('text/javascript', floor.get(url.pathname.slice(7))!);
-  if (url.pathname.startsWith('/embed/')) {
-    const file = normalize(join(embed, url.pathname.slice(7)));
-    if (file.startsWith(embed) && existsSync(file)) return send(extname(file) === '.js' ? 'text/javascript' : 'text/html', readFileSync(file));
+  const [, dir, name] = url.pathname.split(/^\/(embed|base)\//);
+  const from = dir === 'base' ? base : dir === 'embed' ? embed : undefined;
+  if (from && name) {
+    const file = normalize(join(from, name));
+    if (file.startsWith(from) && existsSync(file)) return send(extname(file) === '.js' ? 'text/javascript' : 'text/html', readFileSync(file));
   }
   if (url.pathname === '/') return send('text/html', page((url.searchParams.get('widget') ?? 'sentry') as Widget));
   res.writeHead(404).end();
@@ -136,7 +146,7 @@ interface Sample {
   focusedBy: 'widget' | 'bench';
 }
 const button = (tab: Page, widget: Widget) =>
-  widget === 'sentry' ? tab.locator('#sentry-feedback .widget__actor') : widget.startsWith('floor') ? tab.locator('#floor') : tab.locator('triage-launcher button[part=button]');
+  widget === 'sentry' ? tab.locator('#sentry-feedback .widget__actor') : isOurs(widget) ? tab.locator('triage-launcher button[part=button]') : tab.locator('#floor');
 
 /** A page with the widget ready to be clicked: its button there, ours warmed up when it warms on idle. */
 async function ready(browser: Browser, widget: Widget): Promise<Page> {
@@ -145,7 +155,10 @@ async function ready(browser: Browser, widget: Widget): Promise<Page> {
   await tab.addInitScript(TIMER);
   await tab.goto(`${origin}/?widget=${widget}`);
   await button(tab, widget).waitFor();
-  if (widget === 'ours-idle') await tab.waitForFunction(() => customElements.get('triage-reporter'));
+  if (widget === 'ours-idle' || widget === 'base-idle') await tab.waitForFunction(() => customElements.get('triage-reporter'));
+  // Ours warms in two idle moments, loading the reporter and then making it (closed): both done.
+  // (A BENCH_BASE build from before that change never makes it ahead.)
+  if (widget === 'ours-idle') await tab.waitForFunction(() => document.querySelector('triage-launcher triage-reporter')?.shadowRoot?.querySelector('dialog'));
   if (widget === 'floor-idle') await tab.waitForFunction(() => customElements.get('bare-form'));
   // The same quiet moment for every widget: the page's own start-up work is over before the click.
   await tab.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 100), { timeout: 1000 })));
@@ -164,7 +177,8 @@ async function open(tab: Page, widget: Widget): Promise<Sample> {
 
 /** Closes the form the way an agent does (its close button) and waits until focus has left it. */
 async function close(tab: Page, widget: Widget) {
-  await (widget === 'sentry' ? tab.locator('#sentry-feedback').getByRole('button', { name: 'Cancel' }) : tab.locator('triage-reporter button.x')).click();
+  const closeButton = widget === 'sentry' ? tab.locator('#sentry-feedback').getByRole('button', { name: 'Cancel' }) : tab.locator(isOurs(widget) ? 'triage-reporter button.x' : 'bare-form button.x');
+  await closeButton.click();
   await tab.waitForFunction(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
@@ -177,7 +191,7 @@ async function close(tab: Page, widget: Widget) {
 const browser = await chromium.launch({ executablePath: findChrome() ?? '/usr/bin/chromium', args: CHROME_ARGS });
 const load: number[] = [];
 try {
-  const widgets: Widget[] = ['ours-idle', 'ours-none', 'sentry', 'floor-idle', 'floor-none'];
+  const widgets: Widget[] = ['ours-idle', 'ours-none', ...(base ? (['base-idle', 'base-none'] as const) : []), 'sentry', 'floor-idle', 'floor-none'];
   const cold = new Map<Widget, Sample[]>(widgets.map((w) => [w, []]));
   const warm = new Map<Widget, Sample[]>(widgets.map((w) => [w, []]));
   // Cold: a fresh page per sample, the widgets taking turns so the machine's load falls on all alike.
@@ -191,7 +205,7 @@ try {
   }
   // Warm: one page per widget, opened once, then closed and reopened in turns.
   const tabs = new Map<Widget, Page>();
-  for (const widget of ['ours-idle', 'sentry'] as const) {
+  for (const widget of ['ours-idle', ...(base ? (['base-idle'] as const) : []), 'sentry', 'floor-idle'] as const) {
     const tab = await ready(browser, widget);
     await open(tab, widget);
     await close(tab, widget);
@@ -221,8 +235,14 @@ try {
   row('cold: first open after load (ours warmed on idle, the default)', cold.get('ours-idle')!, cold.get('sentry')!);
   row('cold without warming (ours `warm="none"`: fetched and evaluated on click)', cold.get('ours-none')!, cold.get('sentry')!);
   row('warm: reopen after close', warm.get('ours-idle')!, warm.get('sentry')!);
+  if (base) {
+    row(`BENCH_BASE (${base}), cold, warmed on idle`, cold.get('base-idle')!, cold.get('sentry')!);
+    row('BENCH_BASE, cold without warming', cold.get('base-none')!, cold.get('sentry')!);
+    row('BENCH_BASE, warm: reopen after close', warm.get('base-idle')!, warm.get('sentry')!);
+  }
   row('floor, cold: a bare Lit element with one input in a `<dialog>`, defined before the click', cold.get('floor-idle')!, cold.get('sentry')!, false);
   row('floor, cold: the same, its module fetched and defined on the click', cold.get('floor-none')!, cold.get('sentry')!, false);
+  row('floor, warm: the bare `<dialog>` reopened after close', warm.get('floor-idle')!, warm.get('sentry')!, false);
   const first = (samples: Sample[]) => `#${samples[0]!.field}, focused by ${samples.every((s) => s.focusedBy === 'widget') ? 'the widget' : 'the bench'}`;
   console.log(`field typed in: ours ${first(cold.get('ours-idle')!)}; Sentry ${first(cold.get('sentry')!)}: its message field is autofocused, but Chromium blocks autofocus when the click has already focused its button, so the figure stops at the field rendered and typeable.`);
   console.log(`load average while measuring (1 min): ${Math.min(...load).toFixed(1)} to ${Math.max(...load).toFixed(1)} on ${availableParallelism()} cores`);

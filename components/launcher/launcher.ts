@@ -3,9 +3,11 @@
  * almost nothing up front. Outages are reported when the network is failing, so by default the
  * launcher warms the reporter (with what the form loads after its first view: the severity core and
  * the ticket schema) and the delivery code once the page is idle: the first click then opens the
- * form, and it grades, checks and queues the report, offline or not.
- * `warm="intent"` waits for hover or focus instead, `warm="none"` loads on click only. A click opens it. The reporter is created inside the launcher's light DOM so its context requests
- * bubble from here to any `<triage-provider>` above.
+ * form, and it grades, checks and queues the report, offline or not. Warming also creates the
+ * reporter, closed, in a later idle moment: its form renders then, so the click only shows it.
+ * `warm="intent"` waits for hover or focus instead, `warm="none"` loads and creates on click only.
+ * A click opens it. The reporter is created inside the launcher's light DOM so its context
+ * requests bubble from here to any `<triage-provider>` above.
  *
  * Its words follow the agent's language like every element's (its own small part of the catalog,
  * both languages, overridable through `config.strings`); it asks the provider for agent and
@@ -27,6 +29,11 @@ interface Reporter extends HTMLElement {
 }
 
 let sheet: CSSStyleSheet | undefined;
+
+/** Runs once the page is idle; browsers without requestIdleCallback (Safari) run it soon after instead. */
+function whenIdle(run: () => void) {
+  (window.requestIdleCallback ?? ((later: () => void) => setTimeout(later, 500)))(run);
+}
 
 /**
  * @attr compact - the media bar's short form: icon and "Report"
@@ -86,12 +93,8 @@ export class TriageLauncher extends HTMLElement {
       });
     });
     this.attributeChangedCallback();
-    if ((this.getAttribute('warm') ?? 'idle') === 'idle') {
-      // Browsers without requestIdleCallback (Safari) warm soon after load instead.
-      const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
-      // A failed warm-up is forgotten (load()); the click tries again and says so if it fails.
-      idle(() => void (this.isConnected && this.warm()));
-    }
+    // A failed warm-up is forgotten (load()); the click tries again and says so if it fails.
+    if ((this.getAttribute('warm') ?? 'idle') === 'idle') whenIdle(() => void (this.isConnected && this.warm()));
   }
 
   disconnectedCallback() {
@@ -155,12 +158,22 @@ export class TriageLauncher extends HTMLElement {
 
   /**
    * Loads the reporter ahead of a click, and what the form loads after its first view, so a
-   * network that goes before the click still leaves a form that grades, checks and queues.
+   * network that goes before the click still leaves a form that grades, checks and queues. Once
+   * loaded, the next idle moment creates the reporter, closed: its first render (the whole form)
+   * happens then rather than on the click.
    */
   private warm() {
     this.load()
-      .then(([reporter]) => (reporter as { preloadLaterParts?: () => Promise<unknown> }).preloadLaterParts?.())
+      .then(([reporter]) => {
+        whenIdle(() => void (this.isConnected && this.reporter()));
+        return (reporter as { preloadLaterParts?: () => Promise<unknown> }).preloadLaterParts?.();
+      })
       .catch(() => {});
+  }
+
+  /** The reporter this launcher opens: its child, created (closed) the first time. */
+  private reporter(): Reporter {
+    return this.querySelector<Reporter>('triage-reporter') ?? this.appendChild(document.createElement('triage-reporter') as Reporter);
   }
 
   /** Opens the report form, loading it first if needed. */
@@ -169,12 +182,7 @@ export class TriageLauncher extends HTMLElement {
     this.button.setAttribute('aria-busy', 'true');
     try {
       await this.load();
-      let reporter = this.querySelector<Reporter>('triage-reporter');
-      if (!reporter) {
-        reporter = document.createElement('triage-reporter') as Reporter;
-        this.append(reporter);
-      }
-      reporter.show();
+      this.reporter().show();
     } catch {
       this.error.textContent = this.words().launcherLoadFailed;
     } finally {

@@ -13,6 +13,7 @@ const SAVE_AFTER_MS = 400;
  */
 export class DraftController implements ReactiveController {
   #seen?: ReportForm;
+  #restored?: ReportForm;
   #changed = false;
   #timer?: ReturnType<typeof setTimeout>;
 
@@ -26,9 +27,14 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The saved draft over a fresh form, or the fresh form. */
+  /** The saved draft over a fresh form, or the fresh form; restoring is not a change to write back. */
   restore(fresh: ReportForm): ReportForm {
-    return loadDraft(fresh) ?? fresh;
+    return (this.#seen = this.#restored = loadDraft(fresh) ?? fresh);
+  }
+
+  /** The form is as restored: this element has not changed it, so a draft saved since (by another reporter) is newer. */
+  get untouched(): boolean {
+    return this.#options.form() === this.#restored;
   }
 
   /** Forgets the draft (sent to the outbox, or discarded). */

@@ -142,11 +142,16 @@ export class TriageReporter extends TriageElement {
   });
   readonly #draft = new DraftController(this, { form: () => this.form, paused: () => this.view === 'status' });
   readonly #delivery = new DeliveryController(this, () => this.services?.outbox);
+  /**
+   * Other agents' reports are asked about once the form has been shown: a reporter made ahead of
+   * the click (the launcher's warm-up) with a restored draft asks nothing for an agent who never opens it.
+   */
   readonly #related = new RelatedReports(this, () => {
     const { records, reporter } = this.#agent;
     const me = identifiers(reporter, this.form?.reporter ?? {}) ?? {};
-    return [this.services?.signals, this.form?.category, this.form?.records.queue ?? records.queue, this.form?.reporter.site ?? reporter.site, me.accountId, me.login];
+    return [this.#shown ? this.services?.signals : undefined, this.form?.category, this.form?.records.queue ?? records.queue, this.form?.reporter.site ?? reporter.site, me.accountId, me.login];
   });
+  #shown = false;
   /** "Next attempt in 20 seconds" counts down while the report waits. */
   protected readonly countdown = new CountdownController(this, () => {
     const d = this.#delivery.current?.entry?.delivery;
@@ -189,8 +194,14 @@ export class TriageReporter extends TriageElement {
   async show(): Promise<void> {
     await this.updateComplete;
     if (!this.#modal.open()) return;
-    // A report not started yet takes the workspace it is opened on; a started one keeps its own.
-    this.#freeze(!hasContent(this.form));
+    this.#shown = true;
+    // The reporter may have been made long before the click (the launcher's warm-up): a report not
+    // started yet starts now, at this time, and one this element only restored is restored again,
+    // in case another reporter on the page saved a newer draft since. A report not started takes
+    // the workspace it is opened on; a started one keeps its own.
+    const fresh = !hasContent(this.form);
+    if (fresh || this.#draft.untouched) this.form = this.#draft.restore(newForm(new Date(), this.ctx.timeZone));
+    this.#freeze(fresh);
     void loadViews().then(() => this.requestUpdate(), () => {});
     void this.services?.outbox?.flush().catch(() => {});
     await this.updateComplete;

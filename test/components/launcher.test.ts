@@ -14,22 +14,25 @@ const button = (launcher: TriageLauncher) => launcher.shadowRoot!.querySelector(
 
 describe('<triage-launcher>', () => {
   // First in this file: the reporter must not have been loaded (or warmed) by an earlier test.
-  it('with warm="intent", loads the reporter only when the agent shows intent, then opens it as its own child', async () => {
+  it('with warm="intent", loads and makes the reporter only when the agent shows intent, then opens it as its own child', async () => {
     const launcher = await fixture<TriageLauncher>(html`<triage-launcher warm="intent"></triage-launcher>`);
     await nextFrame(); // rendered and painted: a launcher that loaded eagerly would have started by now
     await new Promise((resolve) => requestIdleCallback(resolve)); // and idle: it does not warm either
     expect(customElements.get('triage-reporter'), 'loaded without intent').to.equal(undefined);
 
-    button(launcher).focus(); // keyboard intent preloads
-    await waitUntil(() => customElements.get('triage-reporter'), 'focus did not preload the reporter', { timeout: 5000 });
-    expect(launcher.querySelector('triage-reporter'), 'preloading opens nothing').to.equal(null);
+    button(launcher).focus(); // keyboard intent preloads, and the reporter is made closed once idle
+    await waitUntil(() => launcher.querySelector('triage-reporter')?.shadowRoot?.querySelector('#f-summary'), 'focus did not prepare the reporter', { timeout: 5000 });
+    const reporter = launcher.querySelector('triage-reporter')!;
+    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open, 'preparing opens nothing').to.equal(false);
+    expect(launcher.shadowRoot!.activeElement, 'focus stays on the button').to.equal(button(launcher));
 
     const opened = oneEvent(launcher, 'triage-open');
     await sendKeys({ press: 'Enter' });
     await opened;
-    const reporter = launcher.querySelector('triage-reporter')!;
+    expect(launcher.querySelector('triage-reporter'), 'the reporter made ahead is the one opened').to.equal(reporter);
     expect(reporter.parentElement).to.equal(launcher);
-    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
+    expect(reporter.shadowRoot!.activeElement?.id).to.equal('f-summary', 'the first field has focus');
     expect(dialog.open).to.equal(true);
     expect(dialog.checkVisibility(), 'the dialog renders (the launcher slots its child)').to.equal(true);
     expect(button(launcher).hasAttribute('aria-busy')).to.equal(false);
@@ -92,7 +95,7 @@ describe('<triage-launcher>', () => {
     launcher.querySelector('triage-reporter')!.close();
   });
 
-  it('warms the reporter and the submit code when the page is idle, so it opens with the module requests blocked', async () => {
+  it('warms the reporter and the submit code when the page is idle, then makes the reporter closed with its form rendered, so it opens with the module requests blocked', async () => {
     let blocked = false;
     const loads: string[] = [];
     class WarmLauncher extends TriageLauncher {
@@ -111,16 +114,33 @@ describe('<triage-launcher>', () => {
       }
     }
     customElements.define('warm-launcher', WarmLauncher);
+    localStorage.clear(); // no draft from another suite: this one opens on a blank form
+    let events = 0;
+    const count = () => events++;
+    for (const type of ['triage-open', 'triage-close', 'triage-submit', 'triage-queued']) document.addEventListener(type, count);
     const launcher = await fixture<TriageLauncher>(html`<warm-launcher></warm-launcher>`);
     await waitUntil(() => loads.length === 3, 'the idle page did not warm the launcher', { timeout: 5000 });
     expect(loads).to.deep.equal(['reporter', 'delivery', 'later parts'], 'warmed without any intent, the form\'s later parts too');
-    expect(launcher.querySelector('triage-reporter'), 'warming opens nothing').to.equal(null);
+
+    // Once idle again, the reporter is made and renders its whole form, closed: nothing shows, nothing takes focus.
+    await waitUntil(() => launcher.querySelector('triage-reporter')?.shadowRoot?.querySelector('#f-summary'), 'the warm-up did not render the form', { timeout: 5000 });
+    const reporter = launcher.querySelector('triage-reporter')!;
+    const dialog = reporter.shadowRoot!.querySelector('dialog')!;
+    expect(reporter.parentElement, 'made where the click opens it').to.equal(launcher);
+    expect(dialog.open, 'warming opens nothing').to.equal(false);
+    expect(dialog.checkVisibility(), 'nothing of the form is visible').to.equal(false);
+    expect(document.activeElement, 'nothing took focus').to.equal(document.body);
+    expect(events, 'no triage-* event before the click').to.equal(0);
+    await expect(launcher).to.be.accessible();
 
     blocked = true; // the connection is gone before the first click
     const opened = oneEvent(launcher, 'triage-open');
     button(launcher).click();
     await opened;
-    expect(launcher.querySelector('triage-reporter')!.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    for (const type of ['triage-open', 'triage-close', 'triage-submit', 'triage-queued']) document.removeEventListener(type, count);
+    expect(launcher.querySelectorAll('triage-reporter'), 'the click opened the reporter made ahead').to.have.length(1);
+    expect(dialog.open).to.equal(true);
+    expect(reporter.shadowRoot!.activeElement?.id).to.equal('f-summary', 'the first field has focus');
     expect(loads, 'the click needed no module request').to.have.length(3);
     expect(launcher.shadowRoot!.querySelector('[part=error]')!.textContent).to.equal('');
     launcher.querySelector('triage-reporter')!.close();
@@ -141,6 +161,8 @@ describe('<triage-launcher>', () => {
     button(launcher).focus();
     button(launcher).dispatchEvent(new PointerEvent('pointerenter'));
     expect(attempts, 'neither idle time nor intent loads with warm="none"').to.equal(0);
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    expect(launcher.querySelector('triage-reporter'), 'nor makes a reporter').to.equal(null);
 
     button(launcher).click();
     const error = launcher.shadowRoot!.querySelector('[part=error]')!;

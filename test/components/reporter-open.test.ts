@@ -3,11 +3,12 @@
 // the severity core with the views once the form is open. Its own file, so no earlier test in the
 // page has loaded the schema or the core already. (That opening does not
 // fetch it cannot be asserted without a race: a resource is listed only once it has arrived.)
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { describe, it } from '../support/harness.js';
 import { newForm } from '../../src/compose.js';
 import { saveDraft } from '../../src/draft.js';
-import { $, control, openReporter, typeInto } from '../support/reporter-fixtures.js';
+import type { TriageReporter } from '../../components/reporter/reporter.js';
+import { $, control, openReporter, SignalsDouble, typeInto } from '../support/reporter-fixtures.js';
 
 const fetched = (path: string) => performance.getEntriesByType('resource').some((entry) => entry.name.includes(path));
 
@@ -26,6 +27,29 @@ describe('<triage-reporter> opening', () => {
     const reporter = await openReporter({ agent: { timeZone: 'America/New_York', locale: 'en-US' } });
     await typeInto(reporter, 'summary', 'Chats are not routing');
     await waitUntil(() => fetched('/src/ticket.') && fetched('/zod/'), 'the schema loads once the agent types', { timeout: 5000 });
+  });
+});
+
+describe('<triage-reporter> made ahead of its opening (the launcher warms it)', () => {
+  it('renders its form closed and asks nothing, then opens on the draft saved meanwhile, and only then asks about related reports', async () => {
+    localStorage.clear();
+    const signals = new SignalsDouble({ reports: 2, agents: 2, minutes: 60, otherReports: 2, otherAgents: 2 });
+    saveDraft({ ...newForm(new Date(), 'America/New_York'), summary: 'Chats are not routing', category: 'chat-routing' });
+    const provider = await fixture(html`<triage-provider .agent=${{ timeZone: 'America/New_York', locale: 'en-US', records: { queue: 'ABC' } }}
+      .services=${{ signals }}><triage-reporter></triage-reporter></triage-provider>`);
+    const reporter = provider.querySelector<TriageReporter>('triage-reporter')!;
+    await waitUntil(() => reporter.shadowRoot!.querySelector('#f-summary'), 'the closed reporter renders its form', { timeout: 5000 });
+    expect($<HTMLDialogElement>(reporter, 'dialog').open).to.equal(false);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // past the wait before the related reports are asked
+    expect(signals.asked, 'a reporter never opened asks the backend nothing').to.deep.equal([]);
+
+    // Another reporter on the page (the desk's) saves a newer draft before this one is opened.
+    saveDraft({ ...newForm(new Date(), 'America/New_York'), summary: 'Calls drop after transfer', category: 'voice' });
+    await reporter.show();
+    expect(control(reporter, 'summary').value, 'opens on the report started elsewhere').to.equal('Calls drop after transfer');
+    await waitUntil(() => signals.asked.length, 'related reports asked once open', { timeout: 5000 });
+    expect(signals.asked[0]).to.include({ category: 'voice', queue: 'ABC' });
+    reporter.close();
   });
 });
 

@@ -16,6 +16,7 @@ async function api(url: string, path: string) {
   return response.json();
 }
 
+// Each launcher on the desktop makes its reporter, closed, once the page is idle: the one opened is named by its launcher.
 /** Opens the reporter from the workspace header's launcher, as a user would, and waits for the form. */
 const launcher = (page: Page) => page.locator('#workspace-launcher').getByRole('button', { name: 'Report an issue', exact: true });
 
@@ -24,13 +25,13 @@ const launcher = (page: Page) => page.locator('#workspace-launcher').getByRole('
 async function tabTo(page: Page, id: string) {
   for (let presses = 0; presses < 30; presses++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.querySelector('triage-reporter')?.shadowRoot?.activeElement?.id);
+    const focused = await page.evaluate(() => document.querySelector('#workspace-launcher triage-reporter')?.shadowRoot?.activeElement?.id);
     if (focused === id) return;
   }
   assert.fail(`Tab never reached #${id}`);
 }
 
-const severityText = (page: Page) => page.locator('triage-reporter .suggestion .badge').innerText();
+const severityText = (page: Page) => page.locator('#workspace-launcher triage-reporter .suggestion .badge').innerText();
 
 describe('demo desktop with the intake service', () => {
   let browser: Browser;
@@ -67,8 +68,8 @@ describe('demo desktop with the intake service', () => {
     await launcher(page).waitFor({ state: 'visible' });
     // The account id comes from the (simulated) OSvC host, marked with its source.
     await launcher(page).click();
-    await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
-    assert.notEqual(await page.locator('triage-reporter #f-reporter-accountId').inputValue(), '');
+    await page.locator('#workspace-launcher triage-reporter #f-summary').waitFor({ state: 'visible' });
+    assert.notEqual(await page.locator('#workspace-launcher triage-reporter #f-reporter-accountId').inputValue(), '');
 
     // Focus starts in the summary; from there on only the keyboard.
     await page.keyboard.type('Chat offers vanish before agents can accept them');
@@ -76,7 +77,7 @@ describe('demo desktop with the intake service', () => {
     await page.keyboard.press('ArrowDown'); // category select: first real choice is media-bar-login
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown'); // chat-routing
-    assert.equal(await page.locator('triage-reporter #f-category').inputValue(), 'chat-routing');
+    assert.equal(await page.locator('#workspace-launcher triage-reporter #f-category').inputValue(), 'chat-routing');
 
     await tabTo(page, 'f-impact-agentsAffected');
     await page.keyboard.type('1');
@@ -89,7 +90,7 @@ describe('demo desktop with the intake service', () => {
     assert.match(await severityText(page), /Severity 1/);
 
     await page.keyboard.press('Control+Enter'); // the documented shortcut: Enter alone in a text field no longer sends
-    const status = page.locator('triage-reporter [part~="status"]');
+    const status = page.locator('#workspace-launcher triage-reporter [part~="status"]');
     await status.filter({ hasText: 'Sent.' }).waitFor({ timeout: 15_000 });
     firstReference = /reference is (\S+?)\./.exec(await status.innerText())?.[1] ?? '';
     assert.notEqual(firstReference, '');
@@ -102,13 +103,13 @@ describe('demo desktop with the intake service', () => {
     await intake.close();
     // Reopened, the reporter still shows the last report's outcome and offers a new one.
     await launcher(page).click();
-    await page.locator('triage-reporter').getByRole('button', { name: 'Start a new report' }).click();
-    await page.locator('triage-reporter #f-summary').waitFor({ state: 'visible' });
-    await page.locator('triage-reporter #f-summary').fill('Media bar login fails for the night shift');
-    await page.locator('triage-reporter #f-category').selectOption('media-bar-login');
-    await page.locator('triage-reporter #f-impact-agentsAffected').fill('2');
-    await page.locator('triage-reporter [part~="submit"]').click();
-    const status = page.locator('triage-reporter [part~="status"]');
+    await page.locator('#workspace-launcher triage-reporter').getByRole('button', { name: 'Start a new report' }).click();
+    await page.locator('#workspace-launcher triage-reporter #f-summary').waitFor({ state: 'visible' });
+    await page.locator('#workspace-launcher triage-reporter #f-summary').fill('Media bar login fails for the night shift');
+    await page.locator('#workspace-launcher triage-reporter #f-category').selectOption('media-bar-login');
+    await page.locator('#workspace-launcher triage-reporter #f-impact-agentsAffected').fill('2');
+    await page.locator('#workspace-launcher triage-reporter [part~="submit"]').click();
+    const status = page.locator('#workspace-launcher triage-reporter [part~="status"]');
     await status.filter({ hasText: 'Queued' }).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
 

@@ -17,6 +17,7 @@ async function api(url: string, path: string) {
   return response.json();
 }
 
+// Each launcher on the desktop makes its reporter, closed, once the page is idle: the one opened is named by its launcher.
 const workspaceLauncher = (page: Page) => page.locator('#workspace-launcher').getByRole('button', { name: /^Report an issue/ });
 const badge = (page: Page) => page.locator('#workspace-launcher [part=badge]');
 
@@ -62,12 +63,12 @@ describe('closing the loop: support talks back to the desktop', () => {
 
   it('the agent sends a report and My reports follows it', async () => {
     await workspaceLauncher(agent).click();
-    await agent.locator('triage-reporter #f-summary').fill('Chat offers vanish before agents can accept them');
-    await agent.locator('triage-reporter #f-category').selectOption('chat-routing');
-    await agent.locator('triage-reporter #f-impact-agentsAffected').fill('4');
-    await agent.locator('triage-reporter #f-impact-agentsTotal').fill('10');
-    await agent.locator('triage-reporter [part~="submit"]').click();
-    const status = agent.locator('triage-reporter [part~="status"]');
+    await agent.locator('#workspace-launcher triage-reporter #f-summary').fill('Chat offers vanish before agents can accept them');
+    await agent.locator('#workspace-launcher triage-reporter #f-category').selectOption('chat-routing');
+    await agent.locator('#workspace-launcher triage-reporter #f-impact-agentsAffected').fill('4');
+    await agent.locator('#workspace-launcher triage-reporter #f-impact-agentsTotal').fill('10');
+    await agent.locator('#workspace-launcher triage-reporter [part~="submit"]').click();
+    const status = agent.locator('#workspace-launcher triage-reporter [part~="status"]');
     await status.filter({ hasText: 'Sent.' }).waitFor(STEP);
     reference = /reference is (\S+?)\./.exec(await status.innerText())?.[1] ?? '';
     assert.notEqual(reference, '');
@@ -135,15 +136,15 @@ describe('closing the loop: support talks back to the desktop', () => {
 
     const second = await openDesktop(await browser.newContext({ viewport: { width: 1280, height: 900 } }), intake.url);
     await workspaceLauncher(second).click();
-    await second.locator('triage-reporter #f-category').selectOption('chat-routing');
-    const banner = second.locator('triage-reporter [part~="known-incident"]');
+    await second.locator('#workspace-launcher triage-reporter #f-category').selectOption('chat-routing');
+    const banner = second.locator('#workspace-launcher triage-reporter [part~="known-incident"]');
     await banner.waitFor(STEP);
     assert.match(await banner.innerText(), /Known issue: Chats not routing\s+Workaround: Use the backup queue/);
     await banner.getByRole('button', { name: "I'm affected too" }).click();
     await banner.getByRole('status').filter({ hasText: 'You are counted as affected' }).waitFor(STEP);
     await second.keyboard.press('Escape');
     // Leaving the started form asks first; the agent keeps nothing of it.
-    const discard = second.locator('triage-reporter').getByRole('button', { name: 'Discard draft' });
+    const discard = second.locator('#workspace-launcher triage-reporter').getByRole('button', { name: 'Discard draft' });
     if (await discard.isVisible()) await discard.click();
     await second.locator('#reports [data-kind="incident"] [part=support]').waitFor(STEP);
 
