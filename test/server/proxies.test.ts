@@ -86,9 +86,12 @@ describe('forwarded client addresses', () => {
       await exhaust(server, { forwarded: 'for="[2001:db8::1]:4711";proto=https', 'x-forwarded-for': '203.0.113.50' });
       await expectError(await signals(server, API_KEY, { forwarded: 'for=198.51.100.1, for="[2001:DB8::1]"' }), 429, 'too_many_failed_keys');
       assert.equal((await signals(server, API_KEY, { forwarded: 'for=2001:db8::2', 'x-forwarded-for': '2001:db8::1' })).status, 200);
-      // `unknown` and an obfuscated name are no address: the proxy's own bucket, which is still full.
-      await expectError(await signals(server, guess(1), { forwarded: 'for=unknown' }), 401, 'unauthorized');
-      assert.equal((await signals(server, API_KEY, { forwarded: 'for=_hidden;by=_proxy' })).status, 200);
+      // `unknown`, an obfuscated name and an element without for= are no address: the proxy's own bucket.
+      for (const header of ['for=unknown', 'for=_hidden;by=_proxy', 'proto=https']) {
+        await expectError(await signals(server, guess(1), { forwarded: header }), 401, 'unauthorized');
+      }
+      await expectError(await signals(server, API_KEY), 429, 'too_many_failed_keys');
+      assert.equal((await signals(server, API_KEY, { forwarded: 'for=2001:db8::3' })).status, 200);
     });
   });
 
