@@ -22,6 +22,7 @@ import { OsvcSimulator, simIncident } from './osvc-sim.js';
 import { BuiShell } from './bui-double/shell.js';
 import { createMediaBar, shareMediaBar, type MediaBar } from '../src/hosts/media-bar.js';
 import { registerLogSource } from '../src/logs/sources.js';
+import { demoEn, demoEs, translateMarkup, type DemoWords } from './strings.js';
 
 export interface DemoIncident {
   id: number;
@@ -177,6 +178,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   const logSources = [registerLogSource(mediaBar.logSource), registerLogSource(host.logSource)];
   provider.addEventListener('triage-open', (event) => equipWithEvidence(event.target as Element));
   let spanish = false;
+  let words: DemoWords = demoEn;
   let currentIncident = DEMO_INCIDENTS[0]!;
   // What the agent typed in each incident's chat, kept by this desktop only (the incidents are shared).
   const typed = new Map<number, ChatLine[]>();
@@ -195,7 +197,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
       mediaBar.update({ interaction: interactionOf(next) });
     }
     provider.agent = { ...mediaBar.applyTo(agent), ...(spanish ? { locale: 'es-MX' } : {}) };
-    renderRecord(root, currentIncident, chatOf(currentIncident));
+    renderRecord(root, currentIncident, chatOf(currentIncident), words);
     renderMediaBar(root, mediaBar);
   };
   let plan: TriageConfig['plan'] | undefined;
@@ -210,7 +212,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     };
   };
 
-  renderChrome(root, host.agent);
+  renderChrome(root, host.agent, words);
   renderTabs(root, simulator, () => currentIncident.id);
   applyConfig();
   applyAgent(host.agent);
@@ -227,7 +229,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     plan = config.plan;
     applyConfig();
   } catch (error) {
-    showError(root, `Reports cannot be delivered: ${error instanceof Error ? error.message : String(error)}`);
+    showError(root, `${words.cannotDeliver} ${error instanceof Error ? error.message : String(error)}`);
   }
 
   // The administrator's part: upload the zip the build wrote, with its configuration filled in.
@@ -258,7 +260,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     });
     shell.start();
   } catch (error) {
-    showError(root, `The add-in could not be installed: ${error instanceof Error ? error.message : String(error)}`);
+    showError(root, `${words.addinNotInstalled} ${error instanceof Error ? error.message : String(error)}`);
   }
 
   const spanishToggle = root.querySelector<HTMLInputElement>('#spanish');
@@ -268,7 +270,7 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
   makeRoomForDockedSheet(provider, byId(root, 'desktop'));
   startChat(root, (text) => {
     typed.set(currentIncident.id, [...(typed.get(currentIncident.id) ?? []), { from: 'agent', text }]);
-    renderRecord(root, currentIncident, chatOf(currentIncident));
+    renderRecord(root, currentIncident, chatOf(currentIncident), words);
   });
   const stopClock = startMediaBar(root, mediaBar);
 
@@ -276,6 +278,9 @@ export async function startDesktop(root: ParentNode = document, options: Desktop
     spanish = on;
     if (spanishToggle) spanishToggle.checked = on;
     labelLaunchers(root, on ? options.spanishStrings : undefined);
+    words = on ? demoEs : demoEn;
+    speakDemo(root, words, on ? 'es' : 'en');
+    renderChrome(root, host.agent, words);
     applyConfig();
     applyAgent(host.agent);
   }
@@ -402,12 +407,25 @@ function showError(root: ParentNode, message: string) {
   box.hidden = false;
 }
 
-function renderChrome(root: ParentNode, agent: AgentContext) {
+/** The demo's own words in one language: the markup's, the page title's and the agent state's. */
+function speakDemo(root: ParentNode, words: DemoWords, lang: string) {
+  translateMarkup(root, words);
+  byId(root, 'desktop').lang = lang;
+  if (root instanceof Document) {
+    root.title = words.title;
+    root.documentElement.lang = lang;
+  }
+  const state = root.querySelector<HTMLSelectElement>('#agent-state')?.selectedOptions[0];
+  const status = root.querySelector<HTMLElement>('#agent-status');
+  if (state && status) status.textContent = state.textContent;
+}
+
+function renderChrome(root: ParentNode, agent: AgentContext, words: DemoWords) {
   const login = agent.reporter.login ?? 'agent';
   byId(root, 'agent-name').textContent = login;
   byId(root, 'agent-profile').textContent = agent.reporter.profile ?? '';
   byId(root, 'agent-avatar').textContent = initials(login);
-  if (agent.reporter.site) byId(root, 'site-name').textContent = `${agent.reporter.site} · Service Center`;
+  byId(root, 'site-name').textContent = agent.reporter.site ? `${agent.reporter.site} · ${words.serviceCenter}` : words.serviceCenter;
 }
 
 function initials(login: string): string {
@@ -454,27 +472,27 @@ function moveTab(event: KeyboardEvent, id: number, simulator: OsvcSimulator) {
   target?.focus();
 }
 
-function renderRecord(root: ParentNode, incident: DemoIncident, chat: ChatLine[]) {
+function renderRecord(root: ParentNode, incident: DemoIncident, chat: ChatLine[], words: DemoWords) {
   byId(root, 'record-ref').textContent = incident.reference;
   byId(root, 'record-subject').textContent = incident.subject;
   byId(root, 'record').setAttribute('aria-labelledby', `tab-${incident.id}`);
   render(
     [
-      ['Reference #', incident.reference],
-      ['Contact', incident.contact.name, 'name'],
-      ['E-mail', incident.contact.email, 'email'],
-      ['Phone', incident.contact.phone, 'phone'],
-      ['Queue', incident.queue.name],
-      ['Status', incident.status],
-      ['Product', incident.product],
-      ['Assigned', 'maria.lopez'],
+      [words.reference, incident.reference],
+      [words.contact, incident.contact.name, 'name'],
+      [words.email, incident.contact.email, 'email'],
+      [words.phone, incident.contact.phone, 'phone'],
+      [words.queue, incident.queue.name],
+      [words.status, incident.status],
+      [words.product, incident.product],
+      [words.assigned, 'maria.lopez'],
     ].map(([term, value, customer]) => html`<div><dt>${term}</dt><dd data-customer=${customer ?? nothing}>${value}</dd></div>`),
     byId(root, 'record-fields'),
   );
   render(
     incident.thread.map(
       (entry) => html`<li class=${`thread-entry ${entry.kind}`}>
-        <p class="thread-meta"><strong data-customer=${entry.kind === 'customer' ? 'name' : nothing}>${entry.author}</strong> · ${entry.kind === 'note' ? 'Private note' : entry.kind === 'staff' ? 'Response' : 'Customer'} · ${entry.at}</p>
+        <p class="thread-meta"><strong data-customer=${entry.kind === 'customer' ? 'name' : nothing}>${entry.author}</strong> · ${entry.kind === 'note' ? words.privateNote : entry.kind === 'staff' ? words.response : words.customer} · ${entry.at}</p>
         <p>${entry.text}</p>
       </li>`,
     ),
@@ -482,7 +500,7 @@ function renderRecord(root: ParentNode, incident: DemoIncident, chat: ChatLine[]
   );
   byId(root, 'chat-id').textContent = incident.chatId ?? '';
   // Who said each line, for a screen reader (the bubbles' side and colour say it to the eye).
-  const speaker = { customer: `${incident.contact.name}: `, agent: 'You: ', system: '' };
+  const speaker = { customer: `${incident.contact.name}: `, agent: words.you, system: '' };
   render(
     chat.map((line) => html`<li class=${`chat-line ${line.from}`}><span class="visually-hidden">${speaker[line.from]}</span>${line.text}</li>`),
     byId(root, 'chat-log'),

@@ -81,7 +81,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
   });
 
   app.use('/api/*', async (c, next) => {
-    const address = clientAddress(c);
+    const address = c.get('client');
     const blocked = deps.failedKeys.wait(address);
     if (blocked > 0) {
       throw new HttpError(429, 'too_many_failed_keys', `Too many wrong API keys from this address; try again in ${blocked} s.`, undefined, {
@@ -258,12 +258,6 @@ function requireRole(caller: Caller, needed: Role, what: string): void {
   if (!mayActAs(caller.role, needed)) {
     throw new HttpError(403, 'forbidden', `${what} needs a ${needed} or admin key; the key browsers carry may only submit and read its own tickets by receipt.`);
   }
-}
-
-/** The peer's address (the socket, not a forwarded header a client could forge). */
-function clientAddress(c: Context<Env>): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /** Whether the storage answers a trivial query within 2 s. */

@@ -19,6 +19,7 @@ import { logEntry, requestLog, stdoutLog, type Log, type LogFormat } from './log
 import { WebhookDispatcher, notifier, type WebhookOptions } from './webhooks.js';
 import { maintain, type MaintenanceResult } from './maintenance.js';
 import { clockConfig, type ClockOptions } from './clock.js';
+import { clientAddressOf, proxyTrust, type ProxyHeader } from './peers.js';
 
 /** The package version, read from the package.json above this module (server/ or server/dist/server/). */
 export const VERSION: string = (() => {
@@ -64,6 +65,13 @@ export interface IntakeOptions {
   log?: Log;
   /** `text` (default) or `json`, one object per line. */
   logFormat?: LogFormat;
+  /**
+   * Proxies or load balancers (addresses or CIDRs) whose `proxyHeader` is believed for the client's
+   * address; default none: the socket's peer, which a client cannot forge (peers.ts).
+   */
+  trustedProxies?: string[];
+  /** The header those proxies append the client to: `x-forwarded-for` (default) or `forwarded`. */
+  proxyHeader?: ProxyHeader;
   /** Mark the admin cookie `Secure` even when the request reached us as plain HTTP (TLS ends in a proxy). */
   secureCookies?: boolean;
   /** How long a shutdown waits for requests in flight; default 10 s. */
@@ -78,7 +86,8 @@ export interface IntakeOptions {
   sla?: ClockOptions;
 }
 
-export type Env = { Variables: { caller: Caller } };
+/** `client`: the address the per-address throttles count (peers.ts), set for every request. */
+export type Env = { Variables: { caller: Caller; client: string } };
 
 /**
  * 1,000 agents of one site reporting one outage within a minute through the one browser key
@@ -101,6 +110,8 @@ export interface IntakeApp {
 
 export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp> {
   const log = options.log ?? stdoutLog;
+  // Checked before the storage opens, so a typo fails the start and opens nothing.
+  const proxies = proxyTrust(options.trustedProxies ?? [], options.proxyHeader);
   const clock = clockConfig(options.sla);
   const logFormat = options.logFormat ?? 'text';
   const { store, blobs } = await openStorage({
@@ -125,6 +136,7 @@ export async function createIntakeApp(options: IntakeOptions): Promise<IntakeApp
   const app = new Hono<Env>();
   app.use('*', requestLog(log, logFormat));
   app.use('*', securityHeaders());
+  app.use('*', clientAddressOf(proxies));
   mountApi(app, {
     store,
     blobs,

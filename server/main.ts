@@ -13,6 +13,9 @@
  *   TRIAGE_LOG_FORMAT       text (default) or json: one JSON object per log line
  *   TRIAGE_RATE_LIMIT       requests a minute per key, default 10000 (a site's outage storm, one key)
  *   TRIAGE_FAILED_KEY_LIMIT wrong keys a minute per client address before it waits, default 30
+ *   TRIAGE_TRUSTED_PROXIES  comma-separated addresses/CIDRs of the proxies whose forwarded header names
+ *                           the client for the per-address throttles; default none (the socket's peer)
+ *   TRIAGE_PROXY_HEADER     x-forwarded-for (default) or forwarded: the header those proxies append to
  *   TRIAGE_SECURE_COOKIES   true behind a TLS-terminating proxy: the admin cookie is Secure
  *   TRIAGE_SUPPORT_PLAN     standard | premium: the customer's plan for the SLA clock (default: each ticket's own)
  *   TRIAGE_SUPPORT_CALENDAR JSON { timeZone, days, start, end, holidays }: support's business hours
@@ -44,6 +47,7 @@ import { startIntakeServer } from './index.js';
 import { DEFAULT_FAILED_KEYS_PER_MINUTE, DEFAULT_RATE_LIMIT } from './app.js';
 import { backup, maintain, restore } from './maintenance.js';
 import { openStorage } from './storage/index.js';
+import { proxyTrust } from './peers.js';
 import type { KeyEntry } from './auth.js';
 
 /**
@@ -166,6 +170,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(failedKeysPerMinute) || failedKeysPerMinute < 1) {
     throw new Error(`TRIAGE_FAILED_KEY_LIMIT must be a whole number of wrong keys a minute, not "${env.TRIAGE_FAILED_KEY_LIMIT}".`);
   }
+  const trustedProxies = (env.TRIAGE_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const proxyHeader = (env.TRIAGE_PROXY_HEADER || 'x-forwarded-for').toLowerCase();
+  if (proxyHeader !== 'x-forwarded-for' && proxyHeader !== 'forwarded') {
+    throw new Error(`TRIAGE_PROXY_HEADER must be "x-forwarded-for" or "forwarded", not "${proxyHeader.slice(0, 30)}".`);
+  }
+  try {
+    proxyTrust(trustedProxies, proxyHeader);
+  } catch (error) {
+    throw new Error(`TRIAGE_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   const logFormat = env.TRIAGE_LOG_FORMAT || 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw new Error(`TRIAGE_LOG_FORMAT must be "text" or "json", not "${logFormat.slice(0, 20)}".`);
 
@@ -183,6 +197,8 @@ async function main(): Promise<void> {
     rateLimit: { perMinute, failedKeysPerMinute },
     retentionDays: retentionDays(env.TRIAGE_RETENTION_DAYS),
     secureCookies: env.TRIAGE_SECURE_COOKIES === 'true',
+    trustedProxies,
+    proxyHeader,
     dataDir,
     databaseUrl: env.TRIAGE_DATABASE_URL || undefined,
     attachmentsDir: env.TRIAGE_ATTACHMENTS_DIR ? resolve(env.TRIAGE_ATTACHMENTS_DIR) : undefined,

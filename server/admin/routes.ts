@@ -77,7 +77,7 @@ export function mountAdmin(app: Hono<Env>, deps: AdminDeps): void {
 
   app.post('/admin/login', async (c) => {
     requireSameOrigin(c);
-    const wait = deps.loginLimiter.take(`login:${clientAddress(c)}`);
+    const wait = deps.loginLimiter.take(`login:${c.get('client')}`);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return c.html(page('Sign in', loginForm(`Too many attempts. Try again in ${wait} seconds.`)).value, 429);
@@ -279,11 +279,6 @@ async function readForm(c: Context<Env>): Promise<URLSearchParams> {
     throw new HttpError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded.');
   }
   return new URLSearchParams((await readBody(bodyOf(c), 64 * 1024)).toString('utf8'));
-}
-
-function clientAddress(c: Context<Env>): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {

@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { startDesktop, type Desktop } from '../../demo/desktop-app.js';
 import type { TriageReporter } from '../../components/reporter/reporter.js';
 import { es } from '../../src/strings-es.js';
+import { demoEn, demoEs } from '../../demo/strings.js';
 import { describe, it } from '../support/harness.js';
 import { afterEach, loadEnv } from '../support/delivery-fixtures.js';
 
@@ -188,5 +189,43 @@ describe('demo desktop', () => {
     toggle.click();
     await until(() => reports.shadowRoot!.querySelector('h2')?.textContent === 'My reports', 'and back to English');
     expect(root.querySelector('#workspace-launcher')!.hasAttribute('label')).to.equal(false);
+  });
+
+  it("switches the desktop's own words to Spanish too: header, media bar, record and chat", async () => {
+    const { root } = await mount();
+    const text = (selector: string) => root.querySelector(selector)!.textContent!.trim();
+    const hold = root.querySelector('.media-button')!;
+    expect(hold.textContent).to.equal('Hold');
+    root.querySelector<HTMLInputElement>('#spanish')!.click();
+    await until(() => hold.textContent === demoEs.hold, 'the media bar speaks Spanish');
+    expect(root.querySelector('#desktop')!.getAttribute('lang')).to.equal('es');
+    expect(root.querySelector('.media-bar')!.getAttribute('aria-label')).to.equal(demoEs.mediaBar);
+    expect(root.querySelector<HTMLInputElement>('.global-search input')!.placeholder).to.equal(demoEs.searchPlaceholder);
+    expect(text('#agent-status')).to.equal(demoEs.available);
+    expect(text('#site-name')).to.contain(demoEs.serviceCenter);
+    expect([...root.querySelectorAll('#record-fields dt')].map((term) => term.textContent)).to.include(demoEs.contact);
+    expect(text('.record-kind')).to.match(/^Incidente /);
+    expect(text('#chat-send')).to.equal(demoEs.send);
+    // The customer's words are data and stay as written; only the demo's labels change.
+    expect(text('#record-subject')).to.equal('Chat offers disappear before I can accept them');
+    await expect(root).to.be.accessible();
+    root.querySelector<HTMLInputElement>('#spanish')!.click();
+    await until(() => hold.textContent === 'Hold', 'and back to English');
+    expect(text('#agent-status')).to.equal('Available');
+    expect(root.querySelector('#desktop')!.getAttribute('lang')).to.equal('en');
+  });
+
+  it('has every word the markup names in both demo catalogs', async () => {
+    const { body } = await pageMarkup();
+    const keys = [...body.querySelectorAll<HTMLElement>('[data-text], [data-aria-label], [data-placeholder]')].flatMap((element) =>
+      [element.dataset.text, element.dataset.ariaLabel, element.dataset.placeholder].filter((key): key is string => key !== undefined),
+    );
+    expect(keys.length).to.be.greaterThan(30);
+    for (const key of keys) expect(demoEn, key).to.have.property(key);
+    expect(Object.keys(demoEs).sort()).to.deep.equal(Object.keys(demoEn).sort());
+    // What the markup says in English is what the English catalog says, so switching back restores it.
+    for (const element of body.querySelectorAll<HTMLElement>('[data-text]')) {
+      expect(element.textContent!.replace(/\s+/g, ' ').trim(), element.dataset.text).to.equal(demoEn[element.dataset.text as keyof typeof demoEn].trim());
+    }
   });
 });

@@ -200,6 +200,16 @@ describe('CLI (server/main.ts)', () => {
     }
   });
 
+  it('refuses to start with a trusted proxy that is no address, naming the variable', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'triage-cli-'));
+    try {
+      await assert.rejects(startCli({ TRIAGE_DATA_DIR: dataDir, TRIAGE_TRUSTED_PROXIES: '10.0.0.0/8, lb.example.test' }), /TRIAGE_TRUSTED_PROXIES: Trusted proxy "lb\.example\.test"/);
+      await assert.rejects(startCli({ TRIAGE_DATA_DIR: dataDir, TRIAGE_PROXY_HEADER: 'x-real-ip' }), /TRIAGE_PROXY_HEADER must be/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start with an invalid keys file, naming the problem', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'triage-cli-'));
     try {
