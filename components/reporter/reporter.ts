@@ -190,7 +190,7 @@ export class TriageReporter extends TriageElement {
     await this.updateComplete;
     if (!this.#modal.open()) return;
     // A report not started yet takes the workspace it is opened on; a started one keeps its own.
-    this.#freeze(!hasContent(this.form));
+    this.#freeze(!this.#started);
     void loadViews().then(() => this.requestUpdate(), () => {});
     void this.services?.outbox?.flush().catch(() => {});
     await this.updateComplete;
@@ -270,6 +270,11 @@ export class TriageReporter extends TriageElement {
       this.capturing = false;
       void this.updateComplete.then(() => focused?.focus());
     };
+  }
+
+  /** Something entered, or evidence attached (a screenshot is a start even with no words typed). */
+  get #started(): boolean {
+    return hasContent(this.form) || this.attachments.length > 0;
   }
 
   #patch(patch: Partial<ReportForm>) {
@@ -401,7 +406,7 @@ export class TriageReporter extends TriageElement {
       this.#backToForm();
       return false;
     }
-    if (this.view === 'form' && hasContent(this.form)) {
+    if (this.view === 'form' && this.#started) {
       // Without its view (it could not load) the question is not asked: closing keeps the draft anyway.
       void loadViews().then(
         () => {
