@@ -12,6 +12,8 @@
 //   intake-requests { id? }           ticket POSTs that reached the proxy (for one Idempotency-Key)
 //   intake-count { id }               tickets with that id the service stored (asked through its API)
 //   intake-support { method, path, body? }  support's side (the admin key, never in the browser): { status, body }
+//   module-fail { path, times = 1 }   answer the next requests for this file of the test server 503
+//                                     (the server of the page's code gone for a moment)
 //   storage-quota { origin, bytes | null }  shrink Chromium's storage quota for an unused origin (CDP)
 //   osvc-requests / osvc-reset / osvc-fail { status, times, body? } / osvc-next-request-after { ms }
 import { createServer, request as httpRequest } from 'node:http';
@@ -112,6 +114,9 @@ export function intakePlugin() {
           return countStored(need('intake').url, payload.id);
         case 'intake-support':
           return asSupport(need('intake').url, payload);
+        case 'module-fail':
+          moduleFaults.set(payload.path, payload.times ?? 1);
+          return true;
         case 'osvc-requests':
           return need('osvc').requests();
         case 'osvc-reset':
@@ -140,6 +145,22 @@ export function intakePlugin() {
       }
     },
   };
+}
+
+/** Files of the test server the next requests of which fail (module-fail), path -> how many more. */
+const moduleFaults = new Map();
+
+/**
+ * Koa middleware for the test server's `middleware` list: it runs before the dev server's own
+ * (its transform cache too), so a file told to fail answers 503 even when served before.
+ */
+export async function moduleFaultMiddleware(ctx, next) {
+  const times = moduleFaults.get(ctx.path) ?? 0;
+  if (times <= 0) return next();
+  moduleFaults.set(ctx.path, times - 1);
+  ctx.status = 503;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = 'unavailable (module-fail)';
 }
 
 /** One call of support's API with the admin key, kept on this side so the browser never holds it. */
