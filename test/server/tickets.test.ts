@@ -105,6 +105,18 @@ describe('POST /api/tickets', () => {
     assert.equal(replay.status, 200, 'the same upload redacts the same: a replay, not a conflict');
   });
 
+  it('keeps logs the browser already redacted byte for byte, and records no redaction', async () => {
+    const ndjson = `${JSON.stringify({ at: '2026-12-01T20:10:01.000Z', message: 'Authorization: Bearer [REDACTED:authorization]', sessionId: '[REDACTED:session]' })}\n`;
+    const data = new Uint8Array(gzipSync(ndjson));
+    const files = [{ name: 'logs.ndjson.gz', type: 'application/gzip', data, kind: 'logs' as const }];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files)).status, 201);
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    assert.equal(stored.body.attachments[0].sha256, sha(data));
+    const { body: history } = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
+    assert.equal(history.events[0].reason, null);
+  });
+
   it('keeps the blob under its sha256: on disk beside SQLite, in the database with PostgreSQL', async () => {
     const files = [{ name: 'a.png', type: 'image/png', data: PNG }];
     const ticket = withFiles(makeTicket(), files);
