@@ -3,7 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { findChrome, CHROME_ARGS, CHROME_MISSING } from './scripts/chrome-path.mjs';
-import { intakePlugin } from './test/support/intake-plugin.mjs';
+import { intakePlugin, moduleFaultMiddleware } from './test/support/intake-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) throw new Error(CHROME_MISSING);
@@ -16,6 +16,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 20_000 } },
+  middleware: [moduleFaultMiddleware],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), intakePlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };

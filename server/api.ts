@@ -139,6 +139,7 @@ export function mountApi(app: Hono<Env>, deps: ApiDeps): void {
         agent: agentOf(ticket),
         attachments: upload.files.map((file, index) => ({ name: file.name, type: file.type, size: file.data.length, sha256: hashes[index]!, kind: file.kind })),
         by: c.get('caller').label,
+        note: upload.redactionNote,
         receiptHash: receiptHash(receipt),
         receiptSealed: sealReceipt(receipt, hash),
         correlationMinutes: CORRELATION_MINUTES,

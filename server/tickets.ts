@@ -2,7 +2,9 @@
  * Turning a multipart upload into a stored ticket: limits, the shared schema, attachment checks,
  * the canonical content hash that decides replay (200) versus conflict (409), and correlation.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
+import { redact, type RedactionCounts } from '../src/logs/redact.js';
 import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
@@ -18,6 +20,8 @@ export interface Upload {
    * know are dropped, so nothing a client adds by mistake (a token, a header) is ever stored. */
   document: Record<string, unknown>;
   files: Array<{ name: string; type: string; kind: string; data: Buffer }>;
+  /** What the service redacted that the client had left in (for the ticket's history), if anything. */
+  redactionNote?: string;
 }
 
 /** Reads and checks everything before anything is written; `request.body` as multipart.ts's bodyOf gives it. */
@@ -99,7 +103,45 @@ export async function readUpload(request: { headers: Headers; body: AsyncIterabl
     }
     return { name: sanitizeFileName(meta.name, meta.type), type: essence(meta.type), kind: meta.kind, data: part.data };
   });
-  return { ticket, document: ticket as unknown as Record<string, unknown>, files };
+
+  const notes: string[] = [];
+  files.forEach((file, index) => {
+    const redacted = redactedText(file.type, file.data);
+    if (!redacted) return;
+    file.data = redacted.data;
+    // The stored document describes the stored file: its size, and the values redacted in all.
+    const meta = metas[index]!;
+    meta.size = redacted.data.length;
+    if (meta.logs) meta.logs.redacted = (meta.logs.redacted ?? 0) + redacted.total;
+    notes.push(`${redacted.total} in ${file.name} (${Object.keys(redacted.counts).sort().join(', ')})`);
+  });
+  const redactionNote = notes.length ? `The service redacted values that looked like secrets, which the client had left in: ${notes.join('; ')}.` : undefined;
+  return { ticket, document: ticket as unknown as Record<string, unknown>, files, redactionNote };
+}
+
+/** How far a gzipped attachment is inflated to be read for secrets; the reporter's logs stay far below it. */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The browser redacts logs before it sends them; a careless or hostile client may not. Text
+ * attachments, gzipped or not, go through the browser's own rules (src/logs/redact.ts) again, and
+ * what they still find is replaced rather than refused: the ticket is kept, the secret is not.
+ * Undefined when there was nothing to replace (or the bytes are no text: an image, an archive).
+ */
+function redactedText(type: string, data: Buffer): { data: Buffer; counts: RedactionCounts; total: number } | undefined {
+  if (!/^text\/|^application\/(?:json|x-ndjson|gzip)$/.test(type)) return undefined;
+  const gzipped = type === 'application/gzip';
+  let text: string;
+  try {
+    text = utf8.decode(gzipped ? gunzipSync(data, { maxOutputLength: MAX_INFLATED_BYTES }) : data);
+  } catch {
+    return undefined;
+  }
+  const found = redact(text);
+  if (found.total === 0) return undefined;
+  const bytes = Buffer.from(found.text, 'utf8');
+  return { data: gzipped ? gzipSync(bytes) : bytes, counts: found.counts, total: found.total };
 }
 
 /** JSON with keys sorted at every level: the same document always hashes the same. */

@@ -37,8 +37,8 @@ export type { Follower, FollowerOptions, FollowService, FollowState, Followed } 
 
 /**
  * Loads something once, when it is first asked for. A failed load is forgotten, so the next use
- * loads again: for a transport, the outbox keeps the report queued (an error that is not a
- * DeliveryError is one to retry) and its next attempt does.
+ * loads again (importAgain, for the code): for a transport, the outbox keeps the report queued (an
+ * error that is not a DeliveryError is one to retry) and its next attempt does.
  */
 function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
@@ -47,6 +47,26 @@ function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
       loading = undefined;
       throw error;
     }));
+}
+
+/**
+ * import() that can load a module again after its fetch failed. Chromium keeps a failed module
+ * for the page's life (whatwg/html#10327 changed the rule; not every browser follows it yet), so
+ * asking for the same URL fails at once. Its error names the URL: a retry asks for it with a query
+ * no cache has seen. Its own imports keep their URLs, so nothing is instantiated twice.
+ */
+function importAgain<T>(load: () => Promise<T>): () => Promise<T> {
+  let failed: string | undefined;
+  let tries = 0;
+  return async () => {
+    if (failed) return import(/* webpackIgnore: true */ /* @vite-ignore */ `${failed}${failed.includes('?') ? '&' : '?'}retry=${++tries}`) as Promise<T>;
+    try {
+      return await load();
+    } catch (error) {
+      failed = /\bhttps?:\/\/\S+$/.exec(String((error as Error | undefined)?.message))?.[0];
+      throw error;
+    }
+  };
 }
 
 /**
@@ -92,8 +112,9 @@ class OutboxOnDemand implements Outbox {
   private failedLoads = 0;
   private retry?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<OutboxListener>();
+  private readonly module = importAgain(() => import('./outbox.js'));
   private readonly load = onFirstUse(async () => {
-    const { createOutbox } = await import('./outbox.js');
+    const { createOutbox } = await this.module();
     if (this.closed) throw new Error('This outbox was closed.');
     const outbox = createOutbox(this.options);
     this.outbox = outbox;
@@ -191,19 +212,22 @@ function transportOnDemand(name: string, load: () => Promise<Transport>): Transp
 /** Delivers to the reference intake service (src/transports/intake.ts), loaded on idle or the first send. */
 export function createIntakeTransport(options: IntakeTransportOptions): Transport {
   requireApiKey(options, 'createIntakeTransport');
-  return transportOnDemand('intake', async () => (await import('./transports/intake.js')).createIntakeTransport(options));
+  const module = importAgain(() => import('./transports/intake.js'));
+  return transportOnDemand('intake', async () => (await module()).createIntakeTransport(options));
 }
 
 /** Opens an incident in Oracle Service Cloud (src/transports/osvc.ts), loaded on idle or the first send. */
 export function createOsvcTransport(options: OsvcTransportOptions): Transport {
   osvcApplicationContext(options.applicationContext);
-  return transportOnDemand('osvc', async () => (await import('./transports/osvc.js')).createOsvcTransport(options));
+  const module = importAgain(() => import('./transports/osvc.js'));
+  return transportOnDemand('osvc', async () => (await module()).createOsvcTransport(options));
 }
 
 /** Related reports from the intake service (src/signals.ts), loaded on the first lookup. */
 export function createIntakeSignals(options: IntakeSignalsOptions): SignalsService {
   requireApiKey(options, 'createIntakeSignals');
-  const signals = onFirstUse(async () => (await import('./signals.js')).createIntakeSignals(options));
+  const module = importAgain(() => import('./signals.js'));
+  const signals = onFirstUse(async () => (await module()).createIntakeSignals(options));
   return { recent: async (query) => (await signals()).recent(query) };
 }
 
@@ -231,9 +255,12 @@ class FollowerOnDemand implements Follower {
   readonly autoUploadLogs: boolean;
   private follower?: Follower;
   private readonly subscriptions = new Set<Subscription>();
+  /** Set while a load for the subscribers is waiting for idle or for its retry. */
+  private retry?: ReturnType<typeof setTimeout> | true;
+  private readonly module = importAgain(() => import('./follow.js'));
   /** Loads the follower once and hands it the subscribers waiting. */
   private readonly load = onFirstUse(async () => {
-    const follower = (await import('./follow.js')).createFollower(this.options);
+    const follower = (await this.module()).createFollower(this.options);
     this.follower = follower;
     for (const subscription of this.subscriptions) subscription.stop = follower.subscribe(subscription.listener);
     return follower;
@@ -250,12 +277,30 @@ class FollowerOnDemand implements Follower {
       subscription.stop = this.follower.subscribe(listener);
     } else {
       listener(NOTHING_YET);
-      whenIdle(() => void (this.subscriptions.has(subscription) && this.load().catch(() => {})));
+      this.loadForSubscribers();
     }
     return () => {
       this.subscriptions.delete(subscription);
       subscription.stop?.();
     };
+  }
+
+  /**
+   * Loads on idle while someone subscribes; a failed load (the server of these files gone for a
+   * moment) is tried again, later each time, so a badge does not stay "nothing yet" all shift.
+   */
+  private loadForSubscribers(): void {
+    if (this.retry) return;
+    this.retry = true;
+    let attempt = 0;
+    const run = () => {
+      this.retry = undefined;
+      if (this.follower || !this.subscriptions.size) return;
+      this.load().catch(() => {
+        this.retry ??= setTimeout(run, backoffDelay(++attempt));
+      });
+    };
+    whenIdle(run);
   }
 
   state(): FollowState {
@@ -280,6 +325,7 @@ class FollowerOnDemand implements Follower {
   }
 
   close(): void {
+    clearTimeout(this.retry as ReturnType<typeof setTimeout>);
     this.subscriptions.clear();
     this.follower?.close();
   }

@@ -32,6 +32,8 @@ function sanitize(data: unknown, template: ReportForm): ReportForm {
   for (const key of Object.keys(SHAPE) as (keyof ReportForm)[]) {
     if (typeof source[key] === typeof SHAPE[key]) target[key] = source[key];
   }
+  // The one optional field, so SHAPE does not name it.
+  if (typeof source.linkedStatusIncident === 'string') form.linkedStatusIncident = source.linkedStatusIncident;
   for (const group of ['reporter', 'records'] as const) {
     const given = (source[group] ?? {}) as Record<string, unknown>;
     target[group] = Object.fromEntries(IDENTIFIER_KEYS[group].filter((k) => typeof given[k] === 'string').map((k) => [k, given[k]]));

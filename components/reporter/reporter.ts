@@ -199,7 +199,7 @@ export class TriageReporter extends TriageElement {
     // started yet starts now, at this time, and one this element only restored is restored again,
     // in case another reporter on the page saved a newer draft since. A report not started takes
     // the workspace it is opened on; a started one keeps its own.
-    const fresh = !hasContent(this.form);
+    const fresh = !this.#started;
     if (fresh || this.#draft.untouched) this.form = this.#draft.restore(newForm(new Date(), this.ctx.timeZone));
     this.#freeze(fresh);
     void loadViews().then(() => this.requestUpdate(), () => {});
@@ -281,6 +281,11 @@ export class TriageReporter extends TriageElement {
       this.capturing = false;
       void this.updateComplete.then(() => focused?.focus());
     };
+  }
+
+  /** Something entered, or evidence attached (a screenshot is a start even with no words typed). */
+  get #started(): boolean {
+    return hasContent(this.form) || this.attachments.length > 0;
   }
 
   #patch(patch: Partial<ReportForm>) {
@@ -412,7 +417,7 @@ export class TriageReporter extends TriageElement {
       this.#backToForm();
       return false;
     }
-    if (this.view === 'form' && hasContent(this.form)) {
+    if (this.view === 'form' && this.#started) {
       // Without its view (it could not load) the question is not asked: closing keeps the draft anyway.
       void loadViews().then(
         () => {

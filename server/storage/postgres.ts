@@ -253,8 +253,8 @@ export class PostgresTicketStore implements TicketStore {
         );
       }
       await client.query(
-        "INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES ($1, 'created', NULL, 'new', $2, $3, NULL)",
-        [input.id, input.by, input.receivedAt],
+        "INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES ($1, 'created', NULL, 'new', $2, $3, $4)",
+        [input.id, input.by, input.receivedAt, input.note ?? null],
       );
       const related = await countRows(client, {
         category: row!.category,

@@ -249,8 +249,8 @@ export class SqliteTicketStore implements TicketStore {
         for (const queue of input.queue ? ['', input.queue] : ['']) latest.run(input.category, queue, input.agent, input.receivedAt);
       }
       this
-        .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, NULL)")
-        .run(input.id, input.by, input.receivedAt);
+        .prepare("INSERT INTO events (ticket_id, type, from_value, to_value, by, at, reason) VALUES (?, 'created', NULL, 'new', ?, ?, ?)")
+        .run(input.id, input.by, input.receivedAt, input.note ?? null);
       const row = this.ticket(input.id)!;
       const recent = this.countRows({ category: row.category, queue: row.queue, ...windowOf(new Date(row.received_at), input.correlationMinutes), excludeId: row.id, asker: input.asker });
       const response = JSON.stringify(respond(row, recent));

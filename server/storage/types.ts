@@ -61,6 +61,8 @@ export interface NewTicket {
   agent: string | null;
   attachments: Array<{ name: string; type: string; size: number; sha256: string; kind: string }>;
   by: string;
+  /** What the service changed on the way in (secrets it redacted), kept as the 'created' event's reason. */
+  note?: string;
   receiptHash: string;
   /** The receipt sealed for a replay (receipts.ts), kept in the idempotency record. */
   receiptSealed: string;

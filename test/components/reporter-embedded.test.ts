@@ -142,5 +142,32 @@ describe('<triage-reporter> with <triage-status> in its status slot', () => {
     expect((await unlinked).detail.incidentId).to.equal(undefined);
     expect((await send()).linkedStatusIncident, 'unlinked before sending').to.equal(undefined);
   });
-});
 
+  it('restores the linked incident with the draft: a reporter opened later shows it linked and sends it', async () => {
+    localStorage.clear();
+    const mount = async (outbox = new OutboxDouble()) => {
+      const provider = await fixture(html`<triage-provider .agent=${agent} .services=${{ outbox }}>
+        <triage-reporter><triage-status slot="status" url=${INCIDENT}></triage-status></triage-reporter>
+      </triage-provider>`);
+      const reporter = provider.querySelector('triage-reporter') as TriageReporter;
+      await reporter.show();
+      const status = provider.querySelector('triage-status') as TriageStatus;
+      const linkButton = () => status.shadowRoot!.querySelector<HTMLButtonElement>('[part=incident] button');
+      await until(linkButton, 'the known incident is shown');
+      return { provider, reporter, status, linkButton, outbox };
+    };
+    const first = await mount();
+    first.linkButton()!.click();
+    await until(() => localStorage.getItem(DRAFT_KEY)?.includes('80d0cs6kpsps'), 'the draft keeps the link');
+    first.provider.remove();
+
+    const later = await mount();
+    await until(() => later.linkButton()!.getAttribute('aria-pressed') === 'true', 'the restored draft is shown linked');
+    expect(later.status.linkedIncident).to.equal('80d0cs6kpsps');
+    await typeInto(later.reporter, 'summary', 'Chats vanish from the media bar');
+    await choose(later.reporter, 'category', 'chat-routing');
+    $<HTMLButtonElement>(later.reporter, '[part~=submit]').click();
+    await until(() => later.outbox.submitted.length === 1, 'the ticket reached the outbox');
+    expect((later.outbox.submitted[0]!.ticket as unknown as Record<string, unknown>).linkedStatusIncident).to.equal('80d0cs6kpsps');
+  });
+});

@@ -188,6 +188,26 @@ describe('<triage-reporter> drafts and closing', () => {
     expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!)).to.include({ severalAgents: true, agentsAffected: '' });
   });
 
+  it('asks before closing a report that holds only an attachment, keeps it, and discards it only when asked', async () => {
+    const reporter = await openReporter({ agent });
+    expect(reporter.addAttachment(new File(['png'], 'shot.png', { type: 'image/png' }), 'screenshot')).to.equal(undefined);
+    await reporter.updateComplete;
+    const escapeThen = async (choice: string) => {
+      await sendKeys({ press: 'Escape' });
+      await until(() => reporter.shadowRoot!.querySelector('[role=alertdialog]'), 'asks before closing');
+      const closed = oneEvent(reporter, 'triage-close');
+      [...$(reporter, '[role=alertdialog]').querySelectorAll('button')].find((b) => b.textContent === choice)!.click();
+      await closed;
+    };
+    await escapeThen('Keep draft and close');
+    await reporter.show();
+    await until(() => $(reporter, '[part~=dialog]').textContent?.includes('shot.png'), 'the screenshot is still attached');
+    await escapeThen('Discard draft');
+    await reporter.show();
+    await reporter.updateComplete;
+    expect($(reporter, '[part~=dialog]').textContent).not.to.contain('shot.png');
+  });
+
   it('closes at once on Escape when nothing was typed', async () => {
     const reporter = await openReporter({ agent });
     const closed = oneEvent(reporter, 'triage-close');

@@ -3,6 +3,7 @@
 // else a generic 500; neither carries a stack or the request's data.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { errorHandler } from '../../server/errors.js';
 
@@ -31,6 +32,8 @@ describe('error handler', () => {
       assert.match(body.error.message, /nothing was stored/);
       assert.ok(!JSON.stringify(body).includes('/data/'), 'no server path reaches the client');
       assert.equal(logs.length, 1);
+      const docs = await readFile(new URL('../../server/README.md', import.meta.url), 'utf8');
+      assert.ok(docs.includes(JSON.stringify(body)), 'the API docs show the 507 body as it is sent');
     });
   }
 

@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   API_KEY, PNG, auth, expectError, getJson, makeTicket, postTicket, startTestServer, withFiles, type TestServer, SUPPORT_KEY } from '../support/server-harness.js';
 
@@ -62,6 +63,58 @@ describe('POST /api/tickets', () => {
     const rows = JSON.stringify(await server.sql('SELECT * FROM tickets WHERE id = ?', careless.id));
     assert.ok(rows.includes(careless.id));
     assert.ok(!rows.includes('s3cr3t-osvc-token') && !rows.includes('hunter2'), 'the database holds a secret');
+  });
+
+  it('redacts secrets a client left in its logs, keeps the ticket and says so in its history', async () => {
+    const lines = [
+      { at: '2026-12-01T20:10:01.000Z', level: 'info', message: 'GET /services/rest/connect/v1.4/incidents Authorization: Basic YWdlbnQ6czNjcjN0LXBhc3M=' },
+      { at: '2026-12-01T20:10:02.000Z', level: 'warn', message: 'renewing', session_token: 'osvc-s3ss10n-7f3a9c' },
+      { at: '2026-12-01T20:10:03.000Z', level: 'error', message: 'login failed: password=hunter2-agent for jdoe, ticket 261127-000431' },
+    ];
+    const ndjson = lines.map((line) => JSON.stringify(line)).join('\n') + '\n';
+    const files = [
+      { name: 'logs.ndjson.gz', type: 'application/gzip', data: new Uint8Array(gzipSync(ndjson)), kind: 'logs' as const },
+      { name: 'console.txt', type: 'text/plain', data: 'Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0\n', kind: 'file' as const },
+    ];
+    const listed = withFiles(makeTicket(), files);
+    const [logsMeta, textMeta] = listed.attachments as Record<string, unknown>[];
+    const ticket = { ...listed, attachments: [{ ...logsMeta, logs: { from: lines[0]!.at, to: lines[2]!.at, entries: 3, errors: 1, redacted: 0 } }, textMeta] };
+
+    const response = await postTicket(server.url, ticket, files);
+    assert.equal(response.status, 201, 'a ticket is never refused for what the service can redact');
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    const [logs, text] = stored.body.attachments;
+    const logsBytes = new Uint8Array(await (await fetch(`${server.url}${logs.href}`, { headers: auth(SUPPORT_KEY) })).arrayBuffer());
+    const kept = gunzipSync(logsBytes).toString('utf8');
+    for (const secret of ['YWdlbnQ6czNjcjN0LXBhc3M=', 'osvc-s3ss10n-7f3a9c', 'hunter2-agent']) assert.ok(!kept.includes(secret), `the stored logs hold ${secret}`);
+    assert.match(kept, /Authorization: Basic \[REDACTED:authorization\]/);
+    assert.match(kept, /"session_token":"\[REDACTED:session\]"/);
+    assert.match(kept, /password=\[REDACTED:password\] for jdoe, ticket 261127-000431/, 'what is no secret stays as it was');
+    assert.equal(kept.split('\n').filter(Boolean).length, 3);
+    assert.equal(logs.size, logsBytes.length, 'the ticket describes the file it holds');
+    assert.equal(logs.sha256, sha(logsBytes));
+    assert.equal(logs.logs.redacted, 3);
+    const textBytes = await (await fetch(`${server.url}${text.href}`, { headers: auth(SUPPORT_KEY) })).text();
+    assert.equal(textBytes, 'Authorization: Bearer [REDACTED:authorization]\n');
+
+    const { body: history } = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
+    assert.equal(history.events[0].type, 'created');
+    assert.match(history.events[0].reason, /redacted .*3 in logs\.ndjson\.gz \(authorization, password, session\); 1 in console\.txt \(authorization\)/);
+
+    const replay = await postTicket(server.url, ticket, files);
+    assert.equal(replay.status, 200, 'the same upload redacts the same: a replay, not a conflict');
+  });
+
+  it('keeps logs the browser already redacted byte for byte, and records no redaction', async () => {
+    const ndjson = `${JSON.stringify({ at: '2026-12-01T20:10:01.000Z', message: 'Authorization: Bearer [REDACTED:authorization]', sessionId: '[REDACTED:session]' })}\n`;
+    const data = new Uint8Array(gzipSync(ndjson));
+    const files = [{ name: 'logs.ndjson.gz', type: 'application/gzip', data, kind: 'logs' as const }];
+    const ticket = withFiles(makeTicket(), files);
+    assert.equal((await postTicket(server.url, ticket, files)).status, 201);
+    const stored = await getJson(`${server.url}/api/tickets/${ticket.id}`);
+    assert.equal(stored.body.attachments[0].sha256, sha(data));
+    const { body: history } = await getJson(`${server.url}/api/tickets/${ticket.id}/events`);
+    assert.equal(history.events[0].reason, null);
   });
 
   it('keeps the blob under its sha256: on disk beside SQLite, in the database with PostgreSQL', async () => {

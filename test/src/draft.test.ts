@@ -25,6 +25,14 @@ describe('drafts', () => {
     expect(loadDraft(fresh(), store)).to.deep.equal(form);
   });
 
+  it('keeps the status incident the agent linked, and only as text', () => {
+    const store = memoryStore();
+    saveDraft({ ...fresh(), linkedStatusIncident: '80d0cs6kpsps' }, store);
+    expect(loadDraft(fresh(), store)!.linkedStatusIncident).to.equal('80d0cs6kpsps');
+    store.setItem(DRAFT_KEY, JSON.stringify({ summary: 'x', linkedStatusIncident: { id: 'inc' } }));
+    expect(loadDraft(fresh(), store)).not.to.have.property('linkedStatusIncident');
+  });
+
   it('stores under one namespaced key', () => {
     const store = memoryStore();
     saveDraft({ ...fresh(), summary: 'x' }, store);

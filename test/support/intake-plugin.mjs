@@ -12,6 +12,10 @@
 //   intake-requests { id? }           ticket POSTs that reached the proxy (for one Idempotency-Key)
 //   intake-count { id }               tickets with that id the service stored (asked through its API)
 //   intake-support { method, path, body? }  support's side (the admin key, never in the browser): { status, body }
+//   module-fail { path, times = 1, status = 503 }  answer the next requests for this file of the
+//                                     test server with status (the server of the page's code gone for
+//                                     a moment); clears the browser's cache and answers how many of
+//                                     the previous fault's were left unmet
 //   storage-quota { origin, bytes | null }  shrink Chromium's storage quota for an unused origin (CDP)
 //   osvc-requests / osvc-reset / osvc-fail { status, times, body? } / osvc-next-request-after { ms }
 import { createServer, request as httpRequest } from 'node:http';
@@ -112,6 +116,18 @@ export function intakePlugin() {
           return countStored(need('intake').url, payload.id);
         case 'intake-support':
           return asSupport(need('intake').url, payload);
+        case 'module-fail': {
+          // The test runner serves files for a year of caching: without a clear, a file an earlier
+          // test page loaded would come from the browser's cache and never meet the fault.
+          const page = session.browser.getPage?.(session.id);
+          if (!page) throw new Error('module-fail needs the Chrome launcher (CDP).');
+          const cdp = await page.createCDPSession();
+          await cdp.send('Network.clearBrowserCache');
+          await cdp.detach();
+          const left = moduleFaults.get(payload.path)?.times ?? 0;
+          moduleFaults.set(payload.path, { times: payload.times ?? 1, status: payload.status ?? 503 });
+          return left;
+        }
         case 'osvc-requests':
           return need('osvc').requests();
         case 'osvc-reset':
@@ -140,6 +156,22 @@ export function intakePlugin() {
       }
     },
   };
+}
+
+/** Files of the test server the next requests of which fail (module-fail): path -> { times, status }. */
+const moduleFaults = new Map();
+
+/**
+ * Koa middleware for the test server's `middleware` list: it runs before the dev server's own
+ * (its transform cache too), so a file told to fail fails even when it was served before.
+ */
+export async function moduleFaultMiddleware(ctx, next) {
+  const fault = moduleFaults.get(ctx.path);
+  if (!fault?.times) return next();
+  fault.times--;
+  // The test runner marks even this cacheable for a year: the next module-fail clears the cache.
+  ctx.status = fault.status;
+  ctx.body = 'unavailable (module-fail)';
 }
 
 /** One call of support's API with the admin key, kept on this side so the browser never holds it. */
