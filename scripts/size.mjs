@@ -44,7 +44,9 @@ const BUDGETS_KB = {
 // once); the outbox itself now loads once the page is idle and drains then, so the delivery entry
 // is stand-ins and option checks (1.7 KB): 11.0 KB. The elements and adapter alone are 9.3 KB,
 // each a plain module (bench/NOTES.md, 1). What drains once idle (the outbox and the intake
-// transport) is its own line, held by `drainCeiling`.
+// transport) is its own line, held by `drainCeiling`. Loading a part's code again after a failed
+// load (Chromium keeps a failed module for the page's life, so a plain retry never succeeds)
+// adds 0.2 KB to the entry: 11.3, hence 11.4.
 const DESKTOP_START = {
   entries: ['triage-rewind.js', 'triage-launcher.js', 'triage-provider.js', 'triage-osvc.js'],
   drain: 'triage-delivery.js',
@@ -52,7 +54,7 @@ const DESKTOP_START = {
   outbox: 'outbox',
   transport: 'intake',
   target: 8,
-  ceiling: 11.1,
+  ceiling: 11.4,
   // Without the delivery entry, for a page that wires no delivery.
   elementsCeiling: 9.4,
   // Loaded once idle: the outbox and the intake transport with its HTTP helpers (5.6 KB).
@@ -129,8 +131,10 @@ function staticClosureOf(file, seen = new Set()) {
 // known-incident banner brought it to 29.5; shared chunks and dropping @lit/task won back 0.9, hence 29.
 // The severity core, the suggestion, the SLA and the ticket now load after the first view (a blank
 // form shows no severity; a draft with one waits for the core): 25.3, hence 25.4. The entry's
-// preloadLaterParts (the launcher's warm-up fetches them too) adds a few bytes: hence 25.5.
-const ON_OPEN = { target: 26, ceiling: 25.5 };
+// preloadLaterParts (the launcher's warm-up fetches them too) adds a few bytes: hence 25.5. A draft
+// keeping the linked status incident, a report of attachments only asking before it closes, and
+// a reporter made ahead of the click (fresh time, draft read again on show) add 70 B: hence 25.6.
+const ON_OPEN = { target: 26, ceiling: 25.6 };
 if (manifest['triage-reporter.js']) {
   const staticClosure = (file, seen = new Set()) => {
     if (seen.has(file)) return seen;
