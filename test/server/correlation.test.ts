@@ -1,7 +1,8 @@
 // Correlation's counts (how many reports and distinct agents of one category, or queue, in a
 // window) equal a plain count over the same rows, on random tickets received out of order, with
 // the new ticket left out and the asking agent's own reports told apart, and after retention.
-// On SQLite they come from indexes and correlation_agents (migration 7), not from the rows.
+// On SQLite they come from indexes, correlation_agents (migration 7) and correlation_seconds
+// (migration 8), not from the rows.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINE } from '../support/server-harness.js';
@@ -82,6 +83,46 @@ describe(`correlation counts in the ${ENGINE} storage`, () => {
       const cutoff = '2026-12-01T13:30:00.000Z';
       assert.equal(await store.deleteReceivedBefore(cutoff), rows.filter((row) => row.receivedAt < cutoff).length);
       await check(rows.filter((row) => row.receivedAt >= cutoff), 60);
+    } finally {
+      await store.close();
+      await dispose();
+    }
+  });
+
+  it('stay exact when a storm crowds many tickets into each second and a window starts or ends inside one', async () => {
+    const { store, dispose } = await openStore();
+    try {
+      const pick = random(29);
+      const choose = <T>(options: readonly T[]): T => options[Math.floor(pick() * options.length)]!;
+      const start = Date.parse('2026-12-01T12:00:00.000Z');
+      // Four seconds, each with dozens of tickets, and a window edge anywhere: at a ticket's own
+      // millisecond, between two of them, on a whole second.
+      const at = () => new Date(start + Math.floor(pick() * 4000)).toISOString();
+      const rows = Array.from({ length: 200 }, () =>
+        newTicket({ category: choose(['chat-routing', 'voice']), queue: choose(['A', 'B', null]), agent: choose(['a1', 'a2', null]), receivedAt: at() }),
+      );
+      for (let i = 0; i < rows.length; i += 50) await Promise.all(rows.slice(i, i + 50).map((row) => store.insertTicket(row, respond)));
+      const edge = () => choose([at(), choose(rows).receivedAt, new Date(start + 1000 * Math.floor(pick() * 5)).toISOString()]);
+
+      const check = async (present: NewTicket[]) => {
+        for (let i = 0; i < 200; i++) {
+          const [since, until] = [edge(), edge()].sort();
+          const query: RecentQuery = {
+            category: choose(['chat-routing', 'voice']),
+            queue: choose(['A', 'B', null]),
+            since: since!,
+            until: until!,
+            excludeId: choose([undefined, choose(present).id]),
+            asker: choose([undefined, ['a1']]),
+          };
+          assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
+        }
+      };
+      await check(rows);
+      // Retention cuts inside a second: what is left of that second still counts, to the ticket.
+      const cutoff = new Date(start + 1500).toISOString();
+      assert.equal(await store.deleteReceivedBefore(cutoff), rows.filter((row) => row.receivedAt < cutoff).length);
+      await check(rows.filter((row) => row.receivedAt >= cutoff));
     } finally {
       await store.close();
       await dispose();
