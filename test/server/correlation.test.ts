@@ -5,8 +5,13 @@
 // (migration 8), not from the rows.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE } from '../support/server-harness.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE, TEST_DATABASE_URL, createTestDatabase } from '../support/server-harness.js';
 import { newTicket, openStore, respond } from '../support/store-harness.js';
+import { SqliteTicketStore } from '../../server/storage/sqlite.js';
+import { PostgresTicketStore } from '../../server/storage/postgres.js';
 import type { NewTicket, RecentQuery, RelatedCount } from '../../server/storage/types.js';
 
 /** A small seeded generator, so a failure can be replayed. */
@@ -126,6 +131,71 @@ describe(`correlation counts in the ${ENGINE} storage`, () => {
     } finally {
       await store.close();
       await dispose();
+    }
+  });
+});
+
+// Once, in the SQLite pass, when a PostgreSQL server is at hand: the same tickets stored in both
+// engines (each with its own correlation tables) give the same counts to the same questions.
+describe('correlation counts on SQLite and PostgreSQL', { skip: (ENGINE !== 'sqlite' || !TEST_DATABASE_URL) && 'needs TRIAGE_TEST_DATABASE_URL, runs in the SQLite pass' }, () => {
+  it('are the same for the same tickets and windows, before and after retention', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'triage-engines-'));
+    const database = await createTestDatabase();
+    const sqlite = new SqliteTicketStore(join(dir, 'intake.sqlite'));
+    const postgres = await PostgresTicketStore.open({ url: database.url });
+    try {
+      const pick = random(47);
+      // Many agents for few tickets, so an agent's one ticket in a window is often the left-out one.
+      const AGENTS = Array.from({ length: 40 }, (_, i) => `a${i + 1}`);
+      const choose = <T>(options: readonly T[]): T => options[Math.floor(pick() * options.length)]!;
+      const start = Date.parse('2026-12-01T12:00:00.000Z');
+      const at = () => new Date(start + Math.floor(pick() * (pick() < 0.5 ? 5_000 : 2 * 3600_000))).toISOString();
+      const rows = Array.from({ length: 160 }, () =>
+        newTicket({ category: choose(['chat-routing', 'voice']), queue: choose(['A', 'B', null]), agent: choose([...AGENTS, null]), receivedAt: at() }),
+      );
+      for (let i = 0; i < rows.length; i += 20) {
+        const batch = rows.slice(i, i + 20);
+        await Promise.all([...batch.map((row) => sqlite.insertTicket(row, respond)), ...batch.map((row) => postgres.insertTicket(row, respond))]);
+      }
+      const compare = async (present: NewTicket[]) => {
+        for (let i = 0; i < 120; i++) {
+          const [since, until] = [choose([at(), choose(present).receivedAt]), choose([at(), choose(present).receivedAt])].sort();
+          const query: RecentQuery = {
+            category: choose(['chat-routing', 'voice']),
+            queue: choose(['A', 'B', null]),
+            since: since!,
+            until: until!,
+            excludeId: choose([undefined, choose(present).id]),
+            asker: choose([undefined, ['a1'], ['a2', 'a3']]),
+          };
+          const [fromSqlite, fromPostgres] = await Promise.all([sqlite.countRecent(query), postgres.countRecent(query)]);
+          assert.deepEqual(fromPostgres, fromSqlite, JSON.stringify(query));
+          assert.deepEqual(fromSqlite, expected(present, query), JSON.stringify(query));
+        }
+        // As a new ticket asks: the hour up to it, itself left out (often its agent's only one there).
+        for (const row of present.slice(0, 80)) {
+          const query: RecentQuery = {
+            category: row.category,
+            queue: choose([row.queue, null]),
+            since: new Date(Date.parse(row.receivedAt) - 3600_000).toISOString(),
+            until: row.receivedAt,
+            excludeId: row.id,
+            asker: row.agent ? [row.agent] : undefined,
+          };
+          const [fromSqlite, fromPostgres] = await Promise.all([sqlite.countRecent(query), postgres.countRecent(query)]);
+          assert.deepEqual(fromPostgres, fromSqlite, JSON.stringify(query));
+          assert.deepEqual(fromSqlite, expected(present, query), JSON.stringify(query));
+        }
+      };
+      await compare(rows);
+      const cutoff = new Date(start + 2_500).toISOString();
+      assert.equal(await postgres.deleteReceivedBefore(cutoff), await sqlite.deleteReceivedBefore(cutoff));
+      await compare(rows.filter((row) => row.receivedAt >= cutoff));
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
