@@ -158,6 +158,7 @@ export const MIGRATIONS: readonly string[] = [
   // sixth). correlation_seconds keeps how many tickets each second received, per category (queue
   // '') and per category and queue: a window sums its whole seconds (at most one row a second,
   // however many tickets each holds) and counts only its two edge seconds' tickets one by one.
+  // Retention finds the seconds before its cutoff by the second alone.
   `
   CREATE TABLE correlation_seconds (
     category TEXT NOT NULL,
@@ -166,6 +167,7 @@ export const MIGRATIONS: readonly string[] = [
     reports INTEGER NOT NULL,
     PRIMARY KEY (category, queue, second)
   ) WITHOUT ROWID;
+  CREATE INDEX correlation_seconds_second ON correlation_seconds (second);
   INSERT INTO correlation_seconds (category, queue, second, reports)
     SELECT category, queue, substr(received_at, 1, 19), count(*) FROM tickets WHERE queue IS NOT NULL GROUP BY category, queue, substr(received_at, 1, 19);
   INSERT INTO correlation_seconds (category, queue, second, reports)
