@@ -4,21 +4,18 @@
 // would). PostgreSQL runs need TRIAGE_BENCH_DATABASE_URL (or TRIAGE_TEST_DATABASE_URL), a server
 // where the bench may create and drop a database. Figures only, no assertions:
 //   npx tsx bench/intake-instances.bench.ts [requests] [concurrency]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { startIntakeProcess, type IntakeProcess } from './intake-process.js';
 
 const REQUESTS = Number(process.argv[2] ?? 600);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
 const KEY = 'bench-key-0123456789abcdef';
 const ADMIN = 'bench-admin-0123456789abcdef';
 const SERVER_URL = process.env.TRIAGE_BENCH_DATABASE_URL || process.env.TRIAGE_TEST_DATABASE_URL;
-const BUILT = join(import.meta.dirname, '..', 'server', 'dist', 'server', 'main.js');
-const SOURCE = join(import.meta.dirname, '..', 'server', 'main.ts');
 
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(8 * 1024 - 8)]);
 const log = Buffer.from('TypeError: cannot read properties of undefined\n'.repeat(8));
@@ -47,26 +44,6 @@ async function post(url: string, index: number): Promise<{ status: number; ms: n
   const response = await fetch(`${url}/api/tickets`, { method: 'POST', body, headers: { authorization: `Bearer ${KEY}`, 'idempotency-key': ticket.id } });
   await response.arrayBuffer();
   return { status: response.status, ms: performance.now() - started };
-}
-
-async function startInstance(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const args = existsSync(BUILT) ? [BUILT] : ['--import', 'tsx', SOURCE];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: '0', TRIAGE_API_KEY: KEY, TRIAGE_ADMIN_KEY: ADMIN, TRIAGE_KEYS_FILE: '', TRIAGE_RATE_LIMIT: '1000000', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /intake service on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the intake exited with ${code}`)));
-  });
-  // Its request log is not part of the figure.
-  child.stdout!.resume();
-  return { url, child };
 }
 
 async function measure(name: string, urls: string[]): Promise<void> {
@@ -98,20 +75,16 @@ async function measure(name: string, urls: string[]): Promise<void> {
 
 async function withInstances(name: string, count: number, env: (i: number) => Promise<Record<string, string>>): Promise<void> {
   const dirs: string[] = [];
-  const instances: Array<{ url: string; child: ChildProcess }> = [];
+  const instances: IntakeProcess[] = [];
   try {
     for (let i = 0; i < count; i++) {
       const dir = await mkdtemp(join(tmpdir(), 'triage-bench-'));
       dirs.push(dir);
-      instances.push(await startInstance({ TRIAGE_DATA_DIR: dir, ...(await env(i)) }));
+      instances.push(await startIntakeProcess({ TRIAGE_API_KEY: KEY, TRIAGE_ADMIN_KEY: ADMIN, TRIAGE_DATA_DIR: dir, ...(await env(i)) }));
     }
     await measure(name, instances.map((instance) => instance.url));
   } finally {
-    for (const { child } of instances) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    for (const instance of instances) await instance.stop();
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   }
 }

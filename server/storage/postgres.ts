@@ -121,6 +121,27 @@ export const PG_MIGRATIONS: readonly string[] = [
   `,
   // 4: closing the loop: support's updates, the SLA clock, log requests, incidents (loop.ts).
   LOOP_MIGRATION,
+  // 5: SQLite's migration 7. count(DISTINCT agent) sorted every ticket of the window, so a storm
+  // of one category slowed down as it grew. correlation_agents keeps each agent's latest ticket
+  // per category (queue '') and per category and queue: a window's agents are those whose latest
+  // ticket is in it, plus a seek for the few that need a closer look. The agent indexes answer
+  // "has this agent a ticket in the window?".
+  `
+  CREATE TABLE correlation_agents (
+    category text NOT NULL,
+    queue text NOT NULL,
+    agent text NOT NULL,
+    last_received_at text NOT NULL,
+    PRIMARY KEY (category, queue, agent)
+  );
+  CREATE INDEX correlation_agents_latest ON correlation_agents (category, queue, last_received_at);
+  INSERT INTO correlation_agents (category, queue, agent, last_received_at)
+    SELECT category, queue, agent, max(received_at) FROM tickets WHERE agent IS NOT NULL AND queue IS NOT NULL GROUP BY category, queue, agent;
+  INSERT INTO correlation_agents (category, queue, agent, last_received_at)
+    SELECT category, '', agent, max(received_at) FROM tickets WHERE agent IS NOT NULL GROUP BY category, agent;
+  CREATE INDEX tickets_correlation_queue_agent ON tickets (category, queue, agent, received_at);
+  CREATE INDEX tickets_correlation_agent ON tickets (category, agent, received_at);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -269,6 +290,19 @@ export class PostgresTicketStore implements TicketStore {
         [input.id, input.id, input.contentHash, response, input.receivedAt, input.receiptSealed],
       );
       await enqueue(client, notify?.(row!, undefined) ?? [], input.receivedAt);
+      // Last, so the agent's rows stay locked (a concurrent ticket of the same agent waits) only
+      // until the commit; countRows above is right without them, as it leaves this ticket out.
+      // Always '' first, then the queue: two tickets of one agent take the rows in one order.
+      const agent = pgText(input.agent);
+      if (agent) {
+        for (const queue of input.queue ? ['', pgText(input.queue)] : ['']) {
+          await client.query(
+            `INSERT INTO correlation_agents (category, queue, agent, last_received_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (category, queue, agent) DO UPDATE SET last_received_at = greatest(correlation_agents.last_received_at, excluded.last_received_at)`,
+            [input.category, queue, agent, input.receivedAt],
+          );
+        }
+      }
       return { kind: 'created', row: row!, response };
     });
   }
@@ -280,6 +314,8 @@ export class PostgresTicketStore implements TicketStore {
         await client.query(`DELETE FROM ${table} WHERE ticket_id IN (${old})`, [cutoff]);
       }
       await client.query('DELETE FROM webhook_deliveries WHERE created_at < $1', [cutoff]);
+      // An agent whose latest ticket is older than the cutoff has no ticket left.
+      await client.query('DELETE FROM correlation_agents WHERE last_received_at < $1', [cutoff]);
       return (await client.query('DELETE FROM tickets WHERE received_at < $1', [cutoff])).rowCount ?? 0;
     });
   }
@@ -443,18 +479,33 @@ async function recentRows(db: Queryable, query: RecentQuery): Promise<TicketRow[
   return (await db.query<TicketRow>(sql, params)).rows;
 }
 
-/** What recentRows() would count, without sending the rows over. */
+/**
+ * What recentRows() would count, without sending the rows over, in one statement (one snapshot,
+ * so the counts agree with each other while other instances commit): reports over the index,
+ * agents over correlation_agents (migration 5). An agent whose latest ticket is in the window has
+ * a ticket there, unless it is the left-out ticket's agent; that one, and agents whose latest
+ * came after the window, get a seek for a ticket in it.
+ */
 async function countRows(db: Queryable, query: RecentQuery): Promise<RelatedCount> {
-  const params: unknown[] = [query.category, query.since, query.until];
-  let others = '';
+  const params: unknown[] = [query.category, query.since, query.until, query.excludeId ?? null, pgText(query.queue || '')];
+  const inScope = query.queue ? 'category = $1 AND queue = $5' : 'category = $1';
+  const inWindow = `${inScope} AND received_at > $2 AND received_at <= $3 AND id IS DISTINCT FROM $4`;
+  let otherReports = '';
+  let otherAgents = '';
   if (query.asker?.length) {
     params.push(query.asker.map(pgText));
-    const mine = `agent = ANY($${params.length}::text[])`;
-    others = `, count(*) FILTER (WHERE agent IS NULL OR NOT ${mine})::integer AS "otherReports", count(DISTINCT agent) FILTER (WHERE NOT ${mine})::integer AS "otherAgents"`;
+    otherReports = `, count(*) FILTER (WHERE agent IS NULL OR NOT agent = ANY($6::text[]))::integer AS "otherReports"`;
+    otherAgents = `, count(*) FILTER (WHERE NOT agent = ANY($6::text[]))::integer AS "otherAgents"`;
   }
-  let sql = `SELECT count(*)::integer AS reports, count(DISTINCT agent)::integer AS agents${others} FROM tickets WHERE category = $1 AND received_at > $2 AND received_at <= $3`;
-  if (query.queue) (params.push(pgText(query.queue)), (sql += ` AND queue = $${params.length}`));
-  if (query.excludeId) (params.push(query.excludeId), (sql += ` AND id <> $${params.length}`));
+  const sql = `
+    WITH reports AS (SELECT count(*)::integer AS reports${otherReports} FROM tickets WHERE ${inWindow}),
+    agents AS (
+      SELECT count(*)::integer AS agents${otherAgents} FROM correlation_agents c
+      WHERE c.category = $1 AND c.queue = $5 AND c.last_received_at > $2
+        AND ((c.last_received_at <= $3 AND c.agent IS DISTINCT FROM (SELECT agent FROM tickets WHERE id = $4))
+          OR EXISTS (SELECT 1 FROM tickets WHERE ${inWindow} AND agent = c.agent))
+    )
+    SELECT * FROM reports, agents`;
   return (await db.query<RelatedCount>(sql, params)).rows[0]!;
 }
 

@@ -1,11 +1,17 @@
 // Correlation's counts (how many reports and distinct agents of one category, or queue, in a
 // window) equal a plain count over the same rows, on random tickets received out of order, with
 // the new ticket left out and the asking agent's own reports told apart, and after retention.
-// On SQLite they come from indexes and correlation_agents (migration 7), not from the rows.
+// On SQLite they come from indexes, correlation_agents (migration 7) and correlation_seconds
+// (migration 8), not from the rows.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ENGINE } from '../support/server-harness.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE, TEST_DATABASE_URL, createTestDatabase } from '../support/server-harness.js';
 import { newTicket, openStore, respond } from '../support/store-harness.js';
+import { SqliteTicketStore } from '../../server/storage/sqlite.js';
+import { PostgresTicketStore } from '../../server/storage/postgres.js';
 import type { NewTicket, RecentQuery, RelatedCount } from '../../server/storage/types.js';
 
 /** A small seeded generator, so a failure can be replayed. */
@@ -85,6 +91,111 @@ describe(`correlation counts in the ${ENGINE} storage`, () => {
     } finally {
       await store.close();
       await dispose();
+    }
+  });
+
+  it('stay exact when a storm crowds many tickets into each second and a window starts or ends inside one', async () => {
+    const { store, dispose } = await openStore();
+    try {
+      const pick = random(29);
+      const choose = <T>(options: readonly T[]): T => options[Math.floor(pick() * options.length)]!;
+      const start = Date.parse('2026-12-01T12:00:00.000Z');
+      // Four seconds, each with dozens of tickets, and a window edge anywhere: at a ticket's own
+      // millisecond, between two of them, on a whole second.
+      const at = () => new Date(start + Math.floor(pick() * 4000)).toISOString();
+      const rows = Array.from({ length: 200 }, () =>
+        newTicket({ category: choose(['chat-routing', 'voice']), queue: choose(['A', 'B', null]), agent: choose(['a1', 'a2', null]), receivedAt: at() }),
+      );
+      for (let i = 0; i < rows.length; i += 50) await Promise.all(rows.slice(i, i + 50).map((row) => store.insertTicket(row, respond)));
+      const edge = () => choose([at(), choose(rows).receivedAt, new Date(start + 1000 * Math.floor(pick() * 5)).toISOString()]);
+
+      const check = async (present: NewTicket[]) => {
+        for (let i = 0; i < 200; i++) {
+          const [since, until] = [edge(), edge()].sort();
+          const query: RecentQuery = {
+            category: choose(['chat-routing', 'voice']),
+            queue: choose(['A', 'B', null]),
+            since: since!,
+            until: until!,
+            excludeId: choose([undefined, choose(present).id]),
+            asker: choose([undefined, ['a1']]),
+          };
+          assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
+        }
+      };
+      await check(rows);
+      // Retention cuts inside a second: what is left of that second still counts, to the ticket.
+      const cutoff = new Date(start + 1500).toISOString();
+      assert.equal(await store.deleteReceivedBefore(cutoff), rows.filter((row) => row.receivedAt < cutoff).length);
+      await check(rows.filter((row) => row.receivedAt >= cutoff));
+    } finally {
+      await store.close();
+      await dispose();
+    }
+  });
+});
+
+// Once, in the SQLite pass, when a PostgreSQL server is at hand: the same tickets stored in both
+// engines (each with its own correlation tables) give the same counts to the same questions.
+describe('correlation counts on SQLite and PostgreSQL', { skip: (ENGINE !== 'sqlite' || !TEST_DATABASE_URL) && 'needs TRIAGE_TEST_DATABASE_URL, runs in the SQLite pass' }, () => {
+  it('are the same for the same tickets and windows, before and after retention', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'triage-engines-'));
+    const database = await createTestDatabase();
+    const sqlite = new SqliteTicketStore(join(dir, 'intake.sqlite'));
+    const postgres = await PostgresTicketStore.open({ url: database.url });
+    try {
+      const pick = random(47);
+      // Many agents for few tickets, so an agent's one ticket in a window is often the left-out one.
+      const AGENTS = Array.from({ length: 40 }, (_, i) => `a${i + 1}`);
+      const choose = <T>(options: readonly T[]): T => options[Math.floor(pick() * options.length)]!;
+      const start = Date.parse('2026-12-01T12:00:00.000Z');
+      const at = () => new Date(start + Math.floor(pick() * (pick() < 0.5 ? 5_000 : 2 * 3600_000))).toISOString();
+      const rows = Array.from({ length: 160 }, () =>
+        newTicket({ category: choose(['chat-routing', 'voice']), queue: choose(['A', 'B', null]), agent: choose([...AGENTS, null]), receivedAt: at() }),
+      );
+      for (let i = 0; i < rows.length; i += 20) {
+        const batch = rows.slice(i, i + 20);
+        await Promise.all([...batch.map((row) => sqlite.insertTicket(row, respond)), ...batch.map((row) => postgres.insertTicket(row, respond))]);
+      }
+      const compare = async (present: NewTicket[]) => {
+        for (let i = 0; i < 120; i++) {
+          const [since, until] = [choose([at(), choose(present).receivedAt]), choose([at(), choose(present).receivedAt])].sort();
+          const query: RecentQuery = {
+            category: choose(['chat-routing', 'voice']),
+            queue: choose(['A', 'B', null]),
+            since: since!,
+            until: until!,
+            excludeId: choose([undefined, choose(present).id]),
+            asker: choose([undefined, ['a1'], ['a2', 'a3']]),
+          };
+          const [fromSqlite, fromPostgres] = await Promise.all([sqlite.countRecent(query), postgres.countRecent(query)]);
+          assert.deepEqual(fromPostgres, fromSqlite, JSON.stringify(query));
+          assert.deepEqual(fromSqlite, expected(present, query), JSON.stringify(query));
+        }
+        // As a new ticket asks: the hour up to it, itself left out (often its agent's only one there).
+        for (const row of present.slice(0, 80)) {
+          const query: RecentQuery = {
+            category: row.category,
+            queue: choose([row.queue, null]),
+            since: new Date(Date.parse(row.receivedAt) - 3600_000).toISOString(),
+            until: row.receivedAt,
+            excludeId: row.id,
+            asker: row.agent ? [row.agent] : undefined,
+          };
+          const [fromSqlite, fromPostgres] = await Promise.all([sqlite.countRecent(query), postgres.countRecent(query)]);
+          assert.deepEqual(fromPostgres, fromSqlite, JSON.stringify(query));
+          assert.deepEqual(fromSqlite, expected(present, query), JSON.stringify(query));
+        }
+      };
+      await compare(rows);
+      const cutoff = new Date(start + 2_500).toISOString();
+      assert.equal(await postgres.deleteReceivedBefore(cutoff), await sqlite.deleteReceivedBefore(cutoff));
+      await compare(rows.filter((row) => row.receivedAt >= cutoff));
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+      await database.drop();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
