@@ -135,11 +135,14 @@ const server = await startIntakeProcess({ TRIAGE_DATA_DIR: dataDir, TRIAGE_API_K
 console.log(`intake bench: ${REQUESTS} requests, ${CONCURRENCY} connections, loopback; the intake in its own process, the client in the bench's (2 cores for both)`);
 console.log(`floor: better-sqlite3 WAL synchronous=FULL, one ~2 KB row per commit: ${floorRate.toFixed(0)} commits/s (same run)`);
 try {
-  // Long enough for V8 to compile the hot path: after 100 requests the next 1,000 still ran at
-  // half the rate of the 1,000 after them, with a p99 of a second.
-  await phase('warm-up', Math.min(500, REQUESTS), (i) => postSmall(server.url, i));
-  const small = await phase('small tickets (201)', REQUESTS, (i) => postSmall(server.url, i));
-  console.log(`small tickets / floor: ${(small / floorRate).toFixed(3)}x (target at least 0.25x)`);
+  // A young server and client (V8 still compiling both hot paths) take small tickets at about
+  // half the rate they reach after ~3,000: measured alternating with the one-category shape, the
+  // rate rose with the count sent, whatever the shape (bench/NOTES.md, 7). The first 1,000 are
+  // printed as such; the figure against the floor is the rate once warm.
+  const young = await phase('small, first 1,000 after start', 1000, (i) => postSmall(server.url, i));
+  await phase('warm-up', 2000, (i) => postSmall(server.url, 1000 + i));
+  const small = await phase('small tickets (201)', REQUESTS, (i) => postSmall(server.url, 3000 + i));
+  console.log(`small tickets / floor: ${(small / floorRate).toFixed(3)}x once warm, ${(young / floorRate).toFixed(3)}x for the first 1,000 (target at least 0.25x)`);
   await phase('one 200 KB screenshot each', Math.round(REQUESTS / 3), (i) => postScreenshot(server.url, i));
   await phase('a distinct 200 KB one each', Math.round(REQUESTS / 3), (i) => postScreenshot(server.url, i, true));
   console.log('target with 200 KB: p99 under 250 ms');
