@@ -18,7 +18,7 @@
 import type { AttachmentBytes, OutboxEntry, SignalsService, Transport } from './delivery.js';
 import type { Outbox, OutboxOptions } from './outbox.js';
 import type { Ticket } from './ticket.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, type BackoffSettings } from './backoff.js';
 import type { Follower, FollowerOptions, FollowState } from './follow.js';
 import type { IntakeSignalsOptions } from './signals.js';
 import type { IntakeTransportOptions } from './transports/intake.js';
@@ -85,6 +85,30 @@ function whenIdle(run: () => void, timeout?: number): void {
 const DRAIN_WITHIN_MS = 2_000;
 
 /**
+ * Runs a load that failed again later, each time later (the outbox's backoff), one wait at a
+ * time: the outbox and the follower both keep trying after their code failed to load.
+ */
+class RetryLater {
+  private timer?: ReturnType<typeof setTimeout>;
+  private failures = 0;
+
+  constructor(private readonly backoff?: BackoffSettings) {}
+
+  /** Runs `run` after the next backoff delay, unless a run is already waiting. */
+  after(run: () => void): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      run();
+    }, backoffDelay(++this.failures, this.backoff));
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+/**
  * The durable outbox (src/outbox.ts), whose code loads once the page is idle and then drains
  * what is queued, or at once on the first call that needs it. Its options are those of the
  * outbox itself.
@@ -109,8 +133,7 @@ interface OutboxListener {
 class OutboxOnDemand implements Outbox {
   private outbox?: Outbox;
   private closed = false;
-  private failedLoads = 0;
-  private retry?: ReturnType<typeof setTimeout>;
+  private readonly retry: RetryLater;
   private readonly listeners = new Set<OutboxListener>();
   private readonly module = importAgain(() => import('./outbox.js'));
   private readonly load = onFirstUse(async () => {
@@ -123,18 +146,14 @@ class OutboxOnDemand implements Outbox {
   });
 
   constructor(private readonly options: OutboxOptions) {
+    this.retry = new RetryLater(options.backoff);
     whenIdle(() => void this.use().catch(() => {}), DRAIN_WITHIN_MS);
   }
 
   /** The outbox, loaded if it is not yet; a failed load is tried again later by itself. */
   private use(): Promise<Outbox> {
     return this.load().catch((error: unknown) => {
-      if (!this.closed && !this.retry) {
-        this.retry = setTimeout(() => {
-          this.retry = undefined;
-          void this.use().catch(() => {});
-        }, backoffDelay(++this.failedLoads, this.options.backoff));
-      }
+      if (!this.closed) this.retry.after(() => void this.use().catch(() => {}));
       throw error;
     });
   }
@@ -193,7 +212,7 @@ class OutboxOnDemand implements Outbox {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.retry);
+    this.retry.cancel();
     this.listeners.clear();
     this.outbox?.close();
   }
@@ -255,8 +274,9 @@ class FollowerOnDemand implements Follower {
   readonly autoUploadLogs: boolean;
   private follower?: Follower;
   private readonly subscriptions = new Set<Subscription>();
-  /** Set while a load for the subscribers is waiting for idle or for its retry. */
-  private retry?: ReturnType<typeof setTimeout> | true;
+  /** Set while a load for the subscribers waits for the page to be idle. */
+  private waitingForIdle = false;
+  private readonly retry = new RetryLater();
   private readonly module = importAgain(() => import('./follow.js'));
   /** Loads the follower once and hands it the subscribers waiting. */
   private readonly load = onFirstUse(async () => {
@@ -290,18 +310,18 @@ class FollowerOnDemand implements Follower {
    * moment) is tried again, later each time, so a badge does not stay "nothing yet" all shift.
    */
   private loadForSubscribers(): void {
-    if (this.retry) return;
-    this.retry = true;
-    let attempt = 0;
-    const run = () => {
-      this.retry = undefined;
-      if (this.follower || !this.subscriptions.size) return;
-      this.load().catch(() => {
-        this.retry ??= setTimeout(run, backoffDelay(++attempt));
-      });
-    };
-    whenIdle(run);
+    if (this.waitingForIdle) return;
+    this.waitingForIdle = true;
+    whenIdle(() => {
+      this.waitingForIdle = false;
+      this.loadWhileSubscribed();
+    });
   }
+
+  private loadWhileSubscribed = (): void => {
+    if (this.follower || !this.subscriptions.size) return;
+    this.load().catch(() => this.retry.after(this.loadWhileSubscribed));
+  };
 
   state(): FollowState {
     return this.follower?.state() ?? NOTHING_YET;
@@ -325,7 +345,7 @@ class FollowerOnDemand implements Follower {
   }
 
   close(): void {
-    clearTimeout(this.retry as ReturnType<typeof setTimeout>);
+    this.retry.cancel();
     this.subscriptions.clear();
     this.follower?.close();
   }
