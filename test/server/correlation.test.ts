@@ -41,6 +41,19 @@ function expected(rows: NewTicket[], query: RecentQuery): RelatedCount {
   return { ...count, otherReports: others.length, otherAgents: agents(others) };
 }
 
+/** A window between two instants, over a random category and queue, maybe leaving out a present ticket and naming an asker. */
+function windowQuery(choose: <T>(options: readonly T[]) => T, present: NewTicket[], instants: [string, string], askers: string[][]): RecentQuery {
+  const [since, until] = instants.sort();
+  return {
+    category: choose(['chat-routing', 'voice']),
+    queue: choose(['A', 'B', null]),
+    since: since!,
+    until: until!,
+    excludeId: choose([undefined, choose(present).id]),
+    asker: choose([undefined, ...askers]),
+  };
+}
+
 describe(`correlation counts in the ${ENGINE} storage`, () => {
   it('equal a plain count over the rows, for random windows, queues, askers and left-out tickets', async () => {
     const { store, dispose } = await openStore();
@@ -57,15 +70,7 @@ describe(`correlation counts in the ${ENGINE} storage`, () => {
 
       const check = async (present: NewTicket[], queries: number) => {
         for (let i = 0; i < queries; i++) {
-          const [a, b] = [at(), at()].sort();
-          const query: RecentQuery = {
-            category: choose(['chat-routing', 'voice']),
-            queue: choose(['A', 'B', null]),
-            since: a!,
-            until: b!,
-            excludeId: choose([undefined, choose(present).id]),
-            asker: choose([undefined, ['a1'], ['a2', 'nobody'], ['a3', 'a3'], ['a1', 'a4']]),
-          };
+          const query = windowQuery(choose, present, [at(), at()], [['a1'], ['a2', 'nobody'], ['a3', 'a3'], ['a1', 'a4']]);
           assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
         }
         // As a new ticket asks: its own category and queue, the hour up to its arrival, itself left out.
@@ -111,15 +116,7 @@ describe(`correlation counts in the ${ENGINE} storage`, () => {
 
       const check = async (present: NewTicket[]) => {
         for (let i = 0; i < 200; i++) {
-          const [since, until] = [edge(), edge()].sort();
-          const query: RecentQuery = {
-            category: choose(['chat-routing', 'voice']),
-            queue: choose(['A', 'B', null]),
-            since: since!,
-            until: until!,
-            excludeId: choose([undefined, choose(present).id]),
-            asker: choose([undefined, ['a1']]),
-          };
+          const query = windowQuery(choose, present, [edge(), edge()], [['a1']]);
           assert.deepEqual(await store.countRecent(query), expected(present, query), JSON.stringify(query));
         }
       };
