@@ -1,6 +1,7 @@
 /**
- * The service's log: one line per request with method, path, status, duration and the key's
- * label; never the key, the Authorization header, a cookie or the query string (a key pasted
+ * The service's log: one line per request with method, path, status, duration, the client's
+ * address (the socket's peer, or behind trusted proxies the address they forwarded: peers.ts, so
+ * an administrator can tell which site an outage's requests come from) and the key's label; never the key, the Authorization header, a cookie or the query string (a key pasted
  * into a URL must not land in a log file). `text` reads well in a terminal; `json` is one object
  * per line for a log pipeline (`TRIAGE_LOG_FORMAT=json`).
  */
@@ -23,9 +24,10 @@ export function requestLog(log: Log, format: LogFormat): MiddlewareHandler<Env> 
     const started = performance.now();
     await next();
     const caller = c.get('caller')?.label ?? null;
+    const client = c.get('client') ?? null;
     const ms = Math.round(performance.now() - started);
     const { method, path } = c.req;
     const status = c.res.status;
-    logEntry(log, format, status >= 500 ? 'error' : 'info', { event: 'request', method, path, status, ms, caller }, `${method} ${path} ${status} ${ms}ms ${caller ?? '-'}`);
+    logEntry(log, format, status >= 500 ? 'error' : 'info', { event: 'request', method, path, status, ms, client, caller }, `${method} ${path} ${status} ${ms}ms ${client ?? '-'} ${caller ?? '-'}`);
   };
 }

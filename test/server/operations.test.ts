@@ -136,7 +136,7 @@ describe('graceful shutdown', () => {
 });
 
 describe('JSON log', () => {
-  it('writes one object per request with method, path, status, duration and the caller label, never a key', async () => {
+  it('writes one object per request with method, path, status, duration, client address and the caller label, never a key', async () => {
     const server = await startTestServer({ logFormat: 'json' });
     try {
       const ticket = makeTicket();
@@ -159,10 +159,25 @@ describe('JSON log', () => {
         assert.ok(!Number.isNaN(Date.parse(String(entry.time))));
         assert.equal(typeof entry.ms, 'number');
       }
+      for (const entry of entries) assert.equal(entry.client, '127.0.0.1', 'the socket peer, with no proxy trusted');
       assert.match(String(entries[0]!.caller), /^api-[0-9a-f]{8}$/);
       assert.equal(entries[2]!.caller, null);
       const all = server.logs.join('\n');
       for (const secret of [API_KEY, ADMIN_KEY, 'a-wrong-secret-key']) assert.ok(!all.includes(secret), `the log holds ${secret}`);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('request log behind a trusted proxy', () => {
+  it('names the client the proxy forwarded, not the proxy', async () => {
+    const server = await startTestServer({ logFormat: 'json', trustedProxies: ['127.0.0.1', '::1'] });
+    try {
+      await fetch(`${server.url}/api/tickets`, { headers: { ...auth(SUPPORT_KEY), 'x-forwarded-for': '203.0.113.9' } });
+      await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
+      const clients = server.logs.map((line) => (JSON.parse(line) as { client: unknown }).client);
+      assert.deepEqual(clients, ['203.0.113.9', '127.0.0.1']);
     } finally {
       await server.close();
     }
