@@ -54,9 +54,9 @@ describe('authentication', () => {
   it('logs refused requests with their status and no caller', async () => {
     server.logs.length = 0;
     await fetch(`${server.url}/api/tickets`, { headers: { authorization: 'Bearer wrong' } });
-    assert.match(server.logs.join('\n'), / GET \/api\/tickets 401 \d+ms -$/m);
+    assert.match(server.logs.join('\n'), / GET \/api\/tickets 401 \d+ms 127\.0\.0\.1 -$/m);
     await fetch(`${server.url}/api/tickets`, { headers: auth(SUPPORT_KEY) });
-    assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms support-[0-9a-f]{8}$/m);
+    assert.match(server.logs.join('\n'), / GET \/api\/tickets 200 \d+ms 127\.0\.0\.1 support-[0-9a-f]{8}$/m);
   });
 
   it('lets only support and admin keys change a ticket', async () => {
