@@ -396,8 +396,9 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
         contentHash: sha256(`${request.id}\n${answeredBy}\n${hash}\n${name}`),
         attachment: { name, type: 'application/json', size: file.data.length, sha256: hash },
         at: at(),
+        note: file.redactionNote,
       },
-      (index) => ({ attachment: { index, name, sha256: hash, size: file.data.length } }),
+      (index) => ({ attachment: { index, name, sha256: hash, size: file.data.length, ...(file.redacted ? { redacted: file.redacted } : {}) } }),
       webhooks.updated,
     );
     if (outcome.kind === 'conflict') throw new HttpError(409, 'idempotency_conflict', 'This Idempotency-Key was already used for other logs. New logs need a new key.');
@@ -496,7 +497,7 @@ export function mountLoop(app: Hono<Env>, deps: LoopDeps): void {
 }
 
 /** The one `logs` part: JSON as the logs element makes it, checked like a log attachment of a new ticket. */
-async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buffer }> {
+async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buffer; redacted: number; redactionNote?: string }> {
   const boundary = boundaryOf(c.req.header('content-type'));
   const parts = parseMultipart(await readBody(bodyOf(c), TICKET_LIMITS.maxAttachmentBytes + 64 * 1024), boundary);
   const stray = parts.find((part) => part.name !== 'logs');
@@ -512,13 +513,16 @@ async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buf
   }
   const problem = contentProblem('application/json', part.data);
   if (problem) throw new HttpError(415, 'content_mismatch', `The logs are declared as application/json but ${problem}.`, [{ path: 'logs', message: `The file is not JSON: ${problem}.` }]);
-  // The browser redacts before it sends; anything the same rules still find was not redacted,
-  // and a secret is never stored: refused, so the agent's desktop can say what happened.
+  // The browser redacts before it sends; what the same rules still find, a careless client left
+  // in. As with a new ticket's logs (tickets.ts), the secret is replaced and the logs are kept:
+  // support asked for them, and refusing would leave the agent nothing to do but send them again.
   const found = redact(part.data.toString('utf8'));
-  if (found.total > 0) {
-    throw badRequest('secret_in_logs', `The logs still hold ${found.total} value(s) that look like secrets (${Object.keys(found.counts).join(', ')}); redact them and send again.`, [
-      { path: 'logs', message: 'The logs hold what looks like a credential or a card number.' },
-    ]);
-  }
-  return { name: part.filename, data: part.data };
+  if (found.total === 0) return { name: part.filename, data: part.data, redacted: 0 };
+  const kinds = Object.keys(found.counts).sort().join(', ');
+  return {
+    name: part.filename,
+    data: Buffer.from(found.text, 'utf8'),
+    redacted: found.total,
+    redactionNote: `The service redacted ${found.total} value(s) that looked like secrets, which the client had left in (${kinds}).`,
+  };
 }

@@ -496,7 +496,7 @@ export async function logsAsJson(file: File, summary: LogsSummary): Promise<Coll
   const ndjson = await new Response(file.stream().pipeThrough(new DecompressionStream('gzip'))).text();
   const entries = ndjson.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
   // Only the count of redacted values: the per-kind table has keys like "authorization", which the
-  // intake's secret check (rightly) reads as a credential field.
+  // intake's redaction (rightly) reads as credential fields and would overwrite.
   const { from, to, errors, redacted, sources, failedSources, dropped } = summary;
   const body = JSON.stringify({ from, to, summary: { entries: entries.length, errors, redacted, sources, failedSources, dropped }, entries });
   const name = file.name.replace(/\.ndjson\.gz$/, '.json');

@@ -226,6 +226,8 @@ export interface NewLogAnswer {
   contentHash: string;
   attachment: { name: string; type: string; size: number; sha256: string };
   at: string;
+  /** Why the stored logs differ from what was sent (the service redacted a secret), for the event. */
+  note?: string;
 }
 
 export type LogAnswerOutcome =
@@ -370,7 +372,7 @@ export class LoopStore {
       await tx.run('INSERT INTO log_answers (key_hash, request_id, ticket_id, answered_by, content_hash, response, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         answer.keyHash, answer.requestId, ticketId, answer.answeredBy, answer.contentHash, response, answer.at,
       ]);
-      const event = await recordEvent(tx, ticketId, 'logs-answered', answer.requestId, String(index), { by: answer.answeredBy, at: answer.at, reason: null });
+      const event = await recordEvent(tx, ticketId, 'logs-answered', answer.requestId, String(index), { by: answer.answeredBy, at: answer.at, reason: answer.note ?? null });
       if (notify) await enqueue(tx, notify((await tx.all<TicketRow>('SELECT * FROM tickets WHERE id = ?', [ticketId]))[0]!, [event]), answer.at);
       return { kind: 'created', response };
     });
