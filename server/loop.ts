@@ -11,7 +11,7 @@ import type { Context, Hono } from 'hono';
 import { createHash, randomUUID } from 'node:crypto';
 import { CATEGORIES } from '../src/severity.js';
 import { TICKET_LIMITS, type FieldIssue } from '../src/ticket.js';
-import { redact } from '../src/logs/redact.js';
+import { redactedText } from './redaction.js';
 import { HttpError, badRequest } from './errors.js';
 import { mayActAs, type Caller } from './auth.js';
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt } from './receipts.js';
@@ -514,14 +514,14 @@ async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buf
   const problem = contentProblem('application/json', part.data);
   if (problem) throw new HttpError(415, 'content_mismatch', `The logs are declared as application/json but ${problem}.`, [{ path: 'logs', message: `The file is not JSON: ${problem}.` }]);
   // The browser redacts before it sends; what the same rules still find, a careless client left
-  // in. As with a new ticket's logs (tickets.ts), the secret is replaced and the logs are kept:
+  // in. As with a new ticket's logs (redaction.ts), the secret is replaced and the logs are kept:
   // support asked for them, and refusing would leave the agent nothing to do but send them again.
-  const found = redact(part.data.toString('utf8'));
-  if (found.total === 0) return { name: part.filename, data: part.data, redacted: 0 };
+  const found = redactedText('application/json', part.data);
+  if (!found) return { name: part.filename, data: part.data, redacted: 0 };
   const kinds = Object.keys(found.counts).sort().join(', ');
   return {
     name: part.filename,
-    data: Buffer.from(found.text, 'utf8'),
+    data: found.data,
     redacted: found.total,
     redactionNote: `The service redacted ${found.total} value(s) that looked like secrets, which the client had left in (${kinds}).`,
   };

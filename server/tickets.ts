@@ -2,9 +2,8 @@
  * Turning a multipart upload into a stored ticket: limits, the shared schema, attachment checks,
  * the canonical content hash that decides replay (200) versus conflict (409), and correlation.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
-import { redact, type RedactionCounts } from '../src/logs/redact.js';
+import { redactedText } from './redaction.js';
 import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
@@ -117,31 +116,6 @@ export async function readUpload(request: { headers: Headers; body: AsyncIterabl
   });
   const redactionNote = notes.length ? `The service redacted values that looked like secrets, which the client had left in: ${notes.join('; ')}.` : undefined;
   return { ticket, document: ticket as unknown as Record<string, unknown>, files, redactionNote };
-}
-
-/** How far a gzipped attachment is inflated to be read for secrets; the reporter's logs stay far below it. */
-const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The browser redacts logs before it sends them; a careless or hostile client may not. Text
- * attachments, gzipped or not, go through the browser's own rules (src/logs/redact.ts) again, and
- * what they still find is replaced rather than refused: the ticket is kept, the secret is not.
- * Undefined when there was nothing to replace (or the bytes are no text: an image, an archive).
- */
-function redactedText(type: string, data: Buffer): { data: Buffer; counts: RedactionCounts; total: number } | undefined {
-  if (!/^text\/|^application\/(?:json|x-ndjson|gzip)$/.test(type)) return undefined;
-  const gzipped = type === 'application/gzip';
-  let text: string;
-  try {
-    text = utf8.decode(gzipped ? gunzipSync(data, { maxOutputLength: MAX_INFLATED_BYTES }) : data);
-  } catch {
-    return undefined;
-  }
-  const found = redact(text);
-  if (found.total === 0) return undefined;
-  const bytes = Buffer.from(found.text, 'utf8');
-  return { data: gzipped ? gzipSync(bytes) : bytes, counts: found.counts, total: found.total };
 }
 
 /** JSON with keys sorted at every level: the same document always hashes the same. */

@@ -214,11 +214,13 @@ export function createRedactor(options: RedactOptions = {}): Redactor {
       const out: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(input)) {
         const kind = (typeof item === 'string' && item) || typeof item === 'number' ? KEY_KIND.find(([, test]) => test.test(key))?.[0] : undefined;
+        // A key can be a secret too (a token used as a map's key).
+        const name = text(key);
         if (kind && !(typeof item === 'string' && item.startsWith('[REDACTED'))) {
           count(kind);
-          out[key] = mark(kind);
+          out[name] = mark(kind);
         } else {
-          out[key] = value(item, depth + 1, seen);
+          out[name] = value(item, depth + 1, seen);
         }
       }
       return out;

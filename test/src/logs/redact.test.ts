@@ -175,4 +175,11 @@ describe('redact', () => {
     });
     assert.strictEqual(redactor.total, 3);
   });
+
+  it('redacts a secret used as an object key', () => {
+    const redactor = createRedactor();
+    const out = redactor.value({ sessions: { [JWT]: { agent: 'maria.lopez' } } });
+    assert.deepEqual(out, { sessions: { '[REDACTED:jwt]': { agent: 'maria.lopez' } } });
+    assert.strictEqual(redactor.total, 1);
+  });
 });
