@@ -178,7 +178,7 @@ describe('redact', () => {
 
   it('redacts a secret used as an object key', () => {
     const redactor = createRedactor();
-    const out = redactor.value({ sessions: { [JWT]: { agent: 'maria.lopez' } } });
+    const out: unknown = redactor.value<unknown>({ sessions: { [JWT]: { agent: 'maria.lopez' } } });
     assert.deepEqual(out, { sessions: { '[REDACTED:jwt]': { agent: 'maria.lopez' } } });
     assert.strictEqual(redactor.total, 1);
   });
