@@ -11,7 +11,7 @@ import type { Context, Hono } from 'hono';
 import { createHash, randomUUID } from 'node:crypto';
 import { CATEGORIES } from '../src/severity.js';
 import { TICKET_LIMITS, type FieldIssue } from '../src/ticket.js';
-import { redactedText } from './redaction.js';
+import { redactedText, redactionSummary } from './redaction.js';
 import { HttpError, badRequest } from './errors.js';
 import { mayActAs, type Caller } from './auth.js';
 import { newReceipt, openReceipt, receiptHash, receiptMatches, sealReceipt } from './receipts.js';
@@ -518,11 +518,10 @@ async function readLogsPart(c: Context<Env>): Promise<{ name?: string; data: Buf
   // support asked for them, and refusing would leave the agent nothing to do but send them again.
   const found = redactedText('application/json', part.data);
   if (!found) return { name: part.filename, data: part.data, redacted: 0 };
-  const kinds = Object.keys(found.counts).sort().join(', ');
   return {
     name: part.filename,
     data: found.data,
     redacted: found.total,
-    redactionNote: `The service redacted ${found.total} value(s) that looked like secrets, which the client had left in (${kinds}).`,
+    redactionNote: `The service redacted values that looked like secrets, which the client had left in: ${redactionSummary(part.filename ?? 'the logs', found)}.`,
   };
 }

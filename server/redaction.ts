@@ -39,6 +39,11 @@ export function redactedText(type: string, data: Buffer): Redacted | undefined {
   return { data: gzipped ? gzipSync(bytes) : bytes, counts: redactor.counts, total: redactor.total };
 }
 
+/** What the service replaced in one file, for the event's reason: "2 in logs.json (authorization, password)". */
+export function redactionSummary(name: string, found: Redacted): string {
+  return `${found.total} in ${name} (${Object.keys(found.counts).sort().join(', ')})`;
+}
+
 /** One JSON document, redacted value by value; undefined when the text is not JSON. */
 function asJson(text: string, redactor: Redactor): string | undefined {
   const parsed = parse(text);

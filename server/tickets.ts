@@ -3,7 +3,7 @@
  * the canonical content hash that decides replay (200) versus conflict (409), and correlation.
  */
 import { TICKET_LIMITS, validateTicket, type Ticket } from '../src/ticket.js';
-import { redactedText } from './redaction.js';
+import { redactedText, redactionSummary } from './redaction.js';
 import { HttpError, badRequest } from './errors.js';
 import { DISCARD_BOUND, boundaryOf, discard, parseMultipart, readBody, tooLarge } from './multipart.js';
 import { contentProblem, essence, isAcceptedType, sanitizeFileName } from './content.js';
@@ -112,7 +112,7 @@ export async function readUpload(request: { headers: Headers; body: AsyncIterabl
     const meta = metas[index]!;
     meta.size = redacted.data.length;
     if (meta.logs) meta.logs.redacted = (meta.logs.redacted ?? 0) + redacted.total;
-    notes.push(`${redacted.total} in ${file.name} (${Object.keys(redacted.counts).sort().join(', ')})`);
+    notes.push(redactionSummary(file.name, redacted));
   });
   const redactionNote = notes.length ? `The service redacted values that looked like secrets, which the client had left in: ${notes.join('; ')}.` : undefined;
   return { ticket, document: ticket as unknown as Record<string, unknown>, files, redactionNote };
